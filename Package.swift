@@ -1,0 +1,37 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// platc: a compiler from a platform repo (platform/, tenants/, models/) to out/.
+/// Targets follow the pipeline: PlatcSpec (load) → PlatcChecks (check) → PlatcRender (plan, emit)
+/// → PlatcGit (diff); `platc` is the thin command line over them.
+let package = Package(
+    name: "platc",
+    products: [
+        .executable(name: "platc", targets: ["platc"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2")
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        .systemLibrary(
+            name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+        .target(name: "PlatcSpec", dependencies: ["CLibYAML"]),
+        .target(name: "PlatcChecks", dependencies: ["PlatcSpec"]),
+        .target(name: "PlatcRender", dependencies: ["PlatcSpec", "PlatcChecks"]),
+        .target(name: "PlatcGit", dependencies: ["CLibGit2"]),
+        .executableTarget(
+            name: "platc",
+            dependencies: [
+                "PlatcSpec", "PlatcChecks", "PlatcRender", "PlatcGit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .target(name: "PlatcTestSupport", dependencies: ["PlatcSpec"], path: "Tests/PlatcTestSupport"),
+        .testTarget(name: "PlatcSpecTests", dependencies: ["PlatcSpec", "PlatcTestSupport"]),
+        .testTarget(name: "PlatcChecksTests", dependencies: ["PlatcChecks", "PlatcTestSupport"]),
+        .testTarget(name: "PlatcGitTests", dependencies: ["PlatcGit"]),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["PlatcSpec", "PlatcTestSupport"]),
+    ]
+)

@@ -1,0 +1,72 @@
+/// Renders diagnostics like swiftc and rustc: `path:line:col: error: message [rule]`, the source
+/// line with a caret under the span, then the hint and notes.
+public struct TextFormatter {
+    public var sources: SourceFiles
+    /// Prepended to every path, so paths are as the user named the root (`--root fixtures/x`).
+    public var pathPrefix: String
+    public var color: Bool
+
+    public init(sources: SourceFiles, pathPrefix: String = "", color: Bool = false) {
+        self.sources = sources
+        self.pathPrefix = pathPrefix
+        self.color = color
+    }
+
+    public func format(_ diagnostics: [Diagnostic]) -> String {
+        var out = ""
+        for diagnostic in diagnostics {
+            out += header(diagnostic.span, severity: diagnostic.severity.rawValue, diagnostic.message, rule: diagnostic.ruleID)
+            out += snippet(diagnostic.span)
+            if let hint = diagnostic.hint { out += "   " + paint("= hint: ", .cyan) + hint + "\n" }
+            for note in diagnostic.notes {
+                if let span = note.span {
+                    out += header(span, severity: "note", note.message, rule: nil)
+                    out += snippet(span)
+                } else {
+                    out += "   " + paint("= note: ", .cyan) + note.message + "\n"
+                }
+            }
+        }
+        return out
+    }
+
+    /// "2 errors, 1 warning" (or "no problems").
+    public static func summary(_ diagnostics: [Diagnostic]) -> String {
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.filter { $0.severity == .warning }.count
+        if errors == 0, warnings == 0 { return "no problems" }
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        return [errors > 0 ? plural(errors, "error") : nil, warnings > 0 ? plural(warnings, "warning") : nil]
+            .compactMap { $0 }.joined(separator: ", ")
+    }
+
+    // MARK: - Pieces
+
+    private func header(_ span: SourceSpan?, severity: String, _ message: String, rule: String?) -> String {
+        let location = span.map { "\(pathPrefix)\($0.file):\($0.start.line):\($0.start.column): " } ?? "platc: "
+        let tone: Tone = severity == "error" ? .red : severity == "warning" ? .yellow : .cyan
+        return paint(location, .bold) + paint(severity + ":", tone) + " " + paint(message, .bold)
+            + (rule.map { " [\($0)]" } ?? "") + "\n"
+    }
+
+    private func snippet(_ span: SourceSpan?) -> String {
+        guard let span, let line = sources.line(span.start.line, of: span.file) else { return "" }
+        let number = String(span.start.line)
+        let gutter = String(repeating: " ", count: number.count)
+        let scalars = Array(line.unicodeScalars)
+        let start = min(max(span.start.column - 1, 0), scalars.count)
+        let end = span.endLine == span.start.line ? min(max(span.endColumn - 1, start + 1), max(scalars.count, start + 1)) : max(scalars.count, start + 1)
+        // Keep tabs as tabs so the caret lines up with what the terminal shows.
+        let pad = String(String.UnicodeScalarView(scalars[..<start].map { $0 == "\t" ? "\t" : " " }))
+        let marker = "^" + String(repeating: "~", count: max(end - start - 1, 0))
+        return " \(number) | \(line)\n \(gutter) | \(pad)\(paint(marker, .green))\n"
+    }
+
+    private enum Tone: String {
+        case red = "31", yellow = "33", cyan = "36", green = "32", bold = "1"
+    }
+
+    private func paint(_ text: String, _ tone: Tone) -> String {
+        color ? "\u{1B}[\(tone == .bold ? "1" : "1;" + tone.rawValue)m\(text)\u{1B}[0m" : text
+    }
+}

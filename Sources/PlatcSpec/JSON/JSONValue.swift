@@ -1,0 +1,104 @@
+/// A JSON document with object keys in a fixed order. platc writes every JSON it emits (check
+/// reports, SARIF, the language schema) through this type, so bytes are stable.
+public indirect enum JSONValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case integer(Int64)
+    case double(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    public static func == (a: JSONValue, b: JSONValue) -> Bool {
+        switch (a, b) {
+        case (.null, .null): true
+        case (.bool(let x), .bool(let y)): x == y
+        case (.integer(let x), .integer(let y)): x == y
+        case (.double(let x), .double(let y)): x == y
+        case (.string(let x), .string(let y)): x == y
+        case (.array(let x), .array(let y)): x == y
+        case (.object(let x), .object(let y)): x.count == y.count && zip(x, y).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+        default: false
+        }
+    }
+
+    public subscript(key: String) -> JSONValue? {
+        guard case .object(let pairs) = self else { return nil }
+        return pairs.first { $0.0 == key }?.1
+    }
+
+    public var stringValue: String? { if case .string(let s) = self { s } else { nil } }
+    public var integerValue: Int64? {
+        switch self {
+        case .integer(let i): i
+        case .double(let d) where d.rounded() == d && abs(d) < 9e15: Int64(d)
+        default: nil
+        }
+    }
+    public var doubleValue: Double? {
+        switch self {
+        case .integer(let i): Double(i)
+        case .double(let d): d
+        default: nil
+        }
+    }
+    public var arrayValue: [JSONValue]? { if case .array(let a) = self { a } else { nil } }
+
+    /// Two-space indented JSON, keys in the order given, ending without a newline.
+    public func serialized(pretty: Bool = true) -> String {
+        var out = ""
+        write(into: &out, indent: pretty ? 0 : nil)
+        return out
+    }
+
+    private func write(into out: inout String, indent: Int?) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .integer(let i): out += String(i)
+        case .double(let d): out += d.isFinite ? (d.rounded() == d && abs(d) < 1e15 ? String(Int64(d)) : "\(d)") : "null"
+        case .string(let s): JSONValue.writeString(s, into: &out)
+        case .array(let items):
+            writeContainer(items.map { (nil, $0) }, open: "[", close: "]", into: &out, indent: indent)
+        case .object(let pairs):
+            writeContainer(pairs.map { ($0.0, $0.1) }, open: "{", close: "}", into: &out, indent: indent)
+        }
+    }
+
+    private func writeContainer(
+        _ items: [(String?, JSONValue)], open: String, close: String, into out: inout String, indent: Int?
+    ) {
+        out += open
+        guard !items.isEmpty else { return out += close }
+        let inner = indent.map { $0 + 2 }
+        for (index, (key, value)) in items.enumerated() {
+            if index > 0 { out += "," }
+            if let inner { out += "\n" + String(repeating: " ", count: inner) }
+            if let key {
+                JSONValue.writeString(key, into: &out)
+                out += indent == nil ? ":" : ": "
+            }
+            value.write(into: &out, indent: inner)
+        }
+        if let indent { out += "\n" + String(repeating: " ", count: indent) }
+        out += close
+    }
+
+    static func writeString(_ s: String, into out: inout String) {
+        out += "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
+    }
+}

@@ -1,0 +1,192 @@
+/// A served model: what it is, where its weights and config come from, how vLLM runs it, who
+/// may call it and what it costs.
+public struct Model: Sendable {
+    public enum Status: String, Sendable, CaseIterable { case preview, ga, deprecated }
+    public enum Mode: String, Sendable, CaseIterable { case chat, completion, embedding }
+
+    public var name: Located<String>
+    public var owner: Located<String>
+    public var status: Located<Status>
+    public var description: Located<String>
+    public var mode: Located<Mode>
+    public var servedName: Located<String>
+    public var aliases: [Located<String>]
+    public var source: Source
+    public var serving: Serving
+    public var lora: LoRA?
+    public var tenants: [Located<String>]
+    public var pricing: Pricing
+    public var rateLimits: RateLimits?
+    /// The model's Hugging Face config.json, read from `source.config`.
+    public var config: HFConfig
+    public var span: SourceSpan
+
+    public struct Source: Sendable {
+        public var modelcar: Located<String>
+        /// Path of config.json relative to the model file, as written.
+        public var config: Located<String>
+        public var parameters: Located<Int64>?
+    }
+
+    public struct Serving: Sendable {
+        public var engine: Engine
+        public var gpuClass: Located<String>
+        public var tensorParallel: Located<Int64>
+        public var dtype: Located<String>
+        public var quantization: Located<String>?
+        public var maxModelLen: Located<Int64>
+        public var maxNumSeqs: Located<Int64>
+        public var maxNumBatchedTokens: Located<Int64>?
+        public var gpuMemoryUtilization: Located<Fraction>
+        public var kvCacheDtype: Located<String>
+        public var replicas: Replicas
+
+        public struct Engine: Sendable {
+            public var image: Located<String>
+            public var version: Located<String>
+        }
+
+        public struct Replicas: Sendable {
+            public var min: Located<Int64>
+            public var max: Located<Int64>
+        }
+    }
+
+    public struct LoRA: Sendable {
+        public var maxLoras: Located<Int64>
+        public var maxRank: Located<Int64>
+        public var adapters: [Adapter]
+
+        public struct Adapter: Sendable {
+            public var name: Located<String>
+            public var alias: Located<String>?
+            public var image: Located<String>
+            public var tenants: [Located<String>]
+            public var span: SourceSpan
+        }
+    }
+
+    public struct Pricing: Sendable {
+        public var inputPerMillion: Located<USD>
+        public var outputPerMillion: Located<USD>
+    }
+
+    public static let quantizations = ["none", "awq", "gptq", "fp8", "bitsandbytes", "mxfp4", "compressed-tensors"]
+
+    public static let shape = ObjectShape(
+        "Model", doc: "A model served by vLLM and offered to tenants through LiteLLM.",
+        fields: DocumentHeader.fields(.model, nameDoc: "Name of the model; names its Kubernetes objects.") + [
+            .required("owner", .string(.dnsLabel), "Team that owns the model.", example: "platform-team"),
+            .required("status", .oneOf(Status.allCases.map(\.rawValue)), "Lifecycle status shown in the catalog.", example: "ga"),
+            .required("description", .string(.text), "One or two sentences for the catalog.", example: "General chat model."),
+            .optional("mode", .oneOf(Mode.allCases.map(\.rawValue)), "What the model does (LiteLLM model_info.mode).", default: "chat"),
+            .required("servedName", .string(.servedModelName), "vLLM --served-model-name; the gateway and LiteLLM route on it.", example: "meta-llama/Llama-3.1-8B-Instruct"),
+            .required("aliases", .list(.string(.modelAlias), minItems: 1, unique: true), "Names tenants call (LiteLLM model_name); distinct from servedName.", example: "[llama-3.1-8b-instruct]"),
+            .required("source", .object(sourceShape), "Where the weights and the HF config come from."),
+            .required("serving", .object(servingShape), "How vLLM runs the model."),
+            .optional("lora", .object(loraShape), "LoRA adapters served on top of this model."),
+            .optional("tenants", .list(.string(.dnsLabel), unique: true), "Tenants allowed to call the model.", default: "[]"),
+            .required("pricing", .object(pricingShape), "Price per million tokens; LiteLLM budgets bind only with a price."),
+            .optional("rateLimits", .object(RateLimits.shape), "Limits of the model's deployment in LiteLLM."),
+        ])
+
+    static let sourceShape = ObjectShape(
+        "ModelSource", doc: "Weights and configuration.",
+        fields: [
+            .required("modelcar", .string(.imageReference), "OCI modelcar image holding the weights, pinned by digest.", example: "registry.example.com/models/llama@sha256:…"),
+            .required("config", .string(.relativePath), "The model's Hugging Face config.json, relative to this file.", example: "llama-3-1-8b/config.json"),
+            .optional("parameters", .integer(min: 1, max: 100_000_000_000_000), "Parameter count, for architectures platc cannot count from config.json.", example: "8030261248"),
+        ])
+
+    static let engineShape = ObjectShape(
+        "Engine", doc: "The vLLM image and its version.",
+        fields: [
+            .required("image", .string(.imageReference), "vLLM OpenAI server image, pinned by digest.", example: "registry.example.com/vllm/vllm-openai@sha256:…"),
+            .required("version", .string(.version), "vLLM version of the image; memory accounting depends on it.", example: "\"0.11.0\""),
+        ])
+
+    static let replicasShape = ObjectShape(
+        "Replicas", doc: "Replica bounds; min is the warm floor.",
+        fields: [
+            .optional("min", .integer(min: 0, max: 10_000), "Warm floor: replicas always running.", default: "1"),
+            .optional("max", .integer(min: 1, max: 10_000), "Upper bound when autoscaling.", default: "1"),
+        ])
+
+    static let servingShape = ObjectShape(
+        "Serving", doc: "vLLM settings.",
+        fields: [
+            .required("engine", .object(engineShape), "The vLLM image and version."),
+            .required("gpuClass", .string(.dnsLabel), "GPU class the model runs on.", example: "h100"),
+            .optional("tensorParallel", .integer(min: 1, max: 64), "GPUs per replica (--tensor-parallel-size).", default: "1"),
+            .optional("dtype", .oneOf(["auto", "bfloat16", "float16"]), "Weight dtype (--dtype); auto follows config.json.", default: "auto"),
+            .optional("quantization", .oneOf(quantizations), "Quantization (--quantization); derived from config.json when absent.", example: "awq"),
+            .required("maxModelLen", .integer(min: 1, max: 10_000_000), "Context length (--max-model-len).", example: "8192"),
+            .optional("maxNumSeqs", .integer(min: 1, max: 65_536), "Concurrent sequences (--max-num-seqs).", default: "256"),
+            .optional("maxNumBatchedTokens", .integer(min: 1, max: 10_000_000), "Tokens per scheduler step (--max-num-batched-tokens).", example: "8192"),
+            .optional("gpuMemoryUtilization", .fraction, "Share of GPU memory vLLM may use (--gpu-memory-utilization).", default: "0.9"),
+            .optional("kvCacheDtype", .oneOf(["auto", "fp8"]), "KV cache dtype (--kv-cache-dtype).", default: "auto"),
+            .optional("replicas", .object(replicasShape), "Replica bounds.", default: "{}"),
+        ])
+
+    static let adapterShape = ObjectShape(
+        "LoRAAdapter", doc: "One LoRA adapter.",
+        fields: [
+            .required("name", .string(.dnsLabel), "Adapter name (vLLM --lora-modules name).", example: "sql-lora"),
+            .optional("alias", .string(.modelAlias), "Name tenants call; the adapter name when absent.", example: "llama-3.1-8b-sql"),
+            .required("image", .string(.imageReference), "OCI image holding the adapter, pinned by digest.", example: "registry.example.com/adapters/sql@sha256:…"),
+            .required("tenants", .list(.string(.dnsLabel), minItems: 1, unique: true), "Tenants allowed to call the adapter.", example: "[search]"),
+        ])
+
+    static let loraShape = ObjectShape(
+        "LoRA", doc: "LoRA serving on a base model.",
+        fields: [
+            .optional("maxLoras", .integer(min: 1, max: 256), "Adapters resident at once (--max-loras).", default: "1"),
+            .optional("maxRank", .integer(min: 1, max: 512), "Largest adapter rank (--max-lora-rank).", default: "16"),
+            .required("adapters", .list(.object(adapterShape), minItems: 1), "The adapters."),
+        ])
+
+    static let pricingShape = ObjectShape(
+        "Pricing", doc: "Price per million tokens in US dollars.",
+        fields: [
+            .required("inputPerMillion", .usd, "USD per million input tokens.", example: "0.10"),
+            .required("outputPerMillion", .usd, "USD per million output tokens.", example: "0.20"),
+        ])
+
+    init(_ r: FieldReader, config: HFConfig) throws {
+        name = try r.string("name")
+        owner = try r.string("owner")
+        status = try r.choice("status", as: Status.self)
+        description = try r.string("description")
+        mode = try r.choice("mode", as: Mode.self)
+        servedName = try r.string("servedName")
+        aliases = try r.strings("aliases")
+        source = try r.object("source") {
+            Source(modelcar: try $0.string("modelcar"), config: try $0.string("config"), parameters: try $0.optionalInteger("parameters"))
+        }
+        serving = try r.object("serving") { s in
+            Serving(
+                engine: try s.object("engine") { Serving.Engine(image: try $0.string("image"), version: try $0.string("version")) },
+                gpuClass: try s.string("gpuClass"), tensorParallel: try s.integer("tensorParallel"), dtype: try s.string("dtype"),
+                quantization: try s.optionalString("quantization"), maxModelLen: try s.integer("maxModelLen"),
+                maxNumSeqs: try s.integer("maxNumSeqs"), maxNumBatchedTokens: try s.optionalInteger("maxNumBatchedTokens"),
+                gpuMemoryUtilization: try s.fraction("gpuMemoryUtilization"), kvCacheDtype: try s.string("kvCacheDtype"),
+                replicas: try s.object("replicas") { Serving.Replicas(min: try $0.integer("min"), max: try $0.integer("max")) })
+        }
+        lora = try r.optionalObject("lora") { l in
+            LoRA(
+                maxLoras: try l.integer("maxLoras"), maxRank: try l.integer("maxRank"),
+                adapters: try l.objects("adapters") {
+                    LoRA.Adapter(
+                        name: try $0.string("name"), alias: try $0.optionalString("alias"), image: try $0.string("image"),
+                        tenants: try $0.strings("tenants"), span: $0.span)
+                })
+        }
+        tenants = try r.strings("tenants")
+        pricing = try r.object("pricing") {
+            Pricing(inputPerMillion: try $0.usd("inputPerMillion"), outputPerMillion: try $0.usd("outputPerMillion"))
+        }
+        rateLimits = try r.optionalObject("rateLimits", RateLimits.init)
+        self.config = config
+        span = r.span
+    }
+}

@@ -1,0 +1,186 @@
+/// Platform-wide settings: one per platform repo, in platform/.
+public struct Platform: Sendable {
+    public var name: Located<String>
+    public var description: Located<String>?
+    public var kubernetesVersion: Located<String>
+    public var namespaces: Namespaces
+    public var gateway: Gateway
+    public var timeouts: Timeouts
+    public var budget: PlatformBudget
+    public var policy: Policy
+    public var modelcar: Modelcar
+    public var argocd: ArgoCD
+    public var span: SourceSpan
+
+    public struct Namespaces: Sendable {
+        public var serving: Located<String>
+        public var gateway: Located<String>
+        public var litellm: Located<String>
+    }
+
+    public struct Gateway: Sendable {
+        public var name: Located<String>
+        public var className: Located<String>
+        public var hostname: Located<String>
+    }
+
+    /// The request path's deadlines, outermost first: client > gateway > router > engine.
+    public struct Timeouts: Sendable {
+        public var client: Located<Duration>
+        public var gateway: Located<Duration>
+        public var router: Router
+        public var engine: Located<Duration>
+
+        public struct Router: Sendable {
+            public var timeout: Located<Duration>
+            public var streamTimeout: Located<Duration>?
+            public var retries: Located<Int64>
+            public var retryBackoff: Located<Duration>
+        }
+    }
+
+    public struct PlatformBudget: Sendable {
+        public var usd: Located<USD>
+        public var period: Located<String>
+        public var overcommit: Located<Double>
+    }
+
+    public struct Policy: Sendable {
+        public enum Mode: String, Sendable { case audit = "Audit", enforce = "Enforce" }
+        public var mode: Located<Mode>
+        public var allowedRegistries: [Located<String>]
+        public var requireDigests: Located<Bool>
+        public var cosignPublicKey: Located<String>?
+    }
+
+    public struct Modelcar: Sendable {
+        public enum Delivery: String, Sendable { case auto, imageVolume, sidecar }
+        public var delivery: Located<Delivery>
+    }
+
+    public struct ArgoCD: Sendable {
+        public var namespace: Located<String>
+        public var project: Located<String>
+        public var repoURL: Located<String>
+        public var targetRevision: Located<String>
+        public var path: Located<String>
+    }
+
+    public static let shape = ObjectShape(
+        "Platform", doc: "Platform-wide settings: Kubernetes target, namespaces, gateway, timeouts, budget, policy, GitOps.",
+        fields: DocumentHeader.fields(.platform, nameDoc: "Name of the platform.") + [
+            .optional("description", .string(.text), "What this platform is for.", example: "GPU lab"),
+            .required("kubernetesVersion", .string(.version), "Kubernetes minor version the cluster runs; gates features such as image volumes.", example: "\"1.33\""),
+            .optional("namespaces", .object(namespacesShape), "Namespaces of the shared services.", default: "{}"),
+            .required("gateway", .object(gatewayShape), "The Gateway API entry point in front of LiteLLM."),
+            .required("timeouts", .object(timeoutsShape), "Deadlines per layer of the request path; they must nest."),
+            .required("budget", .object(budgetShape), "The platform's total spending limit."),
+            .required("policy", .object(policyShape), "Admission policy settings (Kyverno)."),
+            .optional("modelcar", .object(modelcarShape), "How model weights reach the vLLM pods.", default: "{}"),
+            .required("argocd", .object(argocdShape), "Where Argo CD finds out/."),
+        ])
+
+    static let namespacesShape = ObjectShape(
+        "Namespaces", doc: "Namespaces of the shared services.",
+        fields: [
+            .optional("serving", .string(.dnsLabel), "Namespace of the vLLM deployments.", default: "llm-serving"),
+            .optional("gateway", .string(.dnsLabel), "Namespace of the Gateway.", default: "llm-gateway"),
+            .optional("litellm", .string(.dnsLabel), "Namespace of the LiteLLM proxy.", default: "litellm"),
+        ])
+
+    static let gatewayShape = ObjectShape(
+        "Gateway", doc: "The Gateway API entry point.",
+        fields: [
+            .optional("name", .string(.dnsLabel), "Name of the Gateway object.", default: "llm-gateway"),
+            .required("className", .string(.dnsLabel), "GatewayClass to use.", example: "agentgateway"),
+            .required("hostname", .string(.hostname), "Hostname clients call.", example: "llm.example.com"),
+        ])
+
+    static let routerShape = ObjectShape(
+        "RouterTimeouts", doc: "LiteLLM router deadlines; timeouts are per attempt.",
+        fields: [
+            .required("timeout", .duration, "Per-attempt timeout of a non-streaming request.", example: "120s"),
+            .optional("streamTimeout", .duration, "Per-attempt timeout to the first or next chunk of a stream.", example: "30s"),
+            .optional("retries", .integer(min: 0, max: 10), "Retries after the first attempt.", default: "0"),
+            .optional("retryBackoff", .duration, "Pause before each retry.", default: "0s"),
+        ])
+
+    static let timeoutsShape = ObjectShape(
+        "Timeouts", doc: "Deadlines per layer; each must be strictly inside the one above.",
+        fields: [
+            .required("client", .duration, "What clients are told to wait at most.", example: "600s"),
+            .required("gateway", .duration, "The gateway's hard request deadline.", example: "300s"),
+            .required("router", .object(routerShape), "LiteLLM router deadlines and retries."),
+            .required("engine", .duration, "The longest a vLLM request may run.", example: "110s"),
+        ])
+
+    static let budgetShape = ObjectShape(
+        "PlatformBudget", doc: "The platform's spending limit that tenant budgets share.",
+        fields: [
+            .required("usd", .usd, "Total spend per period, in US dollars.", example: "5000"),
+            .optional("period", .string(.budgetPeriod), "How often budgets reset.", default: "30d"),
+            .optional("overcommit", .decimal(min: 1, max: 100), "How far the sum of tenant budgets may exceed the platform budget (1 = not at all).", default: "1"),
+        ])
+
+    static let policyShape = ObjectShape(
+        "Policy", doc: "Admission policy settings.",
+        fields: [
+            .optional("mode", .oneOf(["Audit", "Enforce"]), "Kyverno validationFailureAction.", default: "Audit"),
+            .required("allowedRegistries", .list(.string(.registryPrefix), minItems: 1, unique: true), "Registries (with optional path prefix) images may come from.", example: "[registry.example.com]"),
+            .optional("requireDigests", .boolean, "Require every image to be pinned by digest.", default: "true"),
+            .optional("cosignPublicKey", .string(.text), "PEM public key; when set, image signatures are verified.", example: "|\n  -----BEGIN PUBLIC KEY-----…"),
+        ])
+
+    static let modelcarShape = ObjectShape(
+        "Modelcar", doc: "How OCI modelcar weights are mounted.",
+        fields: [
+            .optional("delivery", .oneOf(["auto", "imageVolume", "sidecar"]), "auto picks an image volume when the Kubernetes version supports it, else a sidecar.", default: "auto")
+        ])
+
+    static let argocdShape = ObjectShape(
+        "ArgoCD", doc: "Where Argo CD finds the rendered output.",
+        fields: [
+            .optional("namespace", .string(.dnsLabel), "Namespace Argo CD runs in.", default: "argocd"),
+            .optional("project", .string(.dnsLabel), "AppProject of the platform's applications.", default: "llm-platform"),
+            .required("repoURL", .string(.url), "Git URL of this repo.", example: "https://git.example.com/platform/llm.git"),
+            .optional("targetRevision", .string(.text), "Branch, tag or commit Argo CD follows.", default: "main"),
+            .optional("path", .string(.relativePath), "Folder of the rendered output in the repo.", default: "out"),
+        ])
+
+    init(_ r: FieldReader) throws {
+        name = try r.string("name")
+        description = try r.optionalString("description")
+        kubernetesVersion = try r.string("kubernetesVersion")
+        namespaces = try r.object("namespaces") {
+            Namespaces(serving: try $0.string("serving"), gateway: try $0.string("gateway"), litellm: try $0.string("litellm"))
+        }
+        gateway = try r.object("gateway") {
+            Gateway(name: try $0.string("name"), className: try $0.string("className"), hostname: try $0.string("hostname"))
+        }
+        timeouts = try r.object("timeouts") { t in
+            Timeouts(
+                client: try t.duration("client"), gateway: try t.duration("gateway"),
+                router: try t.object("router") {
+                    Timeouts.Router(
+                        timeout: try $0.duration("timeout"), streamTimeout: try $0.optionalDuration("streamTimeout"),
+                        retries: try $0.integer("retries"), retryBackoff: try $0.duration("retryBackoff"))
+                },
+                engine: try t.duration("engine"))
+        }
+        budget = try r.object("budget") {
+            PlatformBudget(usd: try $0.usd("usd"), period: try $0.string("period"), overcommit: try $0.decimal("overcommit"))
+        }
+        policy = try r.object("policy") {
+            Policy(
+                mode: try $0.choice("mode", as: Policy.Mode.self), allowedRegistries: try $0.strings("allowedRegistries"),
+                requireDigests: try $0.boolean("requireDigests"), cosignPublicKey: try $0.optionalString("cosignPublicKey"))
+        }
+        modelcar = try r.object("modelcar") { Modelcar(delivery: try $0.choice("delivery", as: Modelcar.Delivery.self)) }
+        argocd = try r.object("argocd") {
+            ArgoCD(
+                namespace: try $0.string("namespace"), project: try $0.string("project"), repoURL: try $0.string("repoURL"),
+                targetRevision: try $0.string("targetRevision"), path: try $0.string("path"))
+        }
+        span = r.span
+    }
+}

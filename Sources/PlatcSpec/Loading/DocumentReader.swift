@@ -1,0 +1,140 @@
+/// Reads one YAML file into a validated document of a known kind: encoding, syntax, limits,
+/// `apiVersion`, `kind`, the kind's shape. Every problem becomes a diagnostic.
+struct DocumentReader {
+    struct Document {
+        var kind: Kind
+        var path: String
+        var value: Located<Value>
+        /// The name as written, with its span (validated as a DNS label).
+        var name: Located<String>
+    }
+
+    let limits: SourceLimits
+    var diagnostics = DiagnosticCollector()
+    var sources = SourceFiles()
+
+    init(limits: SourceLimits) { self.limits = limits }
+
+    mutating func read(_ file: SourceTree.File) -> Document? {
+        let path = file.path
+        guard file.bytes.count <= limits.fileSize else {
+            diagnostics.error(
+                .limitFileSize, "file is \(file.bytes.count) bytes, more than the limit of \(limits.fileSize)",
+                at: .file(path), hint: "platform files are small; split or trim this one")
+            return nil
+        }
+        let text: SourceText
+        switch SourceText.decode(file.bytes, file: path) {
+        case .failure(let invalid):
+            diagnostics.error(
+                .yamlInvalidUTF8, "file is not valid UTF-8", at: .point(invalid.location),
+                hint: "save the file as UTF-8")
+            return nil
+        case .success(let decoded): text = decoded
+        }
+        sources.add(path: path, text: text.text)
+
+        let composed = YAMLComposer(file: path, limits: limits.yaml).compose(text.bytes)
+        for problem in composed.problems { report(problem, text: text, path: path) }
+        guard let root = composed.root else { return nil }
+        return classify(root, path: path)
+    }
+
+    private mutating func report(_ problem: YAMLProblem, text: SourceText, path: String) {
+        switch problem {
+        case .syntax(let message, let span):
+            let tabs = text.tabIndentation(file: path)
+            if tabs.isEmpty {
+                diagnostics.error(.yamlSyntax, message, at: span)
+            }
+            for tab in tabs {
+                diagnostics.error(
+                    .yamlTabIndentation, "tab character in indentation", at: .point(tab),
+                    hint: "indent with spaces; YAML does not allow tabs here")
+            }
+        case .duplicateKey(let key, let span, let first):
+            diagnostics.error(
+                .yamlDuplicateKey, "duplicate key '\(key)'", at: span, notes: [.init("first defined here", at: first)],
+                hint: "remove one of them; YAML forbids repeated keys and other tools keep the last silently")
+        case .aliasExpansion(let limit, let span):
+            diagnostics.error(
+                .limitAliasExpansion, "aliases expand to more than \(limit) nodes", at: span,
+                hint: "write the values out instead of aliasing aliases")
+        case .nestingDepth(let limit, let span):
+            diagnostics.error(.limitNestingDepth, "nesting deeper than \(limit) levels", at: span, hint: "flatten the structure")
+        case .undefinedAlias(let name, let span):
+            diagnostics.error(
+                .yamlUndefinedAlias, "alias '*\(name)' refers to no anchor", at: span,
+                hint: "define '&\(name)' before using it, or write the value out")
+        case .multipleDocuments(let span):
+            diagnostics.error(
+                .yamlMultipleDocuments, "a second YAML document starts here", at: span,
+                hint: "put one document in each file, named after it")
+        case .empty(let span):
+            diagnostics.error(.yamlEmptyFile, "file holds no YAML document", at: span, hint: "write the document or delete the file")
+        }
+    }
+
+    /// Finds `apiVersion` and `kind`, checks the folder, then validates against the kind's shape.
+    private mutating func classify(_ root: YAMLNode, path: String) -> Document? {
+        guard case .mapping(let pairs) = root.content else {
+            diagnostics.error(
+                .schemaWrongType, "a document must be a mapping, not \(root.kindDescription)", at: root.span,
+                hint: "start with `apiVersion: \(Kind.apiVersion)`, `kind: …` and `name: …`")
+            return nil
+        }
+        func value(of key: String) -> YAMLNode? {
+            pairs.first { if case .scalar(key, _) = $0.key.content { true } else { false } }?.value
+        }
+        let folder = String(path.prefix { $0 != "/" })
+        let allowed = Kind.allowed(inFolder: folder).map(\.rawValue)
+        guard let kindNode = value(of: "kind") else {
+            diagnostics.error(
+                .schemaMissingField, "missing required field 'kind'", at: pairs.first?.key.span ?? root.span,
+                hint: "add `kind: \(allowed.joined(separator: "` or `kind: "))`")
+            return nil
+        }
+        guard case .scalar(let kindText, _) = kindNode.content, let kind = Kind(rawValue: kindText) else {
+            let text = if case .scalar(let t, _) = kindNode.content { t } else { kindNode.kindDescription }
+            let suggestion = DidYouMean.suggest(text, from: Kind.allCases.map(\.rawValue))
+            diagnostics.error(
+                .schemaUnknownKind, "unknown kind '\(text)'", at: kindNode.span,
+                hint: suggestion.map { "did you mean '\($0)'?" } ?? "kinds are Platform, GPUClass, Tenant and Model",
+                replacement: suggestion)
+            return nil
+        }
+        guard kind.folder == folder else {
+            diagnostics.error(
+                .sourceWrongFolder, "a \(kind.rawValue) does not belong in \(folder)/", at: kindNode.span,
+                hint: "move this file to \(kind.folder)/; \(folder)/ holds \(allowed.joined(separator: " and "))")
+            return nil
+        }
+        guard checkAPIVersion(value(of: "apiVersion"), kindSpan: kindNode.span) else { return nil }
+
+        var validator = ShapeValidator()
+        let validated = validator.validate(root, as: .object(kind.shape), path: "")
+        diagnostics.append(contentsOf: validator.diagnostics.diagnostics)
+        guard let validated, case .object(let object) = validated.value, let nameValue = object.fields["name"],
+            case .string(let name) = nameValue.value
+        else { return nil }
+        return Document(kind: kind, path: path, value: validated, name: Located(name, at: nameValue.span))
+    }
+
+    private mutating func checkAPIVersion(_ node: YAMLNode?, kindSpan: SourceSpan) -> Bool {
+        let supported = Kind.supportedAPIVersions.joined(separator: ", ")
+        guard let node else {
+            diagnostics.error(
+                .schemaAPIVersion, "missing 'apiVersion'", at: kindSpan, hint: "add `apiVersion: \(Kind.apiVersion)`",
+                replacement: nil)
+            return false
+        }
+        guard case .scalar(let text, _) = node.content, Kind.supportedAPIVersions.contains(text) else {
+            let written = if case .scalar(let text, _) = node.content { "'\(text)'" } else { node.kindDescription }
+            diagnostics.error(
+                .schemaAPIVersion, "unsupported apiVersion \(written)", at: node.span,
+                hint: "this platc reads \(supported)", replacement: Kind.apiVersion)
+            return false
+        }
+        return true
+    }
+}

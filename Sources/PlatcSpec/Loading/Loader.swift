@@ -1,0 +1,140 @@
+/// Loads a platform root: every document, then what only the whole set can tell (names equal to
+/// file names, duplicate names, exactly one Platform, each model's config.json).
+public struct Loader {
+    public let limits: SourceLimits
+
+    public init(limits: SourceLimits = SourceLimits()) { self.limits = limits }
+
+    public func load(_ tree: SourceTree) -> LoadResult {
+        var reader = DocumentReader(limits: limits)
+        // Path order makes diagnostics and "first defined here" independent of directory order.
+        let files = tree.files.sorted { $0.path < $1.path }
+        let documents = files.filter { SourceTree.isDocument($0.path) }.compactMap { reader.read($0) }
+        var diagnostics = reader.diagnostics
+        var sources = reader.sources
+        let jsonFiles = Dictionary(files.filter { !SourceTree.isDocument($0.path) }.map { ($0.path, $0.bytes) }) { a, _ in a }
+
+        checkNames(documents, into: &diagnostics)
+
+        var platforms: [Platform] = []
+        var gpuClasses: [GPUClass] = []
+        var tenants: [Tenant] = []
+        var models: [Model] = []
+        for document in documents {
+            do {
+                let reader = try FieldReader(document.value)
+                switch document.kind {
+                case .platform: platforms.append(try Platform(reader))
+                case .gpuClass: gpuClasses.append(try GPUClass(reader))
+                case .tenant: tenants.append(try Tenant(reader))
+                case .model:
+                    guard let config = readConfig(reader, modelPath: document.path, jsonFiles, &diagnostics, &sources) else { continue }
+                    models.append(try Model(reader, config: config))
+                }
+            } catch {
+                // Validation reported why this document cannot be read; nothing to add.
+            }
+        }
+        let platform = checkPlatformCount(platforms, into: &diagnostics)
+
+        let spec: Spec? =
+            if let platform, !diagnostics.hasErrors {
+                Spec(platform: platform, gpuClasses: gpuClasses, tenants: tenants, models: models)
+            } else {
+                nil
+            }
+        return LoadResult(spec: spec, diagnostics: diagnostics.sorted, sources: sources)
+    }
+
+    // MARK: - Whole-set checks
+
+    private func checkNames(_ documents: [DocumentReader.Document], into diagnostics: inout DiagnosticCollector) {
+        var firstByName: [String: DocumentReader.Document] = [:]
+        for document in documents {
+            let baseName = Self.baseName(of: document.path)
+            if document.name.value != baseName {
+                diagnostics.error(
+                    .schemaNameMismatch, "name '\(document.name.value)' differs from the file name '\(baseName)'",
+                    at: document.name.span, hint: "rename the file or write `name: \(baseName)`",
+                    replacement: StringFormat.isDNSLabel(baseName) ? baseName : nil)
+            }
+            let key = "\(document.kind.rawValue)/\(document.name.value)"
+            if let first = firstByName[key] {
+                diagnostics.error(
+                    .schemaDuplicateName, "another \(document.kind.rawValue) is already named '\(document.name.value)'",
+                    at: document.name.span, notes: [.init("first defined here", at: first.name.span)],
+                    hint: "rename or remove one of them")
+            } else {
+                firstByName[key] = document
+            }
+        }
+    }
+
+    private func checkPlatformCount(_ platforms: [Platform], into diagnostics: inout DiagnosticCollector) -> Platform? {
+        if platforms.isEmpty, !diagnostics.diagnostics.contains(where: { $0.span?.file.hasPrefix("platform/") ?? false }) {
+            diagnostics.error(
+                .sourcePlatformCount, "no Platform document found under platform/", at: nil,
+                hint: "add platform/<name>.yaml with `kind: Platform` (see docs/language.md)")
+        }
+        for extra in platforms.dropFirst() {
+            diagnostics.error(
+                .sourcePlatformCount, "a second Platform document", at: extra.name.span,
+                notes: [.init("the first is here", at: platforms[0].name.span)], hint: "keep one Platform file in platform/")
+        }
+        return platforms.count == 1 ? platforms[0] : nil
+    }
+
+    /// Reads the model's config.json, resolved against the model file's folder.
+    private func readConfig(
+        _ reader: FieldReader, modelPath: String, _ jsonFiles: [String: [UInt8]], _ diagnostics: inout DiagnosticCollector,
+        _ sources: inout SourceFiles
+    ) -> HFConfig? {
+        guard let configField = try? reader.object("source", { try $0.string("config") }) else { return nil }
+        let folder = modelPath.split(separator: "/").dropLast().joined(separator: "/")
+        guard let path = Self.resolve(configField.value, in: folder), path.hasPrefix("models/") else {
+            diagnostics.error(
+                .sourceConfigJSON, "'source.config' leaves the models/ folder: '\(configField.value)'", at: configField.span,
+                hint: "vendor config.json under models/, next to the model file")
+            return nil
+        }
+        guard let bytes = jsonFiles[path] else {
+            diagnostics.error(
+                .sourceConfigJSON, "config.json not found at '\(path)'", at: configField.span,
+                hint: "vendor the model's Hugging Face config.json at that path")
+            return nil
+        }
+        switch HFConfig.read(path: path, bytes: bytes) {
+        case .success(let config): return config
+        case .failure(let failure):
+            sources.add(path: path, text: String(decoding: bytes, as: UTF8.self))
+            let location = SourceLocation(file: path, line: failure.line, column: failure.column)
+            diagnostics.error(
+                .sourceConfigJSON, "invalid config.json: \(failure.message)", at: .point(location),
+                notes: [.init("referenced here", at: configField.span)],
+                hint: "use the model's config.json exactly as published on Hugging Face")
+            return nil
+        }
+    }
+
+    /// `models/a/b.yaml` → `b`.
+    public static func baseName(of path: String) -> String {
+        let file = path.split(separator: "/").last.map(String.init) ?? path
+        for suffix in [".yaml", ".yml"] where file.hasSuffix(suffix) { return String(file.dropLast(suffix.count)) }
+        return file
+    }
+
+    /// Joins a relative path onto a folder, resolving `.` and `..`; nil if it climbs above the root.
+    public static func resolve(_ relative: String, in folder: String) -> String? {
+        var parts = folder.split(separator: "/").map(String.init)
+        for part in relative.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(String(part))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+}

@@ -1,0 +1,50 @@
+/// The raw files of a platform root, as read from disk (or built in memory by tests):
+/// every `*.yaml`/`*.yml` under platform/, tenants/, models/, and every `*.json` under models/.
+public struct SourceTree: Sendable {
+    public struct File: Sendable {
+        /// Relative to the root, with `/` separators.
+        public var path: String
+        public var bytes: [UInt8]
+
+        public init(path: String, bytes: [UInt8]) {
+            self.path = path
+            self.bytes = bytes
+        }
+    }
+
+    public var files: [File]
+
+    public init(files: [File]) { self.files = files }
+
+    public static func isDocument(_ path: String) -> Bool { path.hasSuffix(".yaml") || path.hasSuffix(".yml") }
+}
+
+/// Limits that keep hostile input from exhausting time or memory. Each has its own rule id.
+public struct SourceLimits: Sendable {
+    /// Largest file read, in bytes (limit/file-size).
+    public var fileSize = 4 * 1024 * 1024
+    /// Most files read under each of platform/, tenants/, models/ (limit/file-count).
+    public var filesPerFolder = 20_000
+    public var yaml = YAMLComposer.Limits()
+
+    public init() {}
+}
+
+/// The text of every file that was read, for showing source lines under diagnostics.
+public struct SourceFiles: Sendable {
+    private var texts: [String: [Substring]] = [:]
+
+    public init() {}
+
+    public mutating func add(path: String, text: String) {
+        texts[path] = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.hasSuffix("\r") ? $0.dropLast() : $0
+        }
+    }
+
+    /// Line `number` (1-based) of `path`, without its line break.
+    public func line(_ number: Int, of path: String) -> Substring? {
+        guard let lines = texts[path], number >= 1, number <= lines.count else { return nil }
+        return lines[number - 1]
+    }
+}

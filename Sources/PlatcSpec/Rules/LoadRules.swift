@@ -1,0 +1,33 @@
+/// Every rule the loader reports, in documentation order. A test asserts each is listed once.
+extension Rule {
+    public static let loadRules: [Rule] = [
+        .yamlSyntax,
+        .yamlTabIndentation,
+        .yamlDuplicateKey,
+        .yamlInvalidUTF8,
+        .yamlEmptyFile,
+        .yamlMultipleDocuments,
+        .yamlTag,
+        .yamlUndefinedAlias,
+        .limitFileSize,
+        .limitNestingDepth,
+        .limitAliasExpansion,
+        .limitFileCount,
+        .sourceSymlinkOutsideRoot,
+        .sourceWrongFolder,
+        .sourcePlatformCount,
+        .sourceConfigJSON,
+        .schemaUnknownKind,
+        .schemaAPIVersion,
+        .schemaUnknownKey,
+        .schemaWrongType,
+        .schemaMissingField,
+        .schemaBadUnit,
+        .schemaBadNumber,
+        .schemaBadValue,
+        .schemaInvalidName,
+        .schemaNameMismatch,
+        .schemaDuplicateName,
+        .schemaDuplicateItem,
+    ]
+}

@@ -1,0 +1,13 @@
+extension Rule {
+    /// `source/platform-count`: There is not exactly one Platform document.
+    ///
+    /// Platform-wide settings (namespaces, timeouts, policy) must have one source of truth.
+    public static let sourcePlatformCount = Rule(
+        id: "source/platform-count",
+        summary: "There is not exactly one Platform document.",
+        rationale: "Platform-wide settings (namespaces, timeouts, policy) must have one source of truth.",
+        example: """
+            platform/ with lab.yaml and lab2.yaml, both kind: Platform
+            """,
+        fix: "Keep one Platform file in platform/.")
+}

@@ -1,0 +1,208 @@
+/// Checks a YAML node against a `ValueType` and returns the typed value. Every problem becomes a
+/// located diagnostic; validation continues past it so one run reports everything.
+public struct ShapeValidator {
+    public var diagnostics = DiagnosticCollector()
+
+    public init() {}
+
+    /// `path` names the value in messages, e.g. `serving.replicas.min`.
+    public mutating func validate(_ node: YAMLNode, as type: ValueType, path: String) -> Located<Value>? {
+        if let tag = node.tag {
+            diagnostics.error(
+                .yamlTag, "explicit YAML tag '\(tag)' on '\(path)'", at: node.span,
+                hint: "remove the tag: platc reads each value by the type its field declares")
+            return nil
+        }
+        switch type {
+        case .object(let shape): return validateObject(node, shape: shape, path: path)
+        case .list(let element, let minItems, let unique):
+            return validateList(node, element: element, minItems: minItems, unique: unique, path: path)
+        case .map(let keyFormat, let valueType): return validateMap(node, keyFormat: keyFormat, valueType: valueType, path: path)
+        default: return validateScalar(node, as: type, path: path)
+        }
+    }
+
+    // MARK: - Collections
+
+    private mutating func validateObject(_ node: YAMLNode, shape: ObjectShape, path: String) -> Located<Value>? {
+        guard case .mapping(let pairs) = node.content else {
+            wrongType(node, expected: .object(shape), path: path)
+            return nil
+        }
+        var fields: [String: Located<Value>] = [:]
+        var valid = true
+        for pair in pairs {
+            guard let key = scalarKey(pair.key, path: path) else {
+                valid = false
+                continue
+            }
+            guard let field = shape.field(key) else {
+                unknownKey(key, at: pair.key.span, shape: shape, path: path)
+                valid = false
+                continue
+            }
+            let fieldPath = path.isEmpty ? key : "\(path).\(key)"
+            if pair.value.isNull, !field.required {
+                continue  // `key:` with no value means "use the default", as in Kubernetes.
+            }
+            if let value = validate(pair.value, as: field.type, path: fieldPath) {
+                fields[key] = value
+            } else {
+                valid = false
+            }
+        }
+        for field in shape.fields where fields[field.key] == nil && !pairs.contains(where: { keyText($0.key) == field.key }) {
+            if field.required {
+                let fieldPath = path.isEmpty ? field.key : "\(path).\(field.key)"
+                let where_ = path.isEmpty ? shape.name : "'\(path)'"
+                diagnostics.error(
+                    .schemaMissingField, "missing required field '\(fieldPath)' in \(where_)", at: mappingHead(node),
+                    hint: "add `\(field.key): \(field.example ?? placeholder(field.type))` (\(field.doc))")
+                valid = false
+            } else if let defaultText = field.defaultValue {
+                let content: YAMLNode.Content =
+                    switch defaultText {
+                    case "{}": .mapping([])
+                    case "[]": .sequence([])
+                    default: .scalar(defaultText, .plain)
+                    }
+                let synthetic = YAMLNode(content: content, span: node.span, tag: nil, weight: 1)
+                fields[field.key] = validate(synthetic, as: field.type, path: field.key)
+            }
+        }
+        return valid ? Located(.object(ObjectValue(shape: shape.name, fields: fields, span: node.span)), at: node.span) : nil
+    }
+
+    private mutating func validateList(
+        _ node: YAMLNode, element: ValueType, minItems: Int, unique: Bool, path: String
+    ) -> Located<Value>? {
+        guard case .sequence(let items) = node.content else {
+            var hint: String?
+            if case .scalar(let text, _) = node.content, !node.isNull { hint = "write a list: [\(text)]" }
+            diagnostics.error(
+                .schemaWrongType, "'\(path)' must be a list, not \(node.kindDescription)", at: node.span, hint: hint)
+            return nil
+        }
+        var values: [Located<Value>] = []
+        var valid = true
+        var seen: [String: SourceSpan] = [:]
+        for (index, item) in items.enumerated() {
+            guard let value = validate(item, as: element, path: "\(path)[\(index)]") else {
+                valid = false
+                continue
+            }
+            if unique, case .scalar(let text, _) = item.content {
+                if let first = seen[text] {
+                    diagnostics.error(
+                        .schemaDuplicateItem, "'\(text)' appears twice in '\(path)'", at: item.span,
+                        notes: [.init("first listed here", at: first)], hint: "remove the repeated entry")
+                    valid = false
+                }
+                seen[text] = seen[text] ?? item.span
+            }
+            values.append(value)
+        }
+        if valid, values.count < minItems {
+            diagnostics.error(
+                .schemaMissingField, "'\(path)' needs at least \(minItems) item\(minItems == 1 ? "" : "s")", at: node.span,
+                hint: "add an entry to the list")
+            return nil
+        }
+        return valid ? Located(.list(values), at: node.span) : nil
+    }
+
+    private mutating func validateMap(
+        _ node: YAMLNode, keyFormat: StringFormat, valueType: ValueType, path: String
+    ) -> Located<Value>? {
+        guard case .mapping(let pairs) = node.content else {
+            diagnostics.error(.schemaWrongType, "'\(path)' must be a mapping, not \(node.kindDescription)", at: node.span)
+            return nil
+        }
+        var entries: [Value.MapEntry] = []
+        var valid = true
+        for pair in pairs {
+            guard let key = scalarKey(pair.key, path: path) else {
+                valid = false
+                continue
+            }
+            guard keyFormat.accepts(key) else {
+                diagnostics.error(
+                    .schemaBadValue, "key '\(key)' in '\(path)' is not \(keyFormat.noun)", at: pair.key.span,
+                    hint: keyFormat.hint)
+                valid = false
+                continue
+            }
+            guard let value = validate(pair.value, as: valueType, path: "\(path).\(key)") else {
+                valid = false
+                continue
+            }
+            entries.append(Value.MapEntry(key: Located(key, at: pair.key.span), value: value))
+        }
+        return valid ? Located(.map(entries), at: node.span) : nil
+    }
+
+    // MARK: - Keys
+
+    private func keyText(_ node: YAMLNode) -> String? {
+        if case .scalar(let text, _) = node.content { return text }
+        return nil
+    }
+
+    private mutating func scalarKey(_ node: YAMLNode, path: String) -> String? {
+        guard case .scalar(let text, _) = node.content, node.tag == nil else {
+            diagnostics.error(
+                .schemaWrongType, "a key in '\(path.isEmpty ? "the document" : path)' is \(node.kindDescription), not a name",
+                at: node.span, hint: "keys are plain names such as `name:`")
+            return nil
+        }
+        return text
+    }
+
+    private mutating func unknownKey(_ key: String, at span: SourceSpan, shape: ObjectShape, path: String) {
+        let known = shape.fields.map(\.key)
+        let place = path.isEmpty ? shape.name : "'\(path)' (\(shape.name))"
+        if key == "<<" {
+            diagnostics.error(
+                .schemaUnknownKey, "YAML merge keys ('<<') are not supported", at: span,
+                hint: "write the keys out; platc keeps every value visible in its own file")
+        } else if let suggestion = DidYouMean.suggest(key, from: known) {
+            diagnostics.error(
+                .schemaUnknownKey, "unknown key '\(key)' in \(place)", at: span, hint: "did you mean '\(suggestion)'?",
+                replacement: suggestion)
+        } else {
+            diagnostics.error(
+                .schemaUnknownKey, "unknown key '\(key)' in \(place)", at: span,
+                hint: "valid keys: " + known.joined(separator: ", "))
+        }
+    }
+
+    /// Where "missing field" points: the first key of the mapping (the mapping node starts there).
+    private func mappingHead(_ node: YAMLNode) -> SourceSpan {
+        if case .mapping(let pairs) = node.content, let first = pairs.first { return first.key.span }
+        return node.span
+    }
+
+    // MARK: - Messages
+
+    mutating func wrongType(_ node: YAMLNode, expected: ValueType, path: String, hint: String? = nil) {
+        diagnostics.error(
+            .schemaWrongType, "'\(path)' must be \(expected.noun), not \(node.kindDescription)", at: node.span,
+            hint: hint)
+    }
+
+    func placeholder(_ type: ValueType) -> String {
+        switch type {
+        case .object, .map: "{…}"
+        case .list: "[…]"
+        case .oneOf(let words): words.first ?? "…"
+        case .duration: "30s"
+        case .quantity(.memory): "24Gi"
+        case .quantity(.cpu): "4"
+        case .usd: "100"
+        case .fraction: "0.9"
+        case .integer(let min, _): "\(max(min, 1))"
+        case .boolean: "true"
+        default: "…"
+        }
+    }
+}

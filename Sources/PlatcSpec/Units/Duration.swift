@@ -1,0 +1,61 @@
+/// A length of time written with a unit: `250ms`, `30s`, `5m`, `1h`, or a sum like `1m30s`.
+/// Kept in milliseconds; bare numbers are refused because "30" could mean seconds or millis.
+public struct Duration: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var milliseconds: Int64
+
+    public init(milliseconds: Int64) { self.milliseconds = milliseconds }
+
+    public static let pattern = "^([0-9]+(ms|s|m|h))+$"
+    static let unitMilliseconds: [(String, Int64)] = [("ms", 1), ("s", 1000), ("m", 60_000), ("h", 3_600_000)]
+
+    public static func parse(_ text: String) -> Result<Duration, UnitError> {
+        var rest = Substring(text)
+        var total: Int64 = 0
+        let hint = "write a whole number with a unit: ms, s, m or h (e.g. 250ms, 30s, 5m, 1h, 1m30s)"
+        guard !rest.isEmpty else { return .failure(UnitError("empty duration", hint: hint)) }
+        while !rest.isEmpty {
+            let (number, unitAndRest) = splitNumberAndUnit(rest)
+            let unit = unitAndRest.prefix { $0.isLetter }
+            rest = unitAndRest.dropFirst(unit.count)
+            guard !number.isEmpty else {
+                return .failure(UnitError("'\(text)' is not a duration", hint: hint))
+            }
+            if number.contains(".") {
+                return .failure(UnitError("'\(text)' has a fractional part", hint: "use a smaller unit instead: 1500ms, not 1.5s"))
+            }
+            guard let factor = unitMilliseconds.first(where: { $0.0 == unit })?.1 else {
+                let message = unit.isEmpty ? "'\(text)' has no unit" : "'\(text)' has an unknown unit '\(unit)'"
+                let example = unit.isEmpty ? " (e.g. \(number)s)" : ""
+                return .failure(UnitError(message, hint: hint + example))
+            }
+            guard let value = Int64(number) else {
+                return .failure(UnitError("'\(text)' is too large", hint: "durations must stay below 100000h"))
+            }
+            let (product, overflow) = value.multipliedReportingOverflow(by: factor)
+            guard !overflow, product <= 360_000_000_000 else {
+                return .failure(UnitError("'\(text)' is too large", hint: "durations must stay below 100000h"))
+            }
+            total += product
+            guard total <= 360_000_000_000 else {
+                return .failure(UnitError("'\(text)' is too large", hint: "durations must stay below 100000h"))
+            }
+        }
+        return .success(Duration(milliseconds: total))
+    }
+
+    public static func < (a: Duration, b: Duration) -> Bool { a.milliseconds < b.milliseconds }
+
+    public var seconds: Double { Double(milliseconds) / 1000 }
+
+    /// Shortest exact spelling: `90s` → `1m30s`, `1500ms` stays.
+    public var description: String {
+        if milliseconds == 0 { return "0s" }
+        var rest = milliseconds
+        var text = ""
+        for (unit, factor) in Self.unitMilliseconds.reversed() where rest >= factor {
+            text += "\(rest / factor)\(unit)"
+            rest %= factor
+        }
+        return text
+    }
+}

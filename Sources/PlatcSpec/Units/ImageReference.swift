@@ -1,0 +1,53 @@
+/// An OCI image reference split into its parts. Parsing is syntax only; whether a digest is
+/// required and which registries are allowed are policy rules.
+public struct ImageReference: Hashable, Sendable, CustomStringConvertible {
+    public var registry: String
+    public var repository: String
+    public var tag: String?
+    /// `sha256:` followed by 64 lowercase hex digits.
+    public var digest: String?
+
+    public static func parse(_ text: String) -> ImageReference? {
+        guard !text.isEmpty, text.utf8.count <= 512, !text.contains(where: { $0.isWhitespace }) else { return nil }
+        var rest = Substring(text)
+        var digest: String?
+        if let at = rest.firstIndex(of: "@") {
+            let candidate = rest[rest.index(after: at)...]
+            guard candidate.hasPrefix("sha256:"), candidate.count == 71,
+                candidate.dropFirst(7).allSatisfy({ $0.isHexDigit && !$0.isUppercase })
+            else { return nil }
+            digest = String(candidate)
+            rest = rest[..<at]
+        }
+        var tag: String?
+        if let colon = rest.lastIndex(of: ":"), !rest[colon...].contains("/") {
+            let candidate = rest[rest.index(after: colon)...]
+            guard !candidate.isEmpty, candidate.count <= 128,
+                candidate.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) })
+            else { return nil }
+            tag = String(candidate)
+            rest = rest[..<colon]
+        }
+        let components = rest.split(separator: "/", omittingEmptySubsequences: false)
+        guard components.count >= 2, let host = components.first else { return nil }
+        let hostName = host.split(separator: ":", maxSplits: 1).first.map(String.init) ?? ""
+        guard StringFormat.isSubdomain(hostName) || hostName == "localhost" else { return nil }
+        if host.contains(":"), !(host.split(separator: ":").last?.allSatisfy { $0.isASCII && $0.isNumber } ?? false) {
+            return nil
+        }
+        for component in components.dropFirst() {
+            guard !component.isEmpty, component.first!.isASCII, component.first!.isLowercase || component.first!.isNumber,
+                component.last!.isLowercase || component.last!.isNumber,
+                component.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || "._-".contains($0)) })
+            else { return nil }
+        }
+        return ImageReference(
+            registry: String(host), repository: components.dropFirst().joined(separator: "/"), tag: tag, digest: digest)
+    }
+
+    public var isPinnedByDigest: Bool { digest != nil }
+
+    public var description: String {
+        "\(registry)/\(repository)" + (tag.map { ":\($0)" } ?? "") + (digest.map { "@\($0)" } ?? "")
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import PlatcSpec
+
+/// Reads a platform root from disk into a `SourceTree`: the only place platc reads sources.
+/// It refuses links that leave the root, bounds what it reads, and never opens anything but
+/// regular files (a FIFO named `x.yaml` would otherwise block forever).
+struct SourceTreeReader {
+    struct IOError: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    let root: URL
+    let limits: SourceLimits
+    var diagnostics = DiagnosticCollector()
+
+    init(root: String, limits: SourceLimits = SourceLimits()) {
+        self.root = URL(fileURLWithPath: root).standardizedFileURL
+        self.limits = limits
+    }
+
+    mutating func read() throws -> SourceTree {
+        guard let rootReal = realPath(root.path), isDirectory(rootReal) else {
+            throw IOError(description: "'\(root.path)' is not a directory")
+        }
+        guard isDirectory(root.appendingPathComponent("platform").path) else {
+            throw IOError(description: "'\(root.path)' is not a platform root: it has no platform/ folder")
+        }
+        var files: [SourceTree.File] = []
+        for folder in Kind.folders {
+            var walk = FolderWalk(rootReal: rootReal, folder: folder, limits: limits)
+            try walk.run(relative: folder, visited: [])
+            files += walk.files
+            diagnostics.append(contentsOf: walk.diagnostics.diagnostics)
+        }
+        return SourceTree(files: files)
+    }
+}
+
+/// One top folder's recursive walk.
+private struct FolderWalk {
+    let rootReal: String
+    let folder: String
+    let limits: SourceLimits
+    var files: [SourceTree.File] = []
+    var diagnostics = DiagnosticCollector()
+    var seen = 0
+    var overLimit = false
+
+    init(rootReal: String, folder: String, limits: SourceLimits) {
+        self.rootReal = rootReal
+        self.folder = folder
+        self.limits = limits
+    }
+
+    mutating func run(relative: String, visited: Set<String>) throws {
+        let absolute = rootReal + "/" + relative
+        guard let real = realPath(absolute) else { return }
+        guard isDirectory(real), !visited.contains(real) else { return }  // absent folder, or a link cycle
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: absolute).sorted()
+        } catch {
+            throw SourceTreeReader.IOError(description: "cannot list '\(relative)': \(error.localizedDescription)")
+        }
+        for name in names where !name.hasPrefix(".") {
+            if overLimit { return }
+            let path = relative + "/" + name
+            let full = rootReal + "/" + path
+            guard let target = realPath(full) else { continue }  // dangling link: nothing to read
+            if target != rootReal, !target.hasPrefix(rootReal + "/") {
+                diagnostics.error(
+                    .sourceSymlinkOutsideRoot, "'\(path)' links outside the platform root (to '\(target)')", at: .file(path),
+                    hint: "copy the file into the repository and remove the link")
+                continue
+            }
+            if isDirectory(target) {
+                try run(relative: path, visited: visited.union([real]))
+                continue
+            }
+            let wanted = SourceTree.isDocument(name) || (folder == "models" && name.hasSuffix(".json"))
+            guard wanted, isRegularFile(target) else { continue }
+            seen += 1
+            if seen > limits.filesPerFolder {
+                diagnostics.error(
+                    .limitFileCount, "\(folder)/ holds more than \(limits.filesPerFolder) source files", at: nil,
+                    hint: "remove files that are not platform sources, or split the platform")
+                overLimit = true
+                return
+            }
+            files.append(SourceTree.File(path: path, bytes: try readBounded(target, display: path)))
+        }
+    }
+
+    /// Reads at most one byte past the size limit, so an oversized file is refused without
+    /// loading it whole.
+    func readBounded(_ path: String, display: String) throws -> [UInt8] {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw SourceTreeReader.IOError(description: "cannot read '\(display)'")
+        }
+        defer { try? handle.close() }
+        do {
+            let data = try handle.read(upToCount: limits.fileSize + 1) ?? Data()
+            return [UInt8](data)
+        } catch {
+            throw SourceTreeReader.IOError(description: "cannot read '\(display)': \(error.localizedDescription)")
+        }
+    }
+}
+
+func realPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
+}
+
+func isDirectory(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+}
+
+func isRegularFile(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+}
