@@ -4,9 +4,11 @@ struct DocumentReader {
     struct Document {
         var kind: Kind
         var path: String
-        var value: Located<Value>
-        /// The name as written, with its span (validated as a DNS label).
-        var name: Located<String>
+        /// nil when the document has schema errors (already reported).
+        var value: Located<Value>?
+        /// The name as written, with its span, when it is a DNS label: checked against the file
+        /// name and other documents even when the rest of the document has errors.
+        var name: Located<String>?
     }
 
     let limits: SourceLimits
@@ -26,9 +28,12 @@ struct DocumentReader {
         let text: SourceText
         switch SourceText.decode(file.bytes, file: path) {
         case .failure(let invalid):
+            // Show the line with the bad bytes replaced, so the caret has something to point at.
+            sources.add(path: path, text: String(decoding: file.bytes, as: UTF8.self))
+            let utf16 = file.bytes.starts(with: [0xFF, 0xFE]) || file.bytes.starts(with: [0xFE, 0xFF])
             diagnostics.error(
-                .yamlInvalidUTF8, "file is not valid UTF-8", at: .point(invalid.location),
-                hint: "save the file as UTF-8")
+                .yamlInvalidUTF8, "file is not valid UTF-8" + (utf16 ? " (it starts with a UTF-16 byte order mark)" : ""),
+                at: .point(invalid.location), hint: "save the file as UTF-8")
             return nil
         case .success(let decoded): text = decoded
         }
@@ -45,7 +50,7 @@ struct DocumentReader {
         case .syntax(let message, let span):
             let tabs = text.tabIndentation(file: path)
             if tabs.isEmpty {
-                diagnostics.error(.yamlSyntax, message, at: span)
+                diagnostics.error(.yamlSyntax, message, at: span, hint: Self.syntaxHint(message))
             }
             for tab in tabs {
                 diagnostics.error(
@@ -94,8 +99,14 @@ struct DocumentReader {
                 hint: "add `kind: \(allowed.joined(separator: "` or `kind: "))`")
             return nil
         }
-        guard case .scalar(let kindText, _) = kindNode.content, let kind = Kind(rawValue: kindText) else {
-            let text = if case .scalar(let t, _) = kindNode.content { t } else { kindNode.kindDescription }
+        guard case .scalar(let kindText, _) = kindNode.content else {
+            diagnostics.error(
+                .schemaWrongType, "'kind' must be a string, not \(kindNode.kindDescription)", at: kindNode.span,
+                hint: "write `kind: \(allowed.first ?? "Tenant")`")
+            return nil
+        }
+        guard let kind = Kind(rawValue: kindText) else {
+            let text = kindText
             let suggestion = DidYouMean.suggest(text, from: Kind.allCases.map(\.rawValue))
             diagnostics.error(
                 .schemaUnknownKind, "unknown kind '\(text)'", at: kindNode.span,
@@ -114,10 +125,11 @@ struct DocumentReader {
         var validator = ShapeValidator()
         let validated = validator.validate(root, as: .object(kind.shape), path: "")
         diagnostics.append(contentsOf: validator.diagnostics.diagnostics)
-        guard let validated, case .object(let object) = validated.value, let nameValue = object.fields["name"],
-            case .string(let name) = nameValue.value
-        else { return nil }
-        return Document(kind: kind, path: path, value: validated, name: Located(name, at: nameValue.span))
+        var name: Located<String>?
+        if let node = value(of: "name"), case .scalar(let text, _) = node.content, StringFormat.isDNSLabel(text) {
+            name = Located(text, at: node.span)
+        }
+        return Document(kind: kind, path: path, value: validated, name: name)
     }
 
     private mutating func checkAPIVersion(_ node: YAMLNode?, kindSpan: SourceSpan) -> Bool {
@@ -136,5 +148,24 @@ struct DocumentReader {
             return false
         }
         return true
+    }
+
+    /// libyaml's messages say what the parser expected, not what the author did; these are the
+    /// usual causes.
+    static func syntaxHint(_ message: String) -> String? {
+        if message.hasPrefix("mapping values are not allowed") {
+            return "quote a value that contains ': ', or check this line's indentation"
+        }
+        if message.hasPrefix("did not find expected ',' or '}'") { return "close the flow mapping with '}'" }
+        if message.hasPrefix("did not find expected ',' or ']'") { return "close the flow list with ']'" }
+        if message.hasPrefix("found character that cannot start any token") {
+            return "quote a value that starts with '@', '`' or '%'"
+        }
+        if message.hasPrefix("could not find expected ':'") { return "a key needs ': ' after it" }
+        if message.hasPrefix("found unexpected end of stream") { return "close the open quote or bracket" }
+        if message.hasPrefix("did not find expected key") || message.hasPrefix("did not find expected '-'") {
+            return "check the indentation of this line against the lines above"
+        }
+        return nil
     }
 }

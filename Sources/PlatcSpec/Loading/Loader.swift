@@ -21,8 +21,9 @@ public struct Loader {
         var tenants: [Tenant] = []
         var models: [Model] = []
         for document in documents {
+            guard let value = document.value else { continue }
             do {
-                let reader = try FieldReader(document.value)
+                let reader = try FieldReader(value)
                 switch document.kind {
                 case .platform: platforms.append(try Platform(reader))
                 case .gpuClass: gpuClasses.append(try GPUClass(reader))
@@ -49,23 +50,23 @@ public struct Loader {
     // MARK: - Whole-set checks
 
     private func checkNames(_ documents: [DocumentReader.Document], into diagnostics: inout DiagnosticCollector) {
-        var firstByName: [String: DocumentReader.Document] = [:]
+        var firstByName: [String: Located<String>] = [:]
         for document in documents {
+            guard let name = document.name else { continue }
             let baseName = Self.baseName(of: document.path)
-            if document.name.value != baseName {
+            if name.value != baseName {
                 diagnostics.error(
-                    .schemaNameMismatch, "name '\(document.name.value)' differs from the file name '\(baseName)'",
-                    at: document.name.span, hint: "rename the file or write `name: \(baseName)`",
+                    .schemaNameMismatch, "name '\(name.value)' differs from the file name '\(baseName)'",
+                    at: name.span, hint: "rename the file or write `name: \(baseName)`",
                     replacement: StringFormat.isDNSLabel(baseName) ? baseName : nil)
             }
-            let key = "\(document.kind.rawValue)/\(document.name.value)"
+            let key = "\(document.kind.rawValue)/\(name.value)"
             if let first = firstByName[key] {
                 diagnostics.error(
-                    .schemaDuplicateName, "another \(document.kind.rawValue) is already named '\(document.name.value)'",
-                    at: document.name.span, notes: [.init("first defined here", at: first.name.span)],
-                    hint: "rename or remove one of them")
+                    .schemaDuplicateName, "another \(document.kind.rawValue) is already named '\(name.value)'",
+                    at: name.span, notes: [.init("first defined here", at: first.span)], hint: "rename or remove one of them")
             } else {
-                firstByName[key] = document
+                firstByName[key] = name
             }
         }
     }

@@ -37,9 +37,7 @@ public struct SourceFiles: Sendable {
     public init() {}
 
     public mutating func add(path: String, text: String) {
-        texts[path] = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? $0.dropLast() : $0
-        }
+        texts[path] = SourceText.lines(text).map { Substring($0) }
     }
 
     /// Line `number` (1-based) of `path`, without its line break.

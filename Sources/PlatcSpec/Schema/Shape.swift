@@ -18,6 +18,13 @@ public indirect enum ValueType: Sendable {
     /// A mapping with keys of a format (e.g. GPU class names) and values of one type.
     case map(key: StringFormat, value: ValueType)
 
+    var isScalar: Bool {
+        switch self {
+        case .list, .object, .map: false
+        default: true
+        }
+    }
+
     /// In words, for "expected …, got …" messages.
     public var noun: String {
         switch self {

@@ -13,6 +13,12 @@ public struct ShapeValidator {
                 hint: "remove the tag: platc reads each value by the type its field declares")
             return nil
         }
+        if node.isNull, !type.isScalar {
+            diagnostics.error(
+                .schemaWrongType, "'\(path)' has no value", at: node.span,
+                hint: "write \(type.noun) here, e.g. `\(path.split(separator: ".").last ?? ""): \(placeholder(type))`, or remove the key")
+            return nil
+        }
         switch type {
         case .object(let shape): return validateObject(node, shape: shape, path: path)
         case .list(let element, let minItems, let unique):
@@ -26,18 +32,27 @@ public struct ShapeValidator {
 
     private mutating func validateObject(_ node: YAMLNode, shape: ObjectShape, path: String) -> Located<Value>? {
         guard case .mapping(let pairs) = node.content else {
-            wrongType(node, expected: .object(shape), path: path)
+            let example = shape.fields.filter(\.required).map { "\($0.key): \($0.example ?? placeholder($0.type))" }
+            let key = path.split(separator: ".").last.map(String.init) ?? path
+            wrongType(
+                node, expected: .object(shape), path: path,
+                hint: example.isEmpty
+                    ? "write a mapping with some of: " + shape.fields.map(\.key).joined(separator: ", ")
+                    : "write a mapping, e.g. `\(key): {\(example.joined(separator: ", "))}`")
             return nil
         }
         var fields: [String: Located<Value>] = [:]
         var valid = true
+        // A misspelt key already names the field it meant; do not also call that field missing.
+        var explained = Set<String>()
         for pair in pairs {
             guard let key = scalarKey(pair.key, path: path) else {
                 valid = false
                 continue
             }
             guard let field = shape.field(key) else {
-                unknownKey(key, at: pair.key.span, shape: shape, path: path)
+                if let meant = unknownKey(key, at: pair.key.span, shape: shape, path: path) { explained.insert(meant) }
+                if key == "<<" { explained.formUnion(shape.fields.map(\.key)) }
                 valid = false
                 continue
             }
@@ -53,6 +68,7 @@ public struct ShapeValidator {
         }
         for field in shape.fields where fields[field.key] == nil && !pairs.contains(where: { keyText($0.key) == field.key }) {
             if field.required {
+                if explained.contains(field.key) { continue }
                 let fieldPath = path.isEmpty ? field.key : "\(path).\(field.key)"
                 let where_ = path.isEmpty ? shape.name : "'\(path)'"
                 diagnostics.error(
@@ -158,7 +174,9 @@ public struct ShapeValidator {
         return text
     }
 
-    private mutating func unknownKey(_ key: String, at span: SourceSpan, shape: ObjectShape, path: String) {
+    /// Reports the key; returns the field it probably meant.
+    @discardableResult
+    private mutating func unknownKey(_ key: String, at span: SourceSpan, shape: ObjectShape, path: String) -> String? {
         let known = shape.fields.map(\.key)
         let place = path.isEmpty ? shape.name : "'\(path)' (\(shape.name))"
         if key == "<<" {
@@ -169,11 +187,13 @@ public struct ShapeValidator {
             diagnostics.error(
                 .schemaUnknownKey, "unknown key '\(key)' in \(place)", at: span, hint: "did you mean '\(suggestion)'?",
                 replacement: suggestion)
+            return suggestion
         } else {
             diagnostics.error(
                 .schemaUnknownKey, "unknown key '\(key)' in \(place)", at: span,
                 hint: "valid keys: " + known.joined(separator: ", "))
         }
+        return nil
     }
 
     /// Where "missing field" points: the first key of the mapping (the mapping node starts there).

@@ -24,9 +24,13 @@ public struct Duration: Hashable, Sendable, Comparable, CustomStringConvertible 
                 return .failure(UnitError("'\(text)' has a fractional part", hint: "use a smaller unit instead: 1500ms, not 1.5s"))
             }
             guard let factor = unitMilliseconds.first(where: { $0.0 == unit })?.1 else {
-                let message = unit.isEmpty ? "'\(text)' has no unit" : "'\(text)' has an unknown unit '\(unit)'"
-                let example = unit.isEmpty ? " (e.g. \(number)s)" : ""
-                return .failure(UnitError(message, hint: hint + example))
+                if unitAndRest.isEmpty {
+                    return .failure(UnitError("'\(text)' has no unit", hint: "write \(number)s (units: ms, s, m, h)"))
+                }
+                if unit.isEmpty {
+                    return .failure(UnitError("'\(text)' is not a duration", hint: "write \(number)s, with no space (units: ms, s, m, h)"))
+                }
+                return .failure(UnitError("'\(text)' has an unknown unit '\(unit)'", hint: hint))
             }
             guard let value = Int64(number) else {
                 return .failure(UnitError("'\(text)' is too large", hint: "durations must stay below 100000h"))

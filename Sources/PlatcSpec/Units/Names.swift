@@ -34,14 +34,14 @@ public enum StringFormat: String, Sendable, CaseIterable {
         case .modelAlias: "^[a-z0-9]([-a-z0-9._/]{0,126}[a-z0-9])?$"
         case .labelKey: "^([a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$"
         case .labelValue: "^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$"
-        case .imageReference: "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?(:[0-9]+)?(/[a-z0-9]+([._-]+[a-z0-9]+)*)+(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@sha256:[a-f0-9]{64})?$"
+        case .imageReference: "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*(:[0-9]+)?(/[a-z0-9]+([._-]+[a-z0-9]+)*)+(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@sha256:[a-f0-9]{64})?$"
         case .url: "^(https?|ssh)://[^\\s]+$|^git@[^\\s]+:[^\\s]+$"
-        case .hostname: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"
+        case .hostname: "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*$"
         case .version: "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$"
         case .relativePath: "^[^/\\s][^\\s]*$"
         case .budgetPeriod: "^[1-9][0-9]{0,3}(h|d|mo)$"
         case .servedModelName: "^[A-Za-z0-9]([-A-Za-z0-9._/]{0,126}[A-Za-z0-9])?$"
-        case .registryPrefix: "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?(:[0-9]+)?(/[a-z0-9]+([._-]+[a-z0-9]+)*)*$"
+        case .registryPrefix: "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*(:[0-9]+)?(/[a-z0-9]+([._-]+[a-z0-9]+)*)*$"
         }
     }
 
@@ -119,7 +119,7 @@ public enum StringFormat: String, Sendable, CaseIterable {
             let host = parts[0].split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
             guard Self.isSubdomain(String(host[0])) || host[0] == "localhost" else { return false }
             if host.count == 2, host[1].isEmpty || !host[1].allSatisfy({ $0.isASCII && $0.isNumber }) { return false }
-            return parts.count == 1 || ImageReference.parse("\(parts[0])/\(parts[1])") != nil
+            return parts.count == 1 || parts[1].split(separator: "/", omittingEmptySubsequences: false).allSatisfy(Self.isPathComponent)
         }
     }
 
@@ -145,6 +145,12 @@ public enum StringFormat: String, Sendable, CaseIterable {
         bounded(text, 1...253) && text.split(separator: ".", omittingEmptySubsequences: false).allSatisfy {
             isDNSLabel(String($0))
         }
+    }
+
+    /// An image path component: lowercase alphanumerics joined by single runs of '.', '_' or '-'.
+    static func isPathComponent(_ text: Substring) -> Bool {
+        guard let first = text.utf8.first, let last = text.utf8.last, isLowerAlnum(first), isLowerAlnum(last) else { return false }
+        return text.utf8.allSatisfy { isLowerAlnum($0) || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D }
     }
 
     static func isLabelName(_ text: String, allowEmpty: Bool) -> Bool {

@@ -51,9 +51,9 @@ public struct SourceText: Sendable {
     public func tabIndentation(file: String) -> [SourceLocation] {
         var problems: [SourceLocation] = []
         var line = 1
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in Self.lines(text) {
             var column = 1
-            for character in rawLine.unicodeScalars {
+            for character in rawLine {
                 if character == "\t" {
                     problems.append(SourceLocation(file: file, line: line, column: column))
                     break
@@ -64,5 +64,28 @@ public struct SourceText: Sendable {
             line += 1
         }
         return problems
+    }
+
+    /// The lines of a text, split where libyaml breaks lines: LF, CRLF, CR, NEL, LS and PS.
+    /// (Swift's `split(separator: "\n")` would miss CRLF: it is one Character.)
+    public static func lines(_ text: String) -> [Substring.UnicodeScalarView] {
+        var lines: [Substring.UnicodeScalarView] = []
+        let scalars = Substring(text).unicodeScalars
+        var start = scalars.startIndex
+        var index = start
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let isBreak = scalar == "\n" || scalar == "\r" || scalar == "\u{85}" || scalar == "\u{2028}" || scalar == "\u{2029}"
+            guard isBreak else {
+                index = scalars.index(after: index)
+                continue
+            }
+            lines.append(scalars[start..<index])
+            index = scalars.index(after: index)
+            if scalar == "\r", index < scalars.endIndex, scalars[index] == "\n" { index = scalars.index(after: index) }
+            start = index
+        }
+        lines.append(scalars[start..<scalars.endIndex])
+        return lines
     }
 }

@@ -61,6 +61,7 @@ public struct YAMLComposer {
                 yaml_event_delete(&event)
             }
         }
+        if let root = state.root, root.isNull { state.root = nil }  // `---` or `~` alone: no content
         if state.root == nil, !state.problems.contains(where: \.isFatal) {
             state.problems.append(.empty(span: .file(file)))
         }
