@@ -7,7 +7,8 @@ import PackageDescription
 let package = Package(
     name: "platc",
     products: [
-        .executable(name: "platc", targets: ["platc"])
+        .executable(name: "platc", targets: ["platc"]),
+        .executable(name: "platc-fuzz", targets: ["PlatcFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2")
@@ -27,6 +28,8 @@ let package = Package(
                 "PlatcSpec", "PlatcChecks", "PlatcRender", "PlatcGit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // libFuzzer target over the loader; see docs/testing.md for the sanitizer build.
+        .executableTarget(name: "PlatcFuzz", dependencies: ["PlatcSpec"]),
         .target(name: "PlatcTestSupport", dependencies: ["PlatcSpec"], path: "Tests/PlatcTestSupport"),
         .testTarget(name: "PlatcSpecTests", dependencies: ["PlatcSpec", "PlatcTestSupport"]),
         .testTarget(name: "PlatcChecksTests", dependencies: ["PlatcChecks", "PlatcTestSupport"]),

@@ -29,7 +29,8 @@ import Testing
     @Test func everyLoadRuleHasAFailingFixture() throws {
         var seen = Set<String>()
         for name in Self.fixtures {
-            let expected = (try? String(contentsOf: Paths.badFixtures.appendingPathComponent("\(name)/expected.txt"), encoding: .utf8)) ?? ""
+            let expected =
+                (try? String(contentsOf: Paths.badFixtures.appendingPathComponent("\(name)/expected.txt"), encoding: .utf8)) ?? ""
             for rule in Rule.loadRules where expected.contains("[\(rule.id)]") { seen.insert(rule.id) }
         }
         let generated: Set = ["limit/file-size", "limit/file-count", "source/symlink-outside-root"]

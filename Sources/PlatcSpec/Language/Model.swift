@@ -80,8 +80,12 @@ public struct Model: Sendable {
             .required("status", .oneOf(Status.allCases.map(\.rawValue)), "Lifecycle status shown in the catalog.", example: "ga"),
             .required("description", .string(.text), "One or two sentences for the catalog.", example: "General chat model."),
             .optional("mode", .oneOf(Mode.allCases.map(\.rawValue)), "What the model does (LiteLLM model_info.mode).", default: "chat"),
-            .required("servedName", .string(.servedModelName), "vLLM --served-model-name; the gateway and LiteLLM route on it.", example: "meta-llama/Llama-3.1-8B-Instruct"),
-            .required("aliases", .list(.string(.modelAlias), minItems: 1, unique: true), "Names tenants call (LiteLLM model_name); distinct from servedName.", example: "[llama-3.1-8b-instruct]"),
+            .required(
+                "servedName", .string(.servedModelName), "vLLM --served-model-name; the gateway and LiteLLM route on it.",
+                example: "meta-llama/Llama-3.1-8B-Instruct"),
+            .required(
+                "aliases", .list(.string(.modelAlias), minItems: 1, unique: true),
+                "Names tenants call (LiteLLM model_name); distinct from servedName.", example: "[llama-3.1-8b-instruct]"),
             .required("source", .object(sourceShape), "Where the weights and the HF config come from."),
             .required("serving", .object(servingShape), "How vLLM runs the model."),
             .optional("lora", .object(loraShape), "LoRA adapters served on top of this model."),
@@ -93,15 +97,23 @@ public struct Model: Sendable {
     static let sourceShape = ObjectShape(
         "ModelSource", doc: "Weights and configuration.",
         fields: [
-            .required("modelcar", .string(.imageReference), "OCI modelcar image holding the weights, pinned by digest.", example: "registry.example.com/models/llama@sha256:…"),
-            .required("config", .string(.relativePath), "The model's Hugging Face config.json, relative to this file.", example: "llama-3-1-8b/config.json"),
-            .optional("parameters", .integer(min: 1, max: 100_000_000_000_000), "Parameter count, for architectures platc cannot count from config.json.", example: "8030261248"),
+            .required(
+                "modelcar", .string(.imageReference), "OCI modelcar image holding the weights, pinned by digest.",
+                example: "registry.example.com/models/llama@sha256:…"),
+            .required(
+                "config", .string(.relativePath), "The model's Hugging Face config.json, relative to this file.",
+                example: "llama-3-1-8b/config.json"),
+            .optional(
+                "parameters", .integer(min: 1, max: 100_000_000_000_000),
+                "Parameter count, for architectures platc cannot count from config.json.", example: "8030261248"),
         ])
 
     static let engineShape = ObjectShape(
         "Engine", doc: "The vLLM image and its version.",
         fields: [
-            .required("image", .string(.imageReference), "vLLM OpenAI server image, pinned by digest.", example: "registry.example.com/vllm/vllm-openai@sha256:…"),
+            .required(
+                "image", .string(.imageReference), "vLLM OpenAI server image, pinned by digest.",
+                example: "registry.example.com/vllm/vllm-openai@sha256:…"),
             .required("version", .string(.version), "vLLM version of the image; memory accounting depends on it.", example: "\"0.11.0\""),
         ])
 
@@ -118,11 +130,16 @@ public struct Model: Sendable {
             .required("engine", .object(engineShape), "The vLLM image and version."),
             .required("gpuClass", .string(.dnsLabel), "GPU class the model runs on.", example: "h100"),
             .optional("tensorParallel", .integer(min: 1, max: 64), "GPUs per replica (--tensor-parallel-size).", default: "1"),
-            .optional("dtype", .oneOf(["auto", "bfloat16", "float16"]), "Weight dtype (--dtype); auto follows config.json.", default: "auto"),
-            .optional("quantization", .oneOf(quantizations), "Quantization (--quantization); derived from config.json when absent.", example: "awq"),
+            .optional(
+                "dtype", .oneOf(["auto", "bfloat16", "float16"]), "Weight dtype (--dtype); auto follows config.json.", default: "auto"),
+            .optional(
+                "quantization", .oneOf(quantizations), "Quantization (--quantization); derived from config.json when absent.",
+                example: "awq"),
             .required("maxModelLen", .integer(min: 1, max: 10_000_000), "Context length (--max-model-len).", example: "8192"),
             .optional("maxNumSeqs", .integer(min: 1, max: 65_536), "Concurrent sequences (--max-num-seqs).", default: "256"),
-            .optional("maxNumBatchedTokens", .integer(min: 1, max: 10_000_000), "Tokens per scheduler step (--max-num-batched-tokens).", example: "8192"),
+            .optional(
+                "maxNumBatchedTokens", .integer(min: 1, max: 10_000_000), "Tokens per scheduler step (--max-num-batched-tokens).",
+                example: "8192"),
             .optional("gpuMemoryUtilization", .fraction, "Share of GPU memory vLLM may use (--gpu-memory-utilization).", default: "0.9"),
             .optional("kvCacheDtype", .oneOf(["auto", "fp8"]), "KV cache dtype (--kv-cache-dtype).", default: "auto"),
             .optional("replicas", .object(replicasShape), "Replica bounds.", default: "{}"),
@@ -133,8 +150,12 @@ public struct Model: Sendable {
         fields: [
             .required("name", .string(.dnsLabel), "Adapter name (vLLM --lora-modules name).", example: "sql-lora"),
             .optional("alias", .string(.modelAlias), "Name tenants call; the adapter name when absent.", example: "llama-3.1-8b-sql"),
-            .required("image", .string(.imageReference), "OCI image holding the adapter, pinned by digest.", example: "registry.example.com/adapters/sql@sha256:…"),
-            .required("tenants", .list(.string(.dnsLabel), minItems: 1, unique: true), "Tenants allowed to call the adapter.", example: "[search]"),
+            .required(
+                "image", .string(.imageReference), "OCI image holding the adapter, pinned by digest.",
+                example: "registry.example.com/adapters/sql@sha256:…"),
+            .required(
+                "tenants", .list(.string(.dnsLabel), minItems: 1, unique: true), "Tenants allowed to call the adapter.", example: "[search]"
+            ),
         ])
 
     static let loraShape = ObjectShape(

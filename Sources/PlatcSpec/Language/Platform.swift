@@ -70,7 +70,9 @@ public struct Platform: Sendable {
         "Platform", doc: "Platform-wide settings: Kubernetes target, namespaces, gateway, timeouts, budget, policy, GitOps.",
         fields: DocumentHeader.fields(.platform, nameDoc: "Name of the platform.") + [
             .optional("description", .string(.text), "What this platform is for.", example: "GPU lab"),
-            .required("kubernetesVersion", .string(.version), "Kubernetes minor version the cluster runs; gates features such as image volumes.", example: "\"1.33\""),
+            .required(
+                "kubernetesVersion", .string(.version), "Kubernetes minor version the cluster runs; gates features such as image volumes.",
+                example: "\"1.33\""),
             .optional("namespaces", .object(namespacesShape), "Namespaces of the shared services.", default: "{}"),
             .required("gateway", .object(gatewayShape), "The Gateway API entry point in front of LiteLLM."),
             .required("timeouts", .object(timeoutsShape), "Deadlines per layer of the request path; they must nest."),
@@ -119,22 +121,30 @@ public struct Platform: Sendable {
         fields: [
             .required("usd", .usd, "Total spend per period, in US dollars.", example: "5000"),
             .optional("period", .string(.budgetPeriod), "How often budgets reset.", default: "30d"),
-            .optional("overcommit", .decimal(min: 1, max: 100), "How far the sum of tenant budgets may exceed the platform budget (1 = not at all).", default: "1"),
+            .optional(
+                "overcommit", .decimal(min: 1, max: 100),
+                "How far the sum of tenant budgets may exceed the platform budget (1 = not at all).", default: "1"),
         ])
 
     static let policyShape = ObjectShape(
         "Policy", doc: "Admission policy settings.",
         fields: [
             .optional("mode", .oneOf(["Audit", "Enforce"]), "Kyverno validationFailureAction.", default: "Audit"),
-            .required("allowedRegistries", .list(.string(.registryPrefix), minItems: 1, unique: true), "Registries (with optional path prefix) images may come from.", example: "[registry.example.com]"),
+            .required(
+                "allowedRegistries", .list(.string(.registryPrefix), minItems: 1, unique: true),
+                "Registries (with optional path prefix) images may come from.", example: "[registry.example.com]"),
             .optional("requireDigests", .boolean, "Require every image to be pinned by digest.", default: "true"),
-            .optional("cosignPublicKey", .string(.text), "PEM public key; when set, image signatures are verified.", example: "|\n  -----BEGIN PUBLIC KEY-----…"),
+            .optional(
+                "cosignPublicKey", .string(.text), "PEM public key; when set, image signatures are verified.",
+                example: "|\n  -----BEGIN PUBLIC KEY-----…"),
         ])
 
     static let modelcarShape = ObjectShape(
         "Modelcar", doc: "How OCI modelcar weights are mounted.",
         fields: [
-            .optional("delivery", .oneOf(["auto", "imageVolume", "sidecar"]), "auto picks an image volume when the Kubernetes version supports it, else a sidecar.", default: "auto")
+            .optional(
+                "delivery", .oneOf(["auto", "imageVolume", "sidecar"]),
+                "auto picks an image volume when the Kubernetes version supports it, else a sidecar.", default: "auto")
         ])
 
     static let argocdShape = ObjectShape(

@@ -31,20 +31,26 @@ public struct Tenant: Sendable {
         "Tenant", doc: "A team: SSO groups, budget, rate limits, allowed models and GPU quota.",
         fields: DocumentHeader.fields(.tenant, nameDoc: "Name of the tenant; also its namespace and LiteLLM team id.") + [
             .optional("displayName", .string(.text), "Human-readable name.", example: "Search team"),
-            .required("ssoGroups", .list(.string(.text), minItems: 1, unique: true), "SSO groups bound to the tenant's namespace role.", example: "[search-admins]"),
+            .required(
+                "ssoGroups", .list(.string(.text), minItems: 1, unique: true), "SSO groups bound to the tenant's namespace role.",
+                example: "[search-admins]"),
             .required("budget", .object(Budget.shape), "LiteLLM team budget."),
             .required("rateLimits", .object(RateLimits.shape), "LiteLLM team rate limits."),
             .optional("models", .list(.string(.dnsLabel), unique: true), "Names of the models this tenant may call.", default: "[]"),
-            .optional("gpuQuota", .map(key: .dnsLabel, value: .object(gpuQuotaShape)), "Kueue GPU quota per GPU class name.", default: "{}"),
+            .optional(
+                "gpuQuota", .map(key: .dnsLabel, value: .object(gpuQuotaShape)), "Kueue GPU quota per GPU class name.", default: "{}"),
             .optional("namespaceQuota", .object(namespaceQuotaShape), "ResourceQuota of the tenant's namespace.", default: "{}"),
-            .optional("priority", .oneOf(Priority.allCases.map(\.rawValue)), "Kueue workload priority of the tenant's jobs.", default: "normal"),
+            .optional(
+                "priority", .oneOf(Priority.allCases.map(\.rawValue)), "Kueue workload priority of the tenant's jobs.", default: "normal"),
         ])
 
     static let gpuQuotaShape = ObjectShape(
         "GPUQuota", doc: "Kueue quota on one GPU class.",
         fields: [
             .required("nominal", .integer(min: 0, max: 100_000), "GPUs guaranteed to the tenant.", example: "2"),
-            .optional("borrowingLimit", .integer(min: 0, max: 100_000), "GPUs the tenant may borrow from the cohort beyond nominal.", default: "0"),
+            .optional(
+                "borrowingLimit", .integer(min: 0, max: 100_000), "GPUs the tenant may borrow from the cohort beyond nominal.", default: "0"
+            ),
         ])
 
     static let namespaceQuotaShape = ObjectShape(

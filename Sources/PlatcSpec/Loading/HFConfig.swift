@@ -17,8 +17,9 @@ public struct HFConfig: Sendable {
             }
             let config = HFConfig(path: path, json: json)
             guard config.modelType != nil || !config.architectures.isEmpty else {
-                return .failure(JSONParser.Failure(
-                    message: "config.json names neither \"model_type\" nor \"architectures\"", line: 1, column: 1))
+                return .failure(
+                    JSONParser.Failure(
+                        message: "config.json names neither \"model_type\" nor \"architectures\"", line: 1, column: 1))
             }
             return .success(config)
         }

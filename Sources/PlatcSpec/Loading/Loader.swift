@@ -33,7 +33,14 @@ public struct Loader {
                     models.append(try Model(reader, config: config))
                 }
             } catch {
-                // Validation reported why this document cannot be read; nothing to add.
+                // Validation reports why a document cannot be read. Should it not have, say so
+                // rather than drop the document silently.
+                if !diagnostics.diagnostics.contains(where: { $0.span?.file == document.path }) {
+                    let field = (error as? FieldReader.Unreadable)?.path ?? "?"
+                    diagnostics.error(
+                        .schemaMissingField, "platc could not read field '\(field)' (an internal error; please report it)",
+                        at: value.span)
+                }
             }
         }
         let platform = checkPlatformCount(platforms, into: &diagnostics)

@@ -9,7 +9,13 @@ public enum JSONSchemaGenerator {
         for kind in Kind.allCases { collect(kind.shape, into: &definitions, seen: &seen) }
         let branches: [JSONValue] = Kind.allCases.map { kind in
             .object([
-                ("if", .object([("properties", .object([("kind", .object([("const", .string(kind.rawValue))]))])), ("required", .array([.string("kind")]))])),
+                (
+                    "if",
+                    .object([
+                        ("properties", .object([("kind", .object([("const", .string(kind.rawValue))]))])),
+                        ("required", .array([.string("kind")])),
+                    ])
+                ),
                 ("then", .object([("$ref", .string("#/$defs/\(kind.shape.name)"))])),
             ])
         }
@@ -37,16 +43,22 @@ public enum JSONSchemaGenerator {
             properties.append((field.key, .object(pairs)))
         }
         let required = shape.fields.filter(\.required).map { JSONValue.string($0.key) }
-        definitions.append((shape.name, .object([
-            ("description", .string(shape.doc)),
-            ("type", .string("object")),
-            ("additionalProperties", .bool(false)),
-            ("required", .array(required)),
-            ("properties", .object(properties)),
-        ])))
+        definitions.append(
+            (
+                shape.name,
+                .object([
+                    ("description", .string(shape.doc)),
+                    ("type", .string("object")),
+                    ("additionalProperties", .bool(false)),
+                    ("required", .array(required)),
+                    ("properties", .object(properties)),
+                ])
+            ))
     }
 
-    private static func type(_ type: ValueType, into definitions: inout [(String, JSONValue)], seen: inout Set<String>) -> [(String, JSONValue)] {
+    private static func type(
+        _ type: ValueType, into definitions: inout [(String, JSONValue)], seen: inout Set<String>
+    ) -> [(String, JSONValue)] {
         switch type {
         case .string(let format):
             return [("type", .string("string")), ("minLength", .integer(1))] + (format.pattern.map { [("pattern", .string($0))] } ?? [])
@@ -61,13 +73,16 @@ public enum JSONSchemaGenerator {
         case .quantity(let kind):
             return [("type", .string("string")), ("pattern", .string(Quantity.pattern(kind)))]
         case .usd:
-            return [("type", .string("number")), ("minimum", .integer(0))]  // "at most 6 decimals" is not expressible: multipleOf fails on binary floats
+            // "At most 6 decimals" is not expressible: multipleOf fails on binary floats.
+            return [("type", .string("number")), ("minimum", .integer(0))]
         case .fraction:
             return [("type", .string("number")), ("exclusiveMinimum", .integer(0)), ("maximum", .integer(1))]
         case .oneOf(let words):
             return [("type", .string("string")), ("enum", .array(words.map(JSONValue.string)))]
         case .list(let element, let minItems, let unique):
-            var pairs: [(String, JSONValue)] = [("type", .string("array")), ("items", .object(self.type(element, into: &definitions, seen: &seen)))]
+            var pairs: [(String, JSONValue)] = [
+                ("type", .string("array")), ("items", .object(self.type(element, into: &definitions, seen: &seen))),
+            ]
             if minItems > 0 { pairs.append(("minItems", .integer(Int64(minItems)))) }
             if unique { pairs.append(("uniqueItems", .bool(true))) }
             return pairs

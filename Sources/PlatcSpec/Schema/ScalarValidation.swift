@@ -36,7 +36,8 @@ extension ShapeValidator {
 
         case .boolean:
             guard !quoted, text == "true" || text == "false" else {
-                let hint = ["yes", "no", "on", "off", "True", "False", "TRUE", "FALSE", "y", "n"].contains(text)
+                let hint =
+                    ["yes", "no", "on", "off", "True", "False", "TRUE", "FALSE", "y", "n"].contains(text)
                     ? "write true or false (YAML 1.1 spellings like '\(text)' are ambiguous)" : "write true or false"
                 wrongType(node, expected: type, path: path, hint: hint)
                 return nil

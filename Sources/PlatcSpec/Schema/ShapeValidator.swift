@@ -45,6 +45,8 @@ public struct ShapeValidator {
         var valid = true
         // A misspelt key already names the field it meant; do not also call that field missing.
         var explained = Set<String>()
+        // Keys written with a value (valid or not): these neither take a default nor are missing.
+        var written = Set<String>()
         for pair in pairs {
             guard let key = scalarKey(pair.key, path: path) else {
                 valid = false
@@ -60,13 +62,14 @@ public struct ShapeValidator {
             if pair.value.isNull, !field.required {
                 continue  // `key:` with no value means "use the default", as in Kubernetes.
             }
+            written.insert(key)
             if let value = validate(pair.value, as: field.type, path: fieldPath) {
                 fields[key] = value
             } else {
                 valid = false
             }
         }
-        for field in shape.fields where fields[field.key] == nil && !pairs.contains(where: { keyText($0.key) == field.key }) {
+        for field in shape.fields where !written.contains(field.key) {
             if field.required {
                 if explained.contains(field.key) { continue }
                 let fieldPath = path.isEmpty ? field.key : "\(path).\(field.key)"
@@ -158,11 +161,6 @@ public struct ShapeValidator {
     }
 
     // MARK: - Keys
-
-    private func keyText(_ node: YAMLNode) -> String? {
-        if case .scalar(let text, _) = node.content { return text }
-        return nil
-    }
 
     private mutating func scalarKey(_ node: YAMLNode, path: String) -> String? {
         guard case .scalar(let text, _) = node.content, node.tag == nil else {

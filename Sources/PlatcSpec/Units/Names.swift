@@ -34,14 +34,16 @@ public enum StringFormat: String, Sendable, CaseIterable {
         case .modelAlias: "^[a-z0-9]([-a-z0-9._/]{0,126}[a-z0-9])?$"
         case .labelKey: "^([a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$"
         case .labelValue: "^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$"
-        case .imageReference: "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*(:[0-9]+)?(/[a-z0-9]+([._-]+[a-z0-9]+)*)+(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@sha256:[a-f0-9]{64})?$"
+        case .imageReference:
+            "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*(:[0-9]+)?(/[a-z0-9]+([._-]+[a-z0-9]+)*)+(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@sha256:[a-f0-9]{64})?$"
         case .url: "^(https?|ssh)://[^\\s]+$|^git@[^\\s]+:[^\\s]+$"
         case .hostname: "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*$"
         case .version: "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$"
         case .relativePath: "^[^/\\s][^\\s]*$"
         case .budgetPeriod: "^[1-9][0-9]{0,3}(h|d|mo)$"
         case .servedModelName: "^[A-Za-z0-9]([-A-Za-z0-9._/]{0,126}[A-Za-z0-9])?$"
-        case .registryPrefix: "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*(:[0-9]+)?(/[a-z0-9]+([._-]+[a-z0-9]+)*)*$"
+        case .registryPrefix:
+            "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*(:[0-9]+)?(/[a-z0-9]+([._-]+[a-z0-9]+)*)*$"
         }
     }
 
@@ -97,7 +99,8 @@ public enum StringFormat: String, Sendable, CaseIterable {
         case .labelValue: return Self.isLabelName(text, allowEmpty: true)
         case .imageReference: return ImageReference.parse(text) != nil
         case .url:
-            return (text.hasPrefix("https://") || text.hasPrefix("http://") || text.hasPrefix("ssh://")
+            return
+                (text.hasPrefix("https://") || text.hasPrefix("http://") || text.hasPrefix("ssh://")
                 || (text.hasPrefix("git@") && text.contains(":")))
                 && !text.contains(where: \.isWhitespace) && text.count > 8
         case .hostname: return Self.isSubdomain(text)
@@ -142,9 +145,10 @@ public enum StringFormat: String, Sendable, CaseIterable {
     }
 
     static func isSubdomain(_ text: String) -> Bool {
-        bounded(text, 1...253) && text.split(separator: ".", omittingEmptySubsequences: false).allSatisfy {
-            isDNSLabel(String($0))
-        }
+        bounded(text, 1...253)
+            && text.split(separator: ".", omittingEmptySubsequences: false).allSatisfy {
+                isDNSLabel(String($0))
+            }
     }
 
     /// An image path component: lowercase alphanumerics joined by single runs of '.', '_' or '-'.

@@ -65,8 +65,10 @@ public struct Quantity: Hashable, Sendable, Comparable, CustomStringConvertible 
 
     /// `24GB` → "did you mean 24Gi?": the common slip from marketing sizes.
     private static func memorySuggestion(number: Substring, unit: Substring) -> String? {
-        let fixes = ["GB": "Gi", "MB": "Mi", "KB": "Ki", "TB": "Ti", "GiB": "Gi", "MiB": "Mi", "Gb": "Gi", "gb": "Gi",
-                     "gi": "Gi", "mi": "Mi", "m": "Mi"]
+        let fixes = [
+            "GB": "Gi", "MB": "Mi", "KB": "Ki", "TB": "Ti", "GiB": "Gi", "MiB": "Mi", "Gb": "Gi", "gb": "Gi",
+            "gi": "Gi", "mi": "Mi", "m": "Mi",
+        ]
         guard !number.isEmpty, let fix = fixes[String(unit)] else { return nil }
         return "did you mean \(number)\(fix)? Kubernetes quantities use Ki, Mi, Gi, Ti (powers of 1024)"
     }

@@ -10,7 +10,10 @@ public struct USD: Hashable, Sendable, Comparable, CustomStringConvertible {
     public static func parse(_ text: String) -> Result<USD, UnitError> {
         let hint = "write US dollars as a plain number with at most 6 decimals, e.g. 500 or 0.15"
         var body = Substring(text)
-        if body.hasPrefix("$") { return .failure(UnitError("'\(text)' has a currency sign", hint: "write \(body.dropFirst()) without '$': amounts are US dollars")) }
+        if body.hasPrefix("$") {
+            return .failure(
+                UnitError("'\(text)' has a currency sign", hint: "write \(body.dropFirst()) without '$': amounts are US dollars"))
+        }
         if body.hasPrefix("-") { return .failure(UnitError("'\(text)' is negative", hint: "amounts must be zero or more")) }
         if body.hasPrefix("+") { body = body.dropFirst() }
         guard let micros = parseFixedPoint(body, scale: 6), micros <= 1_000_000_000_000_000 else {

@@ -152,7 +152,9 @@ private struct State {
             add(node)
         case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
             if stack.count >= composer.limits.nestingDepth {
-                return fail(.nestingDepth(limit: composer.limits.nestingDepth, span: composer.span(event.start_mark, event.start_mark, minWidth: 1)))
+                return fail(
+                    .nestingDepth(limit: composer.limits.nestingDepth, span: composer.span(event.start_mark, event.start_mark, minWidth: 1))
+                )
             }
             let isMapping = event.type == YAML_MAPPING_START_EVENT
             let tag = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag

@@ -10,14 +10,16 @@ import Testing
 
     @Test func caretUnderlinesTheSpan() {
         let span = SourceSpan(start: SourceLocation(file: "t.yaml", line: 2, column: 3), endLine: 2, endColumn: 8)
-        let text = render("a:\n  rpmx: 1\n", Diagnostic(.error, rule: .schemaUnknownKey, "unknown key 'rpmx'", at: span, hint: "did you mean 'rpm'?"))
-        #expect(text == """
-            t.yaml:2:3: error: unknown key 'rpmx' [schema/unknown-key]
-             2 |   rpmx: 1
-               |   ^~~~~
-               = hint: did you mean 'rpm'?
+        let text = render(
+            "a:\n  rpmx: 1\n", Diagnostic(.error, rule: .schemaUnknownKey, "unknown key 'rpmx'", at: span, hint: "did you mean 'rpm'?"))
+        #expect(
+            text == """
+                t.yaml:2:3: error: unknown key 'rpmx' [schema/unknown-key]
+                 2 |   rpmx: 1
+                   |   ^~~~~
+                   = hint: did you mean 'rpm'?
 
-            """)
+                """)
     }
 
     @Test func multiByteCharactersCountAsOneColumn() {

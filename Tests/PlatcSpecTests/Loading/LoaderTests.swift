@@ -73,7 +73,9 @@ import Testing
                 switch Int.random(in: 0..<4, using: &random) {
                 case 0: bytes[at] = UInt8.random(in: 0...255, using: &random)
                 case 1: bytes.remove(at: at)
-                case 2: bytes.insert(contentsOf: Array(["[", "{", ":", "&a", "*a", "\t", "- ", "\"", "'", "!!", "<<", "---\n"][round % 12].utf8), at: at)
+                case 2:
+                    bytes.insert(
+                        contentsOf: Array(["[", "{", ":", "&a", "*a", "\t", "- ", "\"", "'", "!!", "<<", "---\n"][round % 12].utf8), at: at)
                 default: bytes.insert(contentsOf: bytes[at..<min(at + 16, bytes.count)], at: at)
                 }
             }
@@ -81,5 +83,21 @@ import Testing
             let result = Loader().load(SourceTree(files: files))
             #expect(result.spec != nil || !result.diagnostics.isEmpty)
         }
+    }
+}
+
+@Suite struct DefaultingTests {
+    /// `key:` with no value means "use the default", for objects and scalars alike.
+    @Test func emptyOptionalKeysTakeTheirDefaults() throws {
+        var tree = try SourceTree.reading(Paths.minimalPlatform)
+        let index = try #require(tree.files.firstIndex { $0.path == "models/tiny.yaml" })
+        let text = String(decoding: tree.files[index].bytes, as: UTF8.self)
+            .replacing("  maxModelLen: 4096\n", with: "  maxModelLen: 4096\n  replicas:\n  tensorParallel:\n")
+        tree.files[index].bytes = Array(text.utf8)
+        let result = Loader().load(tree)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.message))")
+        let model = try #require(result.spec?.models.first)
+        #expect(model.serving.replicas.max.value == 1)
+        #expect(model.serving.tensorParallel.value == 1)
     }
 }

@@ -7,7 +7,9 @@ import Testing
         ("gpuclass", "gpuClass"), ("maxModelLne", "maxModelLen"), ("GA", "ga"),
     ])
     func suggestsTheClosest(_ typo: String, _ expected: String) {
-        let candidates = ["rateLimits", "nominal", "borrowingLimit", "Tenant", "Model", "gpuClass", "maxModelLen", "maxNumSeqs", "ga", "preview"]
+        let candidates = [
+            "rateLimits", "nominal", "borrowingLimit", "Tenant", "Model", "gpuClass", "maxModelLen", "maxNumSeqs", "ga", "preview",
+        ]
         #expect(DidYouMean.suggest(typo, from: candidates) == expected)
     }
 

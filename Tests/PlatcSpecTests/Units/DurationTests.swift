@@ -2,10 +2,11 @@ import PlatcSpec
 import Testing
 
 @Suite struct DurationTests {
-    @Test(arguments: [
-        ("250ms", 250), ("30s", 30_000), ("5m", 300_000), ("1h", 3_600_000), ("1m30s", 90_000), ("0s", 0),
-        ("1h1m1s1ms", 3_661_001),
-    ] as [(String, Int64)])
+    @Test(
+        arguments: [
+            ("250ms", 250), ("30s", 30_000), ("5m", 300_000), ("1h", 3_600_000), ("1m30s", 90_000), ("0s", 0),
+            ("1h1m1s1ms", 3_661_001),
+        ] as [(String, Int64)])
     func parses(_ text: String, _ milliseconds: Int64) throws {
         #expect(try Duration.parse(text).get().milliseconds == milliseconds)
     }

@@ -22,7 +22,10 @@ import Testing
         let tagged = try #require(ImageReference.parse("registry.example.com:5000/models/m:v1"))
         #expect(tagged.tag == "v1")
         #expect(!tagged.isPinnedByDigest)
-        for bad in ["", "vllm", "registry.example.com/Models/m", "r.example.com/m@sha256:abc", "r.example.com/m@sha256:\(digest.uppercased())", "r.example.com/m:", "r.example.com//m", "r.example.com/m with space"] {
+        for bad in [
+            "", "vllm", "registry.example.com/Models/m", "r.example.com/m@sha256:abc", "r.example.com/m@sha256:\(digest.uppercased())",
+            "r.example.com/m:", "r.example.com//m", "r.example.com/m with space",
+        ] {
             #expect(ImageReference.parse(bad) == nil, "\(bad)")
         }
     }

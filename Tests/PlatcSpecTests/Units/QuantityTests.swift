@@ -2,10 +2,11 @@ import PlatcSpec
 import Testing
 
 @Suite struct QuantityTests {
-    @Test(arguments: [
-        ("24Gi", Int64(24) << 30), ("512Mi", Int64(512) << 20), ("1Ki", 1024), ("80G", 80_000_000_000), ("1000", 1000),
-        ("1.5Gi", Int64(3) << 29), ("1Ti", Int64(1) << 40),
-    ] as [(String, Int64)])
+    @Test(
+        arguments: [
+            ("24Gi", Int64(24) << 30), ("512Mi", Int64(512) << 20), ("1Ki", 1024), ("80G", 80_000_000_000), ("1000", 1000),
+            ("1.5Gi", Int64(3) << 29), ("1Ti", Int64(1) << 40),
+        ] as [(String, Int64)])
     func memory(_ text: String, _ bytes: Int64) throws {
         #expect(try Quantity.parse(text, kind: .memory).get().value == bytes)
     }

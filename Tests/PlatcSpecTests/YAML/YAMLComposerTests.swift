@@ -28,7 +28,9 @@ import Testing
 
     @Test func billionLaughsStopsAtTheBudget() {
         var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
-        for level in 1..<12 { text += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n" }
+        for level in 1..<12 {
+            text += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
         let result = compose(text)
         #expect(result.root == nil)
         guard case .aliasExpansion = result.problems.first else { Issue.record("\(result.problems)"); return }

@@ -16,7 +16,8 @@ public enum GitHubFormatter {
             var message = d.message
             if let hint = d.hint { message += "\nhint: \(hint)" }
             for note in d.notes {
-                message += "\nnote: \(note.message)" + (note.span.map { " (\(pathPrefix)\($0.file):\($0.start.line):\($0.start.column))" } ?? "")
+                message +=
+                    "\nnote: \(note.message)" + (note.span.map { " (\(pathPrefix)\($0.file):\($0.start.line):\($0.start.column))" } ?? "")
             }
             out += "::\(command) \(properties.joined(separator: ","))::\(escapeData(message))\n"
         }

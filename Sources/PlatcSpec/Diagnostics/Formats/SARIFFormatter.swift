@@ -14,7 +14,10 @@ public enum SARIFFormatter {
         let run: JSONValue = .object([
             ("tool", .object([("driver", driver)])),
             ("columnKind", .string("unicodeCodePoints")),
-            ("originalUriBaseIds", .object([("PLATFORMROOT", .object([("description", .object([("text", .string("The platform root that platc read."))]))]))])),
+            (
+                "originalUriBaseIds",
+                .object([("PLATFORMROOT", .object([("description", .object([("text", .string("The platform root that platc read."))]))]))])
+            ),
             ("results", .array(diagnostics.map { result($0, ruleIndex: index[$0.ruleID], pathPrefix: pathPrefix) })),
         ])
         let log: JSONValue = .object([
@@ -45,13 +48,19 @@ public enum SARIFFormatter {
 
     static func location(_ span: SourceSpan, message: String?, pathPrefix: String) -> JSONValue {
         var pairs: [(String, JSONValue)] = [
-            ("physicalLocation", .object([
-                ("artifactLocation", .object([("uri", .string(pathPrefix + span.file)), ("uriBaseId", .string("PLATFORMROOT"))])),
-                ("region", .object([
-                    ("startLine", .integer(Int64(span.start.line))), ("startColumn", .integer(Int64(span.start.column))),
-                    ("endLine", .integer(Int64(span.endLine))), ("endColumn", .integer(Int64(max(span.endColumn, 1)))),
-                ])),
-            ]))
+            (
+                "physicalLocation",
+                .object([
+                    ("artifactLocation", .object([("uri", .string(pathPrefix + span.file)), ("uriBaseId", .string("PLATFORMROOT"))])),
+                    (
+                        "region",
+                        .object([
+                            ("startLine", .integer(Int64(span.start.line))), ("startColumn", .integer(Int64(span.start.column))),
+                            ("endLine", .integer(Int64(span.endLine))), ("endColumn", .integer(Int64(max(span.endColumn, 1)))),
+                        ])
+                    ),
+                ])
+            )
         ]
         if let message { pairs.append(("message", .object([("text", .string(message))]))) }
         return .object(pairs)
@@ -66,10 +75,15 @@ public enum SARIFFormatter {
         if let span = d.span { pairs.append(("locations", .array([location(span, message: nil, pathPrefix: pathPrefix)]))) }
         let related = d.notes.compactMap { note in note.span.map { location($0, message: note.message, pathPrefix: pathPrefix) } }
         if !related.isEmpty {
-            pairs.append(("relatedLocations", .array(related.enumerated().map { i, loc in
-                guard case .object(let p) = loc else { return loc }
-                return .object([("id", .integer(Int64(i)))] + p)
-            })))
+            pairs.append(
+                (
+                    "relatedLocations",
+                    .array(
+                        related.enumerated().map { i, loc in
+                            guard case .object(let p) = loc else { return loc }
+                            return .object([("id", .integer(Int64(i)))] + p)
+                        })
+                ))
         }
         return .object(pairs)
     }

@@ -5,7 +5,8 @@ extension Rule {
     public static let limitFileSize = Rule(
         id: "limit/file-size",
         summary: "A source file is larger than 4 MiB.",
-        rationale: "Platform files are a few kilobytes; a huge file is a mistake or an attack, and platc refuses it before parsing so it cannot exhaust memory.",
+        rationale:
+            "Platform files are a few kilobytes; a huge file is a mistake or an attack, and platc refuses it before parsing so it cannot exhaust memory.",
         example: """
             models/big.yaml (5 MiB)
             """,

@@ -5,7 +5,8 @@ extension Rule {
     public static let schemaBadUnit = Rule(
         id: "schema/bad-unit",
         summary: "A duration or quantity has no unit or an unknown one.",
-        rationale: "`30` could mean seconds or milliseconds, `24GB` is not a Kubernetes quantity; units are explicit so nobody has to guess.",
+        rationale:
+            "`30` could mean seconds or milliseconds, `24GB` is not a Kubernetes quantity; units are explicit so nobody has to guess.",
         example: """
             platform/lab.yaml
             timeouts:

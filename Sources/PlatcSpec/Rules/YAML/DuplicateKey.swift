@@ -5,7 +5,8 @@ extension Rule {
     public static let yamlDuplicateKey = Rule(
         id: "yaml/duplicate-key",
         summary: "A mapping repeats a key.",
-        rationale: "YAML forbids repeated keys, yet many parsers keep the last value silently: the first value, the one a reviewer reads, would be ignored.",
+        rationale:
+            "YAML forbids repeated keys, yet many parsers keep the last value silently: the first value, the one a reviewer reads, would be ignored.",
         example: """
             tenants/search.yaml
             rateLimits:

@@ -1,0 +1,61 @@
+import PlatcSpec
+
+/// A libFuzzer target over the loader and the diagnostic formats. The input is split at NUL
+/// bytes into the files of a platform root, so one input exercises the cross-file rules too:
+/// platform/p.yaml, platform/g.yaml, tenants/t.yaml, models/m.yaml, models/m.json.
+///
+/// Build and run (docs/testing.md):
+///   swift build --product platc-fuzz --scratch-path .build-fuzz \
+///     -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
+///   .build-fuzz/debug/platc-fuzz fuzz-corpus Tests/Fixtures/fuzz-seeds -max_total_time=600
+/// Without -DFUZZING the same binary replays inputs given as paths (regression runs).
+@_cdecl("LLVMFuzzerTestOneInput")
+public func loaderFuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    let paths = ["platform/p.yaml", "platform/g.yaml", "tenants/t.yaml", "models/m.yaml", "models/m.json"]
+    let parts = bytes.split(separator: 0, maxSplits: paths.count - 1, omittingEmptySubsequences: false)
+    let files = zip(paths, parts).map { SourceTree.File(path: $0, bytes: Array($1)) }
+    let result = Loader().load(SourceTree(files: files))
+    _ = TextFormatter(sources: result.sources).format(result.diagnostics)
+    _ = JSONFormatter.format(result.diagnostics)
+    _ = SARIFFormatter.format(result.diagnostics, rules: Rule.loadRules, toolVersion: "fuzz")
+    _ = GitHubFormatter.format(result.diagnostics)
+    return 0
+}
+
+#if FUZZING
+/// SwiftPM links an executable with `main` defined as `<module>_main`, which would replace
+/// libFuzzer's own `main`; this entry point hands control to libFuzzer's driver instead.
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32
+) -> Int32
+
+@_cdecl("PlatcFuzz_main")
+func fuzzerEntryPoint(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    var count = argc
+    var arguments = argv
+    return LLVMFuzzerRunDriver(&count, &arguments) { data, size in loaderFuzzOne(data, size) }
+}
+#else
+import Foundation
+
+/// Replays inputs (files, or folders of files) through the fuzz target: the regression mode.
+@main
+struct LoaderFuzzReplay {
+    static func main() throws {
+        var count = 0
+        for argument in CommandLine.arguments.dropFirst() {
+            let url = URL(fileURLWithPath: argument)
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: argument))?.sorted().map { url.appendingPathComponent($0) } ?? [url]
+            for file in names {
+                let data = [UInt8](try Data(contentsOf: file))
+                _ = data.withUnsafeBufferPointer { loaderFuzzOne($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
+                count += 1
+            }
+        }
+        print("replayed \(count) inputs")
+    }
+}
+#endif
