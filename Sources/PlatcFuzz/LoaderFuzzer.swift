@@ -24,38 +24,41 @@ public func loaderFuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
 }
 
 #if FUZZING
-/// SwiftPM links an executable with `main` defined as `<module>_main`, which would replace
-/// libFuzzer's own `main`; this entry point hands control to libFuzzer's driver instead.
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32
-) -> Int32
+    /// SwiftPM links an executable with `main` defined as `<module>_main`, which would replace
+    /// libFuzzer's own `main`; this entry point hands control to libFuzzer's driver instead.
+    @_silgen_name("LLVMFuzzerRunDriver")
+    func LLVMFuzzerRunDriver(
+        _ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+        _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32
+    ) -> Int32
 
-@_cdecl("PlatcFuzz_main")
-func fuzzerEntryPoint(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-    var count = argc
-    var arguments = argv
-    return LLVMFuzzerRunDriver(&count, &arguments) { data, size in loaderFuzzOne(data, size) }
-}
-#else
-import Foundation
-
-/// Replays inputs (files, or folders of files) through the fuzz target: the regression mode.
-@main
-struct LoaderFuzzReplay {
-    static func main() throws {
-        var count = 0
-        for argument in CommandLine.arguments.dropFirst() {
-            let url = URL(fileURLWithPath: argument)
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: argument))?.sorted().map { url.appendingPathComponent($0) } ?? [url]
-            for file in names {
-                let data = [UInt8](try Data(contentsOf: file))
-                _ = data.withUnsafeBufferPointer { loaderFuzzOne($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
-                count += 1
-            }
-        }
-        print("replayed \(count) inputs")
+    @_cdecl("PlatcFuzz_main")
+    func fuzzerEntryPoint(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+        var count = argc
+        var arguments = argv
+        return LLVMFuzzerRunDriver(&count, &arguments) { data, size in loaderFuzzOne(data, size) }
     }
-}
+#else
+    import Foundation
+
+    /// Replays inputs (files, or folders of files) through the fuzz target: the regression mode.
+    @main
+    struct LoaderFuzzReplay {
+        static func main() throws {
+            var count = 0
+            for argument in CommandLine.arguments.dropFirst() {
+                let url = URL(fileURLWithPath: argument)
+                let names =
+                    (try? FileManager.default.contentsOfDirectory(atPath: argument))?.sorted().map { url.appendingPathComponent($0) } ?? [
+                        url
+                    ]
+                for file in names {
+                    let data = [UInt8](try Data(contentsOf: file))
+                    _ = data.withUnsafeBufferPointer { loaderFuzzOne($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
+                    count += 1
+                }
+            }
+            print("replayed \(count) inputs")
+        }
+    }
 #endif
