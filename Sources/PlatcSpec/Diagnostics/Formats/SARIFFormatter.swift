@@ -8,7 +8,6 @@ public enum SARIFFormatter {
         let driver: JSONValue = .object([
             ("name", .string("platc")),
             ("version", .string(toolVersion)),
-            ("informationUri", .string("https://platc.dev/docs/rules")),
             ("rules", .array(rules.map(rule))),
         ])
         let run: JSONValue = .object([
