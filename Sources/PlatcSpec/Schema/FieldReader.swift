@@ -78,11 +78,12 @@ public struct FieldReader: Sendable {
         try list(key) { try make(FieldReader($0)) }
     }
 
-    /// A mapping keyed by names, in source order; absent maps read as empty.
+    /// A mapping keyed by names, sorted by key: the order keys are written in means nothing,
+    /// so it must not reach what is built from the Spec. Absent maps read as empty.
     public func map<T>(_ key: String, _ make: (Located<Value>) throws -> T) throws -> [(key: Located<String>, value: T)] {
         guard has(key) else { return [] }
         guard case .map(let entries) = try field(key).value else { throw Unreadable(path: key) }
-        return try entries.map { (key: $0.key, value: try make($0.value)) }
+        return try entries.sorted { $0.key.value < $1.key.value }.map { (key: $0.key, value: try make($0.value)) }
     }
 }
 

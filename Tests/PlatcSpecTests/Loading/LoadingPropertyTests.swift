@@ -4,7 +4,7 @@ import PlatcTestSupport
 import Testing
 
 /// Loading depends on what the sources say, not on how they are written: file order, CRLF or
-/// LF, a BOM, comments and the order of top-level keys change nothing in the loaded values.
+/// LF, a BOM, comments and the order of keys (at every depth) change nothing in the loaded values.
 @Suite struct LoadingPropertyTests {
     static let platforms = [Paths.packageRoot, Paths.minimalPlatform]
 
@@ -15,10 +15,11 @@ import Testing
         let expected = valueDump(try #require(reference.spec))
         var random = SeededRandom(seed: 7)
         for round in 0..<40 {
+            // Round 0 shows the shuffler changes the text; the rest combine every variation.
             var files = original.files.shuffled(using: &random)
             for index in files.indices where SourceTree.isDocument(files[index].path) {
                 var text = String(decoding: files[index].bytes, as: UTF8.self)
-                text = Self.shuffleTopLevelKeys(text, using: &random)
+                text = Self.shuffleKeys(text, using: &random)
                 if Bool.random(using: &random) { text = Self.sprinkleComments(text, using: &random) }
                 if Bool.random(using: &random) { text = text.replacing("\n", with: "\r\n") }
                 var bytes = Array(text.utf8)
@@ -32,23 +33,40 @@ import Testing
         }
     }
 
-    /// Splits a document into its top-level entries (a key line plus its indented lines) and
-    /// shuffles them. Leading comment lines stay first.
-    static func shuffleTopLevelKeys(_ text: String, using random: inout SeededRandom) -> String {
-        var blocks: [[Substring]] = []
-        var header: [Substring] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.isEmpty { continue }
-            if let first = line.first, first != " ", first != "#", first != "-" {
-                blocks.append([line])
-            } else if blocks.isEmpty {
-                header.append(line)
+    /// The shuffler really moves nested keys (else the property above would prove little).
+    @Test func shufflerReordersNestedKeys() {
+        var random = SeededRandom(seed: 3)
+        let text = "a: 1\nb:\n  c: 2\n  d: 3\n  e:\n    f: 4\n    g: 5\nl:\n  - x: 1\n    y: 2\n  - z\n"
+        let variants = Set((0..<20).map { _ in Self.shuffleKeys(text, using: &random) })
+        #expect(variants.count > 10)
+        #expect(variants.contains { $0.contains("  d: 3\n  c: 2") })
+        #expect(variants.contains { $0.contains("    g: 5\n    f: 4") })
+        #expect(variants.allSatisfy { $0.contains("  - x: 1\n") && $0.range(of: "- x: 1")!.lowerBound < $0.range(of: "- z")!.lowerBound })
+    }
+
+    /// Shuffles the keys of every block mapping, at every depth: a key line moves with its
+    /// deeper lines. List items keep their order (it means something); comments are dropped.
+    static func shuffleKeys(_ text: String, using random: inout SeededRandom) -> String {
+        let lines = text.split(separator: "\n").filter { !$0.drop { $0 == " " }.hasPrefix("#") }
+        return shuffleBlock(lines, indent: 0, using: &random).joined(separator: "\n") + "\n"
+    }
+
+    /// `lines` are siblings starting at `indent`, each followed by its deeper lines.
+    static func shuffleBlock(_ lines: [Substring], indent: Int, using random: inout SeededRandom) -> [Substring] {
+        var blocks: [(header: Substring, children: [Substring])] = []
+        for line in lines {
+            if line.prefix(while: { $0 == " " }).count == indent || blocks.isEmpty {
+                blocks.append((line, []))
             } else {
-                blocks[blocks.count - 1].append(line)
+                blocks[blocks.count - 1].children.append(line)
             }
         }
-        let body = blocks.shuffled(using: &random).flatMap { $0 }
-        return (header + body).joined(separator: "\n") + "\n"
+        var shuffled = blocks.map { block -> [Substring] in
+            guard let first = block.children.first else { return [block.header] }
+            return [block.header] + shuffleBlock(block.children, indent: first.prefix(while: { $0 == " " }).count, using: &random)
+        }
+        if blocks.allSatisfy({ !$0.header.dropFirst(indent).hasPrefix("- ") }) { shuffled.shuffle(using: &random) }
+        return shuffled.flatMap { $0 }
     }
 
     /// Inserts full-line comments between lines (never inside block scalars: the sources have none).
