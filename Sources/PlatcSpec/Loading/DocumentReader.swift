@@ -106,10 +106,9 @@ struct DocumentReader {
             return nil
         }
         guard let kind = Kind(rawValue: kindText) else {
-            let text = kindText
-            let suggestion = DidYouMean.suggest(text, from: Kind.allCases.map(\.rawValue))
+            let suggestion = DidYouMean.suggest(kindText, from: Kind.allCases.map(\.rawValue))
             diagnostics.error(
-                .schemaUnknownKind, "unknown kind '\(text)'", at: kindNode.span,
+                .schemaUnknownKind, "unknown kind '\(kindText)'", at: kindNode.span,
                 hint: suggestion.map { "did you mean '\($0)'?" } ?? "kinds are Platform, GPUClass, Tenant and Model",
                 replacement: suggestion)
             return nil

@@ -16,7 +16,7 @@ public struct ShapeValidator {
         if node.isNull, !type.isScalar {
             diagnostics.error(
                 .schemaWrongType, "'\(path)' has no value", at: node.span,
-                hint: "write \(type.noun) here, e.g. `\(path.split(separator: ".").last ?? ""): \(placeholder(type))`, or remove the key")
+                hint: "write \(type.noun) here, e.g. `\(path.split(separator: ".").last ?? ""): \(placeholder(type))`")
             return nil
         }
         switch type {
@@ -32,13 +32,8 @@ public struct ShapeValidator {
 
     private mutating func validateObject(_ node: YAMLNode, shape: ObjectShape, path: String) -> Located<Value>? {
         guard case .mapping(let pairs) = node.content else {
-            let example = shape.fields.filter(\.required).map { "\($0.key): \($0.example ?? placeholder($0.type))" }
             let key = path.split(separator: ".").last.map(String.init) ?? path
-            wrongType(
-                node, expected: .object(shape), path: path,
-                hint: example.isEmpty
-                    ? "write a mapping with some of: " + shape.fields.map(\.key).joined(separator: ", ")
-                    : "write a mapping, e.g. `\(key): {\(example.joined(separator: ", "))}`")
+            wrongType(node, expected: .object(shape), path: path, hint: "write a mapping, e.g. `\(key): \(placeholder(.object(shape)))`")
             return nil
         }
         var fields: [String: Located<Value>] = [:]
@@ -210,7 +205,10 @@ public struct ShapeValidator {
 
     func placeholder(_ type: ValueType) -> String {
         switch type {
-        case .object, .map: "{…}"
+        case .object(let shape):
+            // The required keys with example values: `{usd: 1000}`.
+            "{" + shape.fields.filter(\.required).map { "\($0.key): \($0.example ?? placeholder($0.type))" }.joined(separator: ", ") + "}"
+        case .map: "{…}"
         case .list: "[…]"
         case .oneOf(let words): words.first ?? "…"
         case .duration: "30s"
