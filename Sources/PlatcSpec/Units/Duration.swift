@@ -7,6 +7,8 @@ public struct Duration: Hashable, Sendable, Comparable, CustomStringConvertible 
 
     public static let pattern = "^([0-9]+(ms|s|m|h))+$"
     static let unitMilliseconds: [(String, Int64)] = [("ms", 1), ("s", 1000), ("m", 60_000), ("h", 3_600_000)]
+    /// 100,000 hours: far beyond any timeout, far below Int64's range.
+    static let maximumMilliseconds: Int64 = 360_000_000_000
 
     public static func parse(_ text: String) -> Result<Duration, UnitError> {
         var rest = Substring(text)
@@ -32,17 +34,13 @@ public struct Duration: Hashable, Sendable, Comparable, CustomStringConvertible 
                 }
                 return .failure(UnitError("'\(text)' has an unknown unit '\(unit)'", hint: hint))
             }
-            guard let value = Int64(number) else {
+            // Each part and the sum stay below the bound, so nothing here can overflow.
+            guard let value = Int64(number), value <= maximumMilliseconds / factor,
+                total + value * factor <= maximumMilliseconds
+            else {
                 return .failure(UnitError("'\(text)' is too large", hint: "durations must stay below 100000h"))
             }
-            let (product, overflow) = value.multipliedReportingOverflow(by: factor)
-            guard !overflow, product <= 360_000_000_000 else {
-                return .failure(UnitError("'\(text)' is too large", hint: "durations must stay below 100000h"))
-            }
-            total += product
-            guard total <= 360_000_000_000 else {
-                return .failure(UnitError("'\(text)' is too large", hint: "durations must stay below 100000h"))
-            }
+            total += value * factor
         }
         return .success(Duration(milliseconds: total))
     }

@@ -26,6 +26,6 @@ func parseFixedPoint(_ text: Substring, scale: Int) -> Int64? {
     guard parts.count == 1 || !fraction.isEmpty, fraction.allSatisfy({ $0.isASCII && $0.isNumber }),
         fraction.count <= scale
     else { return nil }
-    let digits = whole + fraction + String(repeating: "0", count: scale - fraction.count)
-    return Int64(digits.drop { $0 == "0" }.isEmpty ? "0" : String(digits.drop { $0 == "0" }))
+    let significant = (whole + fraction + String(repeating: "0", count: scale - fraction.count)).drop { $0 == "0" }
+    return significant.isEmpty ? 0 : Int64(significant)
 }
