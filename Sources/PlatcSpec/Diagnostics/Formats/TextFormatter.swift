@@ -55,9 +55,9 @@ public struct TextFormatter {
         let gutter = String(repeating: " ", count: number.count)
         let scalars = Array(line.unicodeScalars)
         let start = min(max(span.start.column - 1, 0), scalars.count)
-        let end =
-            span.endLine == span.start.line
-            ? min(max(span.endColumn - 1, start + 1), max(scalars.count, start + 1)) : max(scalars.count, start + 1)
+        // Underline to the span's end on its first line, or to the line's end when it runs on.
+        let lineEnd = max(scalars.count, start + 1)
+        let end = span.endLine == span.start.line ? min(max(span.endColumn - 1, start + 1), lineEnd) : lineEnd
         // Keep tabs as tabs so the caret lines up with what the terminal shows.
         let pad = String(String.UnicodeScalarView(scalars[..<start].map { $0 == "\t" ? "\t" : " " }))
         let marker = "^" + String(repeating: "~", count: max(end - start - 1, 0))
