@@ -34,11 +34,8 @@ public struct JSONParser {
     }
 
     private func failure(_ message: String) -> Failure {
-        let prefix = bytes[..<min(index, bytes.count)]
-        let line = prefix.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
-        let lineStart = prefix.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
-        let column = String(decoding: bytes[lineStart..<min(index, bytes.count)], as: UTF8.self).unicodeScalars.count + 1
-        return Failure(message: message, line: line, column: column)
+        let location = SourceText.location(of: min(index, bytes.count), in: bytes, file: "")
+        return Failure(message: message, line: location.line, column: location.column)
     }
 
     private var current: UInt8? { index < bytes.count ? bytes[index] : nil }

@@ -35,12 +35,7 @@ public struct ImageReference: Hashable, Sendable, CustomStringConvertible {
         if host.contains(":"), !(host.split(separator: ":").last?.allSatisfy { $0.isASCII && $0.isNumber } ?? false) {
             return nil
         }
-        for component in components.dropFirst() {
-            guard !component.isEmpty, component.first!.isASCII, component.first!.isLowercase || component.first!.isNumber,
-                component.last!.isLowercase || component.last!.isNumber,
-                component.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || "._-".contains($0)) })
-            else { return nil }
-        }
+        guard components.dropFirst().allSatisfy(StringFormat.isPathComponent) else { return nil }
         return ImageReference(
             registry: String(host), repository: components.dropFirst().joined(separator: "/"), tag: tag, digest: digest)
     }
