@@ -1,11 +1,17 @@
 import PlatcSpec
 
-/// The check phase: Spec → diagnostics (and, later, Facts such as VRAM estimates).
-/// The semantic rules (references, GPU fit, quotas, timeouts, policy) arrive with the checks
-/// issue; until then this phase has no rules and reports nothing.
+/// The check phase: Spec → diagnostics. Families run in a fixed order; each reports under its
+/// own rule ids, and `ref/*` runs first so the others can skip what does not resolve.
 public enum CheckPipeline {
-    /// Every rule the check phase can report. A test asserts no id repeats across phases.
-    public static let rules: [Rule] = []
+    /// The check families, in the order they run and are documented.
+    static let checks: [any Check.Type] = []
 
-    public static func check(_ spec: Spec) -> [Diagnostic] { [] }
+    /// Every rule the check phase can report. A test asserts no id repeats across phases.
+    public static let rules: [Rule] = checks.flatMap { $0.rules }
+
+    public static func check(_ spec: Spec, sources: SourceFiles = SourceFiles()) -> [Diagnostic] {
+        var context = CheckContext(spec: spec, sources: sources)
+        for check in checks { check.run(&context) }
+        return context.diagnostics.diagnostics
+    }
 }

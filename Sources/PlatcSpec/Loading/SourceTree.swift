@@ -40,6 +40,12 @@ public struct SourceFiles: Sendable {
         texts[path] = SourceText.lines(text).map { Substring($0) }
     }
 
+    /// Every file read, sorted.
+    public var paths: [String] { texts.keys.sorted() }
+
+    /// The lines of `path`, without their line breaks.
+    public func lines(of path: String) -> [Substring] { texts[path] ?? [] }
+
     /// Line `number` (1-based) of `path`, without its line break.
     public func line(_ number: Int, of path: String) -> Substring? {
         guard let lines = texts[path], number >= 1, number <= lines.count else { return nil }

@@ -34,7 +34,7 @@ struct CheckCommand: ParsableCommand {
         let loaded = Loader().load(tree)
         var diagnostics = reader.diagnostics
         diagnostics.append(contentsOf: loaded.diagnostics)
-        if let spec = loaded.spec { diagnostics.append(contentsOf: CheckPipeline.check(spec)) }
+        if let spec = loaded.spec { diagnostics.append(contentsOf: CheckPipeline.check(spec, sources: loaded.sources)) }
         let sorted = diagnostics.sorted
 
         let prefix = Self.displayPrefix(root)

@@ -23,7 +23,8 @@ import Testing
         let spec = try #require(Loader().load(try SourceTree.reading(Paths.minimalPlatform)).spec)
         let model = spec.models[0]
         #expect(model.serving.tensorParallel.value == 1)
-        #expect(model.serving.gpuMemoryUtilization.value.millionths == 900_000)
+        #expect(model.serving.maxNumSeqs.value == 256)
+        #expect(model.serving.kvCacheDtype.value == "auto")
         #expect(model.serving.replicas.min.value == 1)
         #expect(model.mode.value == .chat)
         #expect(spec.platform.namespaces.serving.value == "llm-serving")
