@@ -16,6 +16,8 @@ public struct FitEstimate: Sendable, Equatable {
     /// What is left for the KV cache (vLLM's "Available KV cache memory"); negative: start-up fails.
     public var kvCacheGiB: Double
     public var kvBytesPerToken: Int
+    /// KV cache one request of maxModelLen needs (sliding layers only their window).
+    public var kvPerRequestGiB: Double
     public var blockSize: Int
     public var kvBlocks: Int
     /// vLLM's "GPU KV cache size: N tokens".

@@ -43,7 +43,9 @@ public enum FitEstimator {
             parameters: count.total, visibleGiB: inputs.visibleGiB, budgetGiB: budget / gib, weightsGiB: weights / gib,
             activationGiB: activation / gib, nonTorchGiB: nonTorch / gib, cudaGraphGiB: graphs / gib,
             cudaGraphInBudget: inputs.engine.budgetsCUDAGraphs, loraGiB: lora / gib, kvCacheGiB: kv / gib,
-            kvBytesPerToken: layout.bytesPerToken, blockSize: layout.blockSize, kvBlocks: blocks, kvTokens: layout.tokens(blocks: blocks),
+            kvBytesPerToken: layout.bytesPerToken,
+            kvPerRequestGiB: Double(need * layout.groups.size * layout.blockSize * layout.bytesPerLayerToken) / gib,
+            blockSize: layout.blockSize, kvBlocks: blocks, kvTokens: layout.tokens(blocks: blocks),
             maxConcurrency: concurrency, maxModelLenThatFits: searchingLength ? longestFitting(inputs) : 0,
             maxNumSeqs: inputs.resolvedMaxNumSeqs, maxNumBatchedTokens: batched, fits: fits)
     }

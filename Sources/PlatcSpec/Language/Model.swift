@@ -39,6 +39,7 @@ public struct Model: Sendable {
         public var maxNumBatchedTokens: Located<Int64>?
         public var gpuMemoryUtilization: Located<Fraction>
         public var kvCacheDtype: Located<String>
+        public var startupTimeout: Located<Duration>
         public var replicas: Replicas
 
         public struct Engine: Sendable {
@@ -142,6 +143,9 @@ public struct Model: Sendable {
                 example: "8192"),
             .optional("gpuMemoryUtilization", .fraction, "Share of GPU memory vLLM may use (--gpu-memory-utilization).", default: "0.9"),
             .optional("kvCacheDtype", .oneOf(["auto", "fp8"]), "KV cache dtype (--kv-cache-dtype).", default: "auto"),
+            .optional(
+                "startupTimeout", .duration, "How long the startup probe lets vLLM load weights and warm up before the pod restarts.",
+                default: "15m"),
             .optional("replicas", .object(replicasShape), "Replica bounds.", default: "{}"),
         ])
 
@@ -191,6 +195,7 @@ public struct Model: Sendable {
                 quantization: try s.optionalString("quantization"), maxModelLen: try s.integer("maxModelLen"),
                 maxNumSeqs: try s.integer("maxNumSeqs"), maxNumBatchedTokens: try s.optionalInteger("maxNumBatchedTokens"),
                 gpuMemoryUtilization: try s.fraction("gpuMemoryUtilization"), kvCacheDtype: try s.string("kvCacheDtype"),
+                startupTimeout: try s.duration("startupTimeout"),
                 replicas: try s.object("replicas") { Serving.Replicas(min: try $0.integer("min"), max: try $0.integer("max")) })
         }
         lora = try r.optionalObject("lora") { l in

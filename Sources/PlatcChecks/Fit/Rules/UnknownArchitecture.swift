@@ -1,0 +1,41 @@
+import PlatcSpec
+
+extension Rule {
+    public static let fitUnknownArchitecture = Rule(
+        id: "fit/unknown-architecture",
+        summary: "platc cannot size the model from its config.json: keys are missing, or the architecture or quantization is unknown.",
+        rationale:
+            "Without a parameter count and the attention shape there is no memory estimate, and an unproven model is how OOMs reach production.",
+        example: """
+            models/configs/mamba.json
+            {"model_type": "mamba", "hidden_size": 2560}
+            """,
+        fix: "Vendor the model's real config.json; for an architecture platc does not know, add source.parameters with the parameter count."
+    )
+}
+
+extension FitChecks {
+    static func reportUnsizable(_ problem: ModelFit.Problem, _ model: Model, _ context: inout CheckContext) {
+        let known = ModelArchitecture.Family.allCases.map(\.rawValue).joined(separator: ", ")
+        switch problem {
+        case .unreadableConfig(let unreadable):
+            context.diagnostics.error(
+                .fitUnknownArchitecture,
+                "config.json of '\(model.name.value)' (\(unreadable.architecture)) lacks \(unreadable.missing.map { "\"\($0)\"" }.joined(separator: ", ")): platc cannot estimate its GPU memory",
+                at: model.source.config.span, hint: "vendor the model's complete config.json from its Hugging Face repository")
+        case .unknownArchitecture(let name):
+            context.diagnostics.error(
+                .fitUnknownArchitecture, "platc cannot count the parameters of architecture '\(name)' of '\(model.name.value)'",
+                at: model.source.config.span,
+                hint: "add source.parameters with the parameter count (e.g. from model.safetensors.index.json); platc knows \(known)")
+        case .unknownQuantization(let name):
+            context.diagnostics.error(
+                .fitUnknownArchitecture, "config.json of '\(model.name.value)' declares quant_method '\(name)', which platc cannot size",
+                at: model.source.config.span,
+                hint:
+                    "set serving.quantization to one of \(WeightFormat.names.joined(separator: ", ")) if the checkpoint is stored that way")
+        case .unknownGPU:
+            break  // fit/unknown-gpu reports it once per GPU class.
+        }
+    }
+}
