@@ -1,0 +1,56 @@
+import Foundation
+import PlatcSpec
+
+/// `platc fit` output: the estimate as stable JSON fields and as a readable breakdown.
+public enum FitReport {
+    /// The JSON object for one estimate. Field names are stable API (docs/cli.md).
+    public static func json(_ e: FitEstimate, maxModelLen: Int) -> [(String, JSONValue)] {
+        [
+            ("parameters", .integer(e.parameters)), ("visibleGiB", gib(e.visibleGiB)), ("budgetGiB", gib(e.budgetGiB)),
+            ("weightsGiB", gib(e.weightsGiB)), ("activationGiB", gib(e.activationGiB)), ("nonTorchGiB", gib(e.nonTorchGiB)),
+            ("cudaGraphGiB", gib(e.cudaGraphGiB)), ("cudaGraphInBudget", .bool(e.cudaGraphInBudget)), ("loraGiB", gib(e.loraGiB)),
+            ("kvBytesPerToken", .integer(Int64(e.kvBytesPerToken))), ("kvCacheGiB", gib(e.kvCacheGiB)),
+            ("blockSize", .integer(Int64(e.blockSize))), ("kvBlocks", .integer(Int64(e.kvBlocks))),
+            ("kvTokens", .integer(Int64(e.kvTokens))),
+            ("maxModelLen", .integer(Int64(maxModelLen))), ("maxNumSeqs", .integer(Int64(e.maxNumSeqs))),
+            ("maxNumBatchedTokens", .integer(Int64(e.maxNumBatchedTokens))), ("maxConcurrency", gib(e.maxConcurrency)),
+            ("maxModelLenThatFits", .integer(Int64(e.maxModelLenThatFits))), ("fits", .bool(e.fits)),
+        ]
+    }
+
+    /// Two decimals, as vLLM logs GiB.
+    static func gib(_ value: Double) -> JSONValue { .double((value * 100).rounded() / 100) }
+
+    /// The breakdown, one term per line, in the order vLLM's budget subtracts them.
+    public static func text(_ e: FitEstimate, inputs: FitInputs, title: String, alsoFits: [String]? = nil) -> String {
+        func row(_ label: String, _ value: String, _ note: String = "") -> String {
+            label.padding(toLength: 18, withPad: " ", startingAt: 0) + value.leftPadded(12) + (note.isEmpty ? "" : "  " + note) + "\n"
+        }
+        func g(_ value: Double) -> String { String(format: "%.2f GiB", value) }
+        let headroom = e.visibleGiB * (1 - inputs.utilization)
+        var out = title + "\n"
+        out += row("parameters", String(format: "%.2f B", Double(e.parameters) / 1e9))
+        out += row("budget", g(e.budgetGiB), String(format: "%.2f × %.2f GiB visible", inputs.utilization, e.visibleGiB))
+        out += row("weights", g(e.weightsGiB), "per GPU")
+        out += row("activation", g(e.activationGiB), "profile peak: \(e.maxNumSeqs) seqs, \(e.maxNumBatchedTokens) batched tokens")
+        out += row("non-torch", g(e.nonTorchGiB), "CUDA context, NCCL")
+        out += row(
+            "CUDA graphs", g(e.cudaGraphGiB),
+            e.cudaGraphInBudget ? "inside the budget (vLLM ≥ 0.21)" : String(format: "outside the budget, in %.2f GiB headroom", headroom))
+        if e.loraGiB > 0 { out += row("LoRA slots", g(e.loraGiB)) }
+        out += row(
+            "KV cache", g(e.kvCacheGiB), "\(e.kvBlocks) blocks of \(e.blockSize) tokens, \(e.kvBytesPerToken) B/token: \(e.kvTokens) tokens"
+        )
+        out += row(
+            "concurrency", String(format: "%.2f", e.maxConcurrency),
+            "requests of \(inputs.maxModelLen) tokens at once (maxNumSeqs \(e.maxNumSeqs))")
+        out += row("longest context", "\(e.maxModelLenThatFits)", "tokens one request could have")
+        out += row("verdict", e.fits ? "fits" : "DOES NOT FIT")
+        if let alsoFits { out += row("also fits on", alsoFits.isEmpty ? "none" : alsoFits.joined(separator: ", ")) }
+        return out
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+}

@@ -1,0 +1,172 @@
+import ArgumentParser
+import Foundation
+import PlatcChecks
+import PlatcSpec
+
+/// `platc fit`: the GPU-memory breakdown per model of the platform, or for a config.json alone
+/// (what-if mode: `--config` with `--gpu` or `--gpu-memory`). Reports; `platc check` gates.
+struct FitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fit", abstract: "Show how each model fits its GPU under vLLM's memory accounting, or try a config.json.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum KVCacheDtype: String, ExpressibleByArgument, CaseIterable { case auto, fp8 }
+    enum Dtype: String, ExpressibleByArgument, CaseIterable { case auto, bf16, fp16, bfloat16, float16 }
+
+    @Argument(help: "Models to show (default: all).") var models: [String] = []
+    @Option(name: .long, help: "Platform root (holds platform/, tenants/, models/).") var root: String = "."
+    @Option(name: .long, help: "Output format: text or json.") var format: Format = .text
+
+    @Option(name: .long, help: "What-if: a Hugging Face config.json to size without a platform.") var config: String?
+    @Option(name: .long, help: "What-if: GPU product, e.g. H100-80GB, L4, A100-40GB.") var gpu: String?
+    @Option(name: .long, help: "What-if: memory CUDA reports per GPU (visible, not the label), e.g. 79.18Gi.") var gpuMemory: String?
+    @Option(name: .long, help: "What-if: --gpu-memory-utilization (default 0.9).") var gpuMemoryUtilization: Double = 0.9
+    @Option(name: .long, help: "What-if: --max-model-len (default: the config's context).") var maxModelLen: Int?
+    @Option(name: .long, help: "What-if: --tensor-parallel-size.") var tensorParallel: Int = 1
+    @Option(name: .long, help: "What-if: --max-num-seqs (default: vLLM's for the GPU).") var maxNumSeqs: Int?
+    @Option(name: .long, help: "What-if: --max-num-batched-tokens (default: vLLM's).") var maxNumBatchedTokens: Int?
+    @Option(name: .long, help: "What-if: --kv-cache-dtype auto or fp8.") var kvCacheDtype: KVCacheDtype = .auto
+    @Option(name: .long, help: "What-if: --quantization (default: the config's quantization_config).") var quantization: String?
+    @Option(name: .long, help: "What-if: --dtype (weights load 16-bit either way).") var dtype: Dtype = .auto
+    @Option(name: .long, help: "What-if: vLLM version (memory accounting differs by version).") var engineVersion: String = "0.11.0"
+    @Option(name: .long, help: "What-if: --block-size (default 16; 64 for MLA).") var blockSize: Int?
+    @Option(name: .long, help: "What-if: parameter count, for architectures platc cannot count.") var parameters: Int64?
+
+    func validate() throws {
+        if config == nil, gpu != nil || gpuMemory != nil { throw ValidationError("--gpu and --gpu-memory need --config") }
+        if config != nil, (gpu == nil) == (gpuMemory == nil) { throw ValidationError("--config needs one of --gpu or --gpu-memory") }
+        if config != nil, !models.isEmpty { throw ValidationError("name models or give --config, not both") }
+        guard (0.01...1).contains(gpuMemoryUtilization) else { throw ValidationError("--gpu-memory-utilization must be in (0, 1]") }
+        guard tensorParallel >= 1, (maxModelLen ?? 1) >= 1, (maxNumSeqs ?? 1) >= 1, (maxNumBatchedTokens ?? 1) >= 1, (blockSize ?? 1) >= 1
+        else { throw ValidationError("counts must be positive") }
+        if let quantization, !WeightFormat.names.contains(quantization) {
+            throw ValidationError("unknown --quantization '\(quantization)'; one of \(WeightFormat.names.joined(separator: ", "))")
+        }
+        if EngineVersion(parsing: engineVersion) == nil { throw ValidationError("--engine-version must look like 0.11.0") }
+    }
+
+    func run() throws {
+        if let config { try whatIf(config) } else { try platform() }
+    }
+
+    private func whatIf(_ path: String) throws {
+        guard let bytes = FileManager.default.contents(atPath: path) else {
+            printError("cannot read \(path)")
+            throw ExitStatus.usageOrIO
+        }
+        let json: JSONValue
+        switch JSONParser.parse([UInt8](bytes)) {
+        case .success(let value): json = value
+        case .failure(let failure):
+            printError("\(path):\(failure.line):\(failure.column): \(failure.message)")
+            throw ExitStatus.usageOrIO
+        }
+        let architecture: ModelArchitecture
+        do {
+            architecture = try ModelArchitecture(config: json)
+        } catch {
+            printError("\(path): config.json (\(error.architecture)) lacks \(error.missing.joined(separator: ", "))")
+            throw ExitStatus.errors
+        }
+        if architecture.family == nil, parameters == nil {
+            printError("\(path): platc cannot count the parameters of '\(architecture.name)'; pass --parameters")
+            throw ExitStatus.errors
+        }
+        let (visible, family) = try visibleMemory()
+        let format: WeightFormat
+        do {
+            format = try WeightFormat(override: quantization, config: architecture.quantizationConfig)
+        } catch {
+            printError("\(path): quant_method '\(error.name)' is unknown; pass --quantization")
+            throw ExitStatus.errors
+        }
+        let length = maxModelLen ?? (architecture.maxContext > 0 ? architecture.maxContext : 4096)
+        let inputs = FitInputs(
+            architecture: architecture, parameters: parameters, weightFormat: format, visibleGiB: visible, gpuFamily: family,
+            utilization: gpuMemoryUtilization, maxModelLen: length, tensorParallel: tensorParallel, maxNumSeqs: maxNumSeqs,
+            maxNumBatchedTokens: maxNumBatchedTokens, kvBytes: kvCacheDtype == .fp8 ? 1 : 2,
+            engine: EngineVersion(parsing: engineVersion) ?? EngineVersion(0, 11), blockSize: blockSize)
+        let estimate = FitEstimator.estimate(inputs)
+        if self.format == .json {
+            print(JSONValue.object(FitReport.json(estimate, maxModelLen: length)).serialized())
+        } else {
+            let title =
+                "\(path) (\(architecture.name)) on \(gpu ?? "a GPU") (\(String(format: "%.2f", visible)) GiB visible), vLLM \(engineVersion), TP \(tensorParallel)"
+            print(FitReport.text(estimate, inputs: inputs, title: title), terminator: "")
+        }
+    }
+
+    private func visibleMemory() throws -> (Double, String?) {
+        if let gpuMemory {
+            if let number = Double(gpuMemory) { return (number, nil) }
+            guard case .success(let quantity) = Quantity.parse(gpuMemory, kind: .memory) else {
+                printError("--gpu-memory '\(gpuMemory)' is not a memory quantity like 79.18Gi")
+                throw ExitStatus.usageOrIO
+            }
+            return (quantity.gibibytes, nil)
+        }
+        guard let product = GPUProduct.find(gpu ?? "") else {
+            let known = Set(GPUProduct.table.map(\.family)).sorted().joined(separator: ", ")
+            printError("unknown GPU '\(gpu ?? "")'; known: \(known); or pass --gpu-memory with what CUDA reports")
+            throw ExitStatus.usageOrIO
+        }
+        return (product.visibleGiB, product.family)
+    }
+
+    private func platform() throws {
+        var reader = SourceTreeReader(root: root)
+        let tree: SourceTree
+        do {
+            tree = try reader.read()
+        } catch {
+            printError("\(error)")
+            throw ExitStatus.usageOrIO
+        }
+        let loaded = Loader().load(tree)
+        guard let spec = loaded.spec else {
+            let prefix = CheckCommand.displayPrefix(root)
+            print(TextFormatter(sources: loaded.sources, pathPrefix: prefix, color: false).format(loaded.diagnostics), terminator: "")
+            printError("the sources have errors; run `platc check`")
+            throw ExitStatus.errors
+        }
+        let names = Set(spec.models.map(\.name.value))
+        if let unknown = models.first(where: { !names.contains($0) }) {
+            printError("no model '\(unknown)'; models: \(names.sorted().joined(separator: ", "))")
+            throw ExitStatus.usageOrIO
+        }
+        var entries: [JSONValue] = []
+        var text: [String] = []
+        for model in spec.models where models.isEmpty || models.contains(model.name.value) {
+            guard let gpuClass = spec.gpuClasses.first(where: { $0.name.value == model.serving.gpuClass.value }) else { continue }
+            let fit: ModelFit
+            do {
+                fit = try ModelFit(model: model, gpuClass: gpuClass)
+            } catch {
+                text.append("\(model.name.value): cannot be sized (\(error)); see `platc check`\n")
+                continue
+            }
+            let alsoFits = spec.gpuClasses.filter { other in
+                guard other.name.value != gpuClass.name.value, let gpu = ModelFit.visibleGiB(other),
+                    model.serving.tensorParallel.value <= other.gpusPerNode.value
+                else { return false }
+                var moved = fit.inputs
+                moved.visibleGiB = gpu.GiB
+                moved.gpuFamily = gpu.family
+                return FitEstimator.estimate(moved).fits
+            }.map(\.name.value)
+            let title =
+                "\(model.name.value) on \(gpuClass.name.value) (\(gpuClass.product.value), \(String(format: "%.2f", fit.estimate.visibleGiB)) GiB visible), vLLM \(fit.inputs.engine), TP \(fit.inputs.tensorParallel)"
+            text.append(FitReport.text(fit.estimate, inputs: fit.inputs, title: title, alsoFits: alsoFits))
+            entries.append(
+                .object(
+                    [("model", .string(model.name.value)), ("gpuClass", .string(gpuClass.name.value))]
+                        + FitReport.json(fit.estimate, maxModelLen: fit.inputs.maxModelLen)
+                        + [("alsoFitsOn", .array(alsoFits.map { .string($0) }))]))
+        }
+        if format == .json {
+            print(JSONValue.object([("version", .integer(1)), ("models", .array(entries))]).serialized())
+        } else {
+            print(text.joined(separator: "\n"), terminator: "")
+        }
+    }
+}
