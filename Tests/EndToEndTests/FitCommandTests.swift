@@ -1,0 +1,102 @@
+import Foundation
+import PlatcSpec
+import PlatcTestSupport
+import Testing
+
+/// `platc fit` through the binary: the default platform's breakdown (golden), the what-if mode's
+/// stable JSON fields, and its usage errors.
+@Suite struct FitCommandTests {
+    static let configs = Paths.fixtures.appendingPathComponent("gpufit/configs")
+
+    @Test(arguments: ["text", "json"])
+    func defaultPlatformBreakdown(_ format: String) throws {
+        let result = try platc(["fit", "--format", format], in: Paths.packageRoot)
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        if let diff = try Golden.compare(result.stdout, with: Paths.fixtures.appendingPathComponent("fit/default.\(format == "json" ? "json" : "txt")")) {
+            Issue.record("platc fit output changed\n\(diff)")
+        }
+    }
+
+    @Test func namedModelsOnly() throws {
+        let result = try platc(["fit", "qwen3-30b-a3b"], in: Paths.packageRoot)
+        #expect(result.exitCode == 0)
+        #expect(result.stdout.hasPrefix("qwen3-30b-a3b on h100"))
+        #expect(!result.stdout.contains("llama"))
+    }
+
+    @Test func unknownModelIsAUsageError() throws {
+        let result = try platc(["fit", "gpt-5"], in: Paths.packageRoot)
+        #expect(result.exitCode == 2)
+        #expect(result.stderr.contains("no model 'gpt-5'"))
+    }
+
+    static func whatIf(_ arguments: [String]) throws -> (code: Int32, json: JSONValue?, stderr: String) {
+        let result = try platc(["fit", "--format", "json"] + arguments)
+        return (result.exitCode, try? JSONParser.parse(Array(result.stdout.utf8)).get(), result.stderr)
+    }
+
+    @Test func whatIfReportsTheStableFields() throws {
+        let config = Self.configs.appendingPathComponent("meta-llama--Llama-3.1-8B.json").path
+        let run = try Self.whatIf(["--config", config, "--gpu", "NVIDIA-H100-80GB-HBM3", "--max-model-len", "16000", "--block-size", "128"])
+        #expect(run.code == 0, "\(run.stderr)")
+        let json = try #require(run.json)
+        for field in [
+            "weightsGiB", "activationGiB", "nonTorchGiB", "kvBytesPerToken", "kvCacheGiB", "kvBlocks", "maxConcurrency", "maxModelLenThatFits",
+            "fits",
+        ] {
+            #expect(json[field] != nil, "missing \(field)")
+        }
+        #expect(json["weightsGiB"]?.doubleValue == 14.99)
+        #expect(json["kvBytesPerToken"]?.integerValue == 131_072)
+        #expect(json["fits"] == .bool(true))
+        // vLLM logged 51.38 GiB for this start-up (llm-d, v0.11).
+        #expect(abs((json["kvCacheGiB"]?.doubleValue ?? 0) - 51.38) < 0.5)
+    }
+
+    /// Qwen3-32B at 32000 tokens did not start on an H100 (llm-d); the estimate says so and names
+    /// the longest context that would.
+    @Test func whatIfFindsTheLongestContext() throws {
+        let config = Self.configs.appendingPathComponent("Qwen--Qwen3-32B.json").path
+        let run = try Self.whatIf(["--config", config, "--gpu-memory", "79.18Gi", "--max-model-len", "32000"])
+        let json = try #require(run.json)
+        #expect(json["fits"] == .bool(false))
+        let longest = try #require(json["maxModelLenThatFits"]?.integerValue)
+        #expect(longest > 16000 && longest < 32000)
+        let atLongest = try Self.whatIf(["--config", config, "--gpu-memory", "79.18Gi", "--max-model-len", "\(longest)"])
+        #expect(atLongest.json?["fits"] == .bool(true))
+        let beyond = try Self.whatIf(["--config", config, "--gpu-memory", "79.18Gi", "--max-model-len", "\(longest + 1)"])
+        #expect(beyond.json?["fits"] == .bool(false))
+    }
+
+    @Test func whatIfFlagsChangeTheEstimate() throws {
+        let config = Self.configs.appendingPathComponent("meta-llama--Llama-3.1-8B.json").path
+        let base = ["--config", config, "--gpu", "l4", "--max-model-len", "8192", "--gpu-memory-utilization", "0.8"]
+        let bf16 = try #require(try Self.whatIf(base).json)
+        let fp8KV = try #require(try Self.whatIf(base + ["--kv-cache-dtype", "fp8"]).json)
+        let awq = try #require(try Self.whatIf(base + ["--quantization", "awq"]).json)
+        let tp2 = try #require(try Self.whatIf(base + ["--tensor-parallel", "2"]).json)
+        #expect(fp8KV["kvBytesPerToken"]?.integerValue == 65_536)
+        #expect((awq["weightsGiB"]?.doubleValue ?? 99) < 5.5)
+        #expect((tp2["weightsGiB"]?.doubleValue ?? 99) < (bf16["weightsGiB"]?.doubleValue ?? 0) / 1.9)
+        let old = try #require(try Self.whatIf(base + ["--engine-version", "0.6.4"]).json)
+        #expect(old["activationGiB"] != bf16["activationGiB"])
+    }
+
+    @Test(arguments: [
+        (["--config", "x.json"], "needs one of --gpu or --gpu-memory"),
+        (["--gpu", "l4"], "need --config"),
+        (["--config", "x.json", "--gpu", "l4", "--quantization", "int3"], "unknown --quantization"),
+    ])
+    func usageErrors(_ arguments: [String], _ message: String) throws {
+        let result = try platc(["fit"] + arguments)
+        #expect(result.exitCode == 2)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    @Test func unknownGPUNamesTheTable() throws {
+        let config = Self.configs.appendingPathComponent("meta-llama--Llama-3.1-8B.json").path
+        let result = try platc(["fit", "--config", config, "--gpu", "MI300X"])
+        #expect(result.exitCode == 2)
+        #expect(result.stderr.contains("known: a10, a100"))
+    }
+}
