@@ -1,0 +1,53 @@
+import PlatcSpec
+
+extension Rule {
+    /// `quota/max-replicas`: At max replicas, the models on a GPU class need more GPUs than the class has.
+    ///
+    /// The autoscaler may ask for max replicas at the busiest hour; those beyond the pool stay
+    /// Pending exactly when they are needed.
+    public static let quotaMaxReplicas = Rule(
+        id: "quota/max-replicas", severity: .warning,
+        summary: "At max replicas, the models on a GPU class (max replicas × tensor parallelism) need more GPUs than the class has.",
+        rationale:
+            "The autoscaler may ask for max replicas at the busiest hour; the replicas beyond the pool stay Pending exactly when they are needed.",
+        example: """
+            models/big.yaml
+            serving:
+              gpuClass: l4      # 6 GPUs, and models/small.yaml may scale to 2
+              replicas: {min: 1, max: 5}
+            """,
+        fix: "Add nodes to the GPU class, or lower the models' max replicas until the peak fits.")
+}
+
+extension QuotaChecks {
+    /// Σ max(min, max) replicas × TP of the models on a class ≤ the GPUs it advertises.
+    /// Not reported when the warm floor itself does not fit: that is the finding to fix first.
+    enum MaxReplicas {
+        static func check(_ pool: GPUPool, into diagnostics: inout DiagnosticCollector) {
+            guard pool.warmFloor <= pool.capacity, pool.peak > pool.capacity else { return }
+            var parts = Contributions()
+            for serving in pool.serving {
+                let replicas = serving.model.serving.replicas
+                let count = max(replicas.min.value, replicas.max.value)
+                parts.add(serving.peak, scales(serving.model, replicas: count, gpus: serving.peak), at: replicas.max.span)
+            }
+            diagnostics.warning(
+                .quotaMaxReplicas, message(pool), at: pool.gpuClass.nodes.span,
+                notes: parts.notes(noun: "model") { "\(Text.count($0, "GPU")) at their peak" },
+                hint:
+                    "\(pool.raiseNodes(toFit: pool.peak)), or lower max replicas by \(Text.count(pool.peak - pool.capacity, "GPU")) in total"
+            )
+        }
+
+        // MARK: - Messages
+
+        static func message(_ pool: GPUPool) -> String {
+            "at max replicas, the models on GPU class '\(pool.name)' need \(Text.count(pool.peak, "GPU")), "
+                + "but the class has \(pool.capacityDescription)"
+        }
+
+        static func scales(_ model: Model, replicas: Int64, gpus: Int64) -> String {
+            "'\(model.name.value)' scales to \(Text.count(replicas, "replica")) × \(Text.count(model.serving.tensorParallel.value, "GPU")) = \(Text.count(gpus, "GPU"))"
+        }
+    }
+}

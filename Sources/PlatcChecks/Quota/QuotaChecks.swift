@@ -1,0 +1,33 @@
+import PlatcSpec
+
+/// `quota/*`: whether what the sources promise adds up — GPUs shared by serving and batch,
+/// borrowing in the Kueue cohort, tenant budgets against the platform's, tenant rate limits
+/// against their models', LoRA slots, and prices that make budgets bind.
+/// The arithmetic and its constants are written down in docs/checks-quota.md.
+public enum QuotaChecks: Check {
+    public static let rules: [Rule] = [
+        .quotaWarmFloor,
+        .quotaMaxReplicas,
+        .quotaNominalOverCapacity,
+        .quotaBorrowingLimit,
+        .quotaBudgetOvercommit,
+        .quotaRateLimit,
+        .quotaLoRAAdapters,
+        .quotaMissingPrice,
+    ]
+
+    public static func run(_ context: inout CheckContext) {
+        for pool in GPUPool.pools(of: context) {
+            WarmFloor.check(pool, into: &context.diagnostics)
+            MaxReplicas.check(pool, into: &context.diagnostics)
+            NominalOverCapacity.check(pool, into: &context.diagnostics)
+            BorrowingLimit.check(pool, into: &context.diagnostics)
+        }
+        BudgetOvercommit.check(context.spec, into: &context.diagnostics)
+        for tenant in context.spec.tenants { RateLimit.check(tenant, &context) }
+        for model in context.spec.models {
+            LoRAAdapters.check(model, into: &context.diagnostics)
+            MissingPrice.check(model, &context)
+        }
+    }
+}
