@@ -12,7 +12,8 @@ import Testing
     func defaultPlatformBreakdown(_ format: String) throws {
         let result = try platc(["fit", "--format", format], in: Paths.packageRoot)
         #expect(result.exitCode == 0, "\(result.stderr)")
-        if let diff = try Golden.compare(result.stdout, with: Paths.fixtures.appendingPathComponent("fit/default.\(format == "json" ? "json" : "txt")")) {
+        let golden = Paths.fixtures.appendingPathComponent("fit/default.\(format == "json" ? "json" : "txt")")
+        if let diff = try Golden.compare(result.stdout, with: golden) {
             Issue.record("platc fit output changed\n\(diff)")
         }
     }
@@ -37,11 +38,13 @@ import Testing
 
     @Test func whatIfReportsTheStableFields() throws {
         let config = Self.configs.appendingPathComponent("meta-llama--Llama-3.1-8B.json").path
-        let run = try Self.whatIf(["--config", config, "--gpu", "NVIDIA-H100-80GB-HBM3", "--max-model-len", "16000", "--block-size", "128"])
+        let run = try Self.whatIf(
+            ["--config", config, "--gpu", "NVIDIA-H100-80GB-HBM3", "--max-model-len", "16000", "--block-size", "128"])
         #expect(run.code == 0, "\(run.stderr)")
         let json = try #require(run.json)
         for field in [
-            "weightsGiB", "activationGiB", "nonTorchGiB", "kvBytesPerToken", "kvCacheGiB", "kvBlocks", "maxConcurrency", "maxModelLenThatFits",
+            "weightsGiB", "activationGiB", "nonTorchGiB", "kvBytesPerToken", "kvCacheGiB", "kvBlocks", "maxConcurrency",
+            "maxModelLenThatFits",
             "fits",
         ] {
             #expect(json[field] != nil, "missing \(field)")

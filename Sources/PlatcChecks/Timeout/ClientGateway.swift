@@ -1,0 +1,37 @@
+import PlatcSpec
+
+extension Rule {
+    /// `timeout/client-gateway`: the client timeout must be longer than the gateway deadline.
+    public static let timeoutClientGateway = Rule(
+        id: "timeout/client-gateway",
+        summary: "The client timeout must be strictly longer than the gateway's request deadline.",
+        rationale:
+            "The gateway holds the hard deadline (clients can raise LiteLLM's own timeout per request), so it must answer, "
+            + "with a result or a 504, before the client gives up; otherwise clients abandon answers the GPUs still compute.",
+        example: """
+            platform/lab.yaml
+            timeouts:
+              client: 300s
+              gateway: 300s
+            """,
+        fix: "Raise `timeouts.client` above `timeouts.gateway`, or lower the gateway (and the layers below it) as the hint proposes.")
+}
+
+/// client > gateway. Reported at the client: raising it disturbs no other layer.
+enum ClientGateway {
+    static func check(_ timeouts: Platform.Timeouts, into diagnostics: inout DiagnosticCollector) {
+        let ladder = TimeoutLadder(timeouts)
+        guard !ladder.clientCoversGateway else { return }
+        diagnostics.error(
+            .timeoutClientGateway, message(ladder), at: timeouts.client.span,
+            notes: [Diagnostic.Note("the gateway's request deadline is \(spelled(ladder.gateway))", at: timeouts.gateway.span)],
+            hint: NestingProposal(ladder).hint)
+    }
+
+    // MARK: - Messages
+
+    static func message(_ ladder: TimeoutLadder) -> String {
+        "client timeout \(spelled(ladder.client)) is not longer than the gateway deadline \(spelled(ladder.gateway)): "
+            + "clients would give up on answers the gateway still delivers"
+    }
+}

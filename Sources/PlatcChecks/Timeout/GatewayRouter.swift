@@ -1,0 +1,55 @@
+import PlatcSpec
+
+extension Rule {
+    /// `timeout/gateway-router`: the gateway deadline must cover every router attempt and pause.
+    public static let timeoutGatewayRouter = Rule(
+        id: "timeout/gateway-router",
+        summary: "The gateway deadline must be strictly longer than the router's worst case: attempts × router timeout + backoff.",
+        rationale:
+            "LiteLLM's timeout is per attempt and it sleeps between retries; a gateway deadline shorter than all of that "
+            + "cuts off the router's last attempts, so retries cost GPU time and can never reach the client.",
+        example: """
+            platform/lab.yaml
+            timeouts:
+              gateway: 200s
+              router:
+                timeout: 120s
+                retries: 1
+            """,
+        fix: "Raise `timeouts.gateway` (and the client above it), or lower `router.timeout` or `router.retries`, as the hint proposes.")
+}
+
+/// gateway > (retries + 1) × router timeout + LiteLLM's longest backoff. Reported at the gateway.
+enum GatewayRouter {
+    static func check(_ timeouts: Platform.Timeouts, into diagnostics: inout DiagnosticCollector) {
+        let ladder = TimeoutLadder(timeouts)
+        guard !ladder.gatewayCoversRouter else { return }
+        var notes = [
+            Diagnostic.Note("the router waits up to \(spelled(ladder.routerTimeout)) per attempt", at: timeouts.router.timeout.span)
+        ]
+        if ladder.retries > 0 {
+            notes.append(Diagnostic.Note(retriesNote(ladder), at: timeouts.router.retries.span))
+        }
+        diagnostics.error(
+            .timeoutGatewayRouter, message(ladder), at: timeouts.gateway.span, notes: notes, hint: NestingProposal(ladder).hint)
+    }
+
+    // MARK: - Messages
+
+    static func message(_ ladder: TimeoutLadder) -> String {
+        let worstCase =
+            "the router's worst case \(spelled(ladder.routerWorstCase)) (\(ladder.routerAttempts) × \(spelled(ladder.routerTimeout))"
+            + (ladder.routerBackoff > 0 ? " + \(spelled(ladder.routerBackoff)) backoff)" : ")")
+        if ladder.gateway == 0 {
+            return "gateway deadline 0s means none (Gateway API reads 0s as no timeout), so nothing bounds \(worstCase)"
+        }
+        return "gateway deadline \(spelled(ladder.gateway)) does not cover \(worstCase): "
+            + "the gateway would cut off attempts the router still runs"
+    }
+
+    static func retriesNote(_ ladder: TimeoutLadder) -> String {
+        "\(ladder.retries) \(ladder.retries == 1 ? "retry makes" : "retries make") \(ladder.routerAttempts) attempts; "
+            + "LiteLLM pauses \(ladder.retries + 1) times, \(spelled(ladder.routerBackoff)) at most "
+            + "(retryBackoff \(spelled(ladder.retryBackoff)), exponential from 500ms up to 8s, + 750ms jitter each)"
+    }
+}

@@ -1,0 +1,47 @@
+import PlatcSpec
+
+extension Rule {
+    /// `timeout/stream-timeout`: the router's stream timeout must be above 0s and at most its timeout.
+    public static let timeoutStreamTimeout = Rule(
+        id: "timeout/stream-timeout",
+        summary: "The router's stream timeout must be longer than 0s and no longer than the router timeout.",
+        rationale:
+            "LiteLLM uses streamTimeout instead of timeout for streams, per attempt, as the wait for the first or next chunk. "
+            + "Above the router timeout, stalled streams outlast the per-attempt budget the gateway deadline is sized for; "
+            + "at 0s every stream fails before its first chunk.",
+        example: """
+            platform/lab.yaml
+            timeouts:
+              router:
+                timeout: 120s
+                streamTimeout: 180s
+            """,
+        fix: "Set `router.streamTimeout` between 0s and `router.timeout`, or remove it (streams then use `router.timeout`).")
+}
+
+/// 0 < stream timeout ≤ router timeout. Reported at the stream timeout.
+enum StreamTimeout {
+    static func check(_ timeouts: Platform.Timeouts, into diagnostics: inout DiagnosticCollector) {
+        let ladder = TimeoutLadder(timeouts)
+        guard let streamTimeout = timeouts.router.streamTimeout, !ladder.streamFitsRouter else { return }
+        if streamTimeout.value.milliseconds == 0 {
+            diagnostics.error(.timeoutStreamTimeout, zeroMessage, at: streamTimeout.span, hint: NestingProposal(ladder).hint)
+        } else {
+            diagnostics.error(
+                .timeoutStreamTimeout, message(ladder), at: streamTimeout.span,
+                notes: [
+                    Diagnostic.Note("the router timeout is \(spelled(ladder.routerTimeout)) per attempt", at: timeouts.router.timeout.span)
+                ],
+                hint: NestingProposal(ladder).hint)
+        }
+    }
+
+    // MARK: - Messages
+
+    static let zeroMessage = "router stream timeout 0s times out every stream before its first chunk"
+
+    static func message(_ ladder: TimeoutLadder) -> String {
+        "router stream timeout \(spelled(ladder.streamTimeout ?? 0)) is longer than the router timeout \(spelled(ladder.routerTimeout)): "
+            + "a stalled stream would outlast the per-attempt budget the gateway deadline covers"
+    }
+}
