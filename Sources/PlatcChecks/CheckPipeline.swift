@@ -4,7 +4,10 @@ import PlatcSpec
 /// own rule ids, and `ref/*` runs first so the others can skip what does not resolve.
 public enum CheckPipeline {
     /// The check families, in the order they run and are documented.
-    static let checks: [any Check.Type] = []
+    static let checks: [any Check.Type] = [
+        RefChecks.self,
+        PolicyChecks.self,
+    ]
 
     /// Every rule the check phase can report. A test asserts no id repeats across phases.
     public static let rules: [Rule] = checks.flatMap { $0.rules }
