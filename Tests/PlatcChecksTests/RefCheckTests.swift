@@ -83,7 +83,7 @@ import Testing
         platform.edit("tenants/team.yaml", "models: [tiny]", "models: [tiny, mixtral]")
         let diagnostic = try #require(try platform.check().first)
         #expect(diagnostic.replacement == nil)
-        #expect(diagnostic.hint == "models: tiny; add models/mixtral.yaml or remove 'mixtral' from this list")
+        #expect(diagnostic.hint == "defined models: tiny; add models/mixtral.yaml or remove 'mixtral' from this list")
     }
 
     @Test func aTenantCannotGrantItselfAModel() throws {
@@ -138,7 +138,7 @@ import Testing
         #expect(found[0].message == "model 'tiny' runs on GPU class 'a100', but no GPU class has that name")
         #expect(found[0].replacement == "a10")
         #expect(found[1].message == "tenant 'team' has GPU quota on class 'h100', but no GPU class has that name")
-        #expect(found[1].hint == "GPU classes: a10; add platform/h100.yaml (kind: GPUClass) or name one of those")
+        #expect(found[1].hint == "defined GPU classes: a10; add platform/h100.yaml (kind: GPUClass) or name one of those")
     }
 
     @Test func aModelNobodyMayCallIsAWarningUnlessATenantAsksForIt() throws {

@@ -36,7 +36,7 @@ extension PolicyChecks {
                 context.diagnostics.error(
                     .policyImageRegistry,
                     "\(use.role) is pulled from '\(path)'\(hubNote), which no allowed registry covers (\(listed))",
-                    at: use.image.span, notes: [.init("policy.allowedRegistries starts here", at: firstAllowed.span)],
+                    at: use.image.span, notes: [.init("the allowed registries are listed here", at: firstAllowed.span)],
                     hint: fixes.joined(separator: ", or "))
             }
         }

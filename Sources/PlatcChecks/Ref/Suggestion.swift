@@ -22,7 +22,7 @@ extension RefChecks {
                 notes = [.init("\(kind) '\(closest)' is defined here", at: definition.span)]
             } else {
                 let names = defined.map(\.value)
-                let known = names.isEmpty ? "no \(kind) is defined" : "\(kinds ?? kind + "s"): \(Self.list(names))"
+                let known = names.isEmpty ? "no \(kind) is defined" : "defined \(kinds ?? kind + "s"): \(Self.list(names))"
                 hint = "\(known); \(otherwise)"
                 replacement = nil
                 notes = []
