@@ -1,12 +1,12 @@
 import PlatcSpec
 
 extension Rule {
-    /// `policy/image-digest`: An image is not pinned by digest.
+    /// `policy/image-digest`: An image is not pinned by digest (weight images always must be; others when the policy requires it).
     public static let policyImageDigest = Rule(
         id: "policy/image-digest",
         summary:
-            "An image is not pinned by `@sha256:` digest: weight images (modelcars, LoRA adapters) never, others when "
-            + "`policy.requireDigests` is true.",
+            "An image is not pinned by `@sha256:` digest (weight images must always be; other images when "
+            + "`policy.requireDigests` is true).",
         rationale:
             "A tag can move: nodes pulling at different times run different bytes, and with imagePullPolicy IfNotPresent a "
             + "node keeps whatever it pulled first. Weights are mounted as image volumes and cached per node, so a modelcar "
