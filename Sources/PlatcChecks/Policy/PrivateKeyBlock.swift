@@ -4,10 +4,14 @@ extension PolicyChecks {
     enum PrivateKeyBlock {
         static let kind = SecretKind(name: "a PEM private key", revoke: "replace the key pair")
 
+        static let begin = Array("-----BEGIN ".unicodeScalars)
+        static let dashes = Array("-----".unicodeScalars)
+        static let privateKey = Array("PRIVATE KEY".unicodeScalars)
+
         static func scan(_ text: [Unicode.Scalar]) -> [SecretFinding] {
-            guard let begin = text.firstRange(of: Array("-----BEGIN ".unicodeScalars)),
-                let close = text[begin.upperBound...].firstRange(of: Array("-----".unicodeScalars)),
-                text[begin.upperBound..<close.lowerBound].firstRange(of: Array("PRIVATE KEY".unicodeScalars)) != nil
+            guard text.contains("-"), let begin = text.firstRange(of: begin),
+                let close = text[begin.upperBound...].firstRange(of: dashes),
+                text[begin.upperBound..<close.lowerBound].firstRange(of: privateKey) != nil
             else { return [] }
             let marker = begin.lowerBound..<close.upperBound
             // The marker is not secret; showing it says which key it is.

@@ -25,11 +25,17 @@ extension PolicyChecks {
             SecretKind(name: "a literal value for '\(key)'", revoke: "rotate it")
         }
 
+        /// The last letters of `secretKeyEndings`.
+        static let lastLetters = Set(secretKeyEndings.compactMap(\.unicodeScalars.last))
+
         static func scan(_ text: [Unicode.Scalar]) -> [SecretFinding] {
             var found: [SecretFinding] = []
             for (index, c) in text.enumerated() where c == ":" || c == "=" {
-                guard let key = key(before: index, in: text), isSecretKey(key),
-                    let value = value(after: index, in: text), isLiteralSecret(SecretScanner.string(text[value]))
+                // Most keys end in a letter no secret key ends in: those are dropped before building a string.
+                guard let keyRange = key(before: index, in: text), lastLetters.contains(lowercased(text[keyRange.upperBound - 1]))
+                else { continue }
+                let key = SecretScanner.string(text[keyRange])
+                guard isSecretKey(key), let value = value(after: index, in: text), isLiteralSecret(SecretScanner.string(text[value]))
                 else { continue }
                 found.append(SecretFinding(kind(key), value, in: text))
             }
@@ -67,14 +73,18 @@ extension PolicyChecks {
 
         // MARK: - Reading `key: value`
 
+        private static func lowercased(_ c: Unicode.Scalar) -> Unicode.Scalar {
+            SecretScanner.isUpper(c) ? Unicode.Scalar(c.value + 32)! : c
+        }
+
         /// The key just before a `:` or `=`, skipping spaces and a closing quote (`"token": …`).
-        private static func key(before separator: Int, in text: [Unicode.Scalar]) -> String? {
+        private static func key(before separator: Int, in text: [Unicode.Scalar]) -> Range<Int>? {
             var end = separator
             while end > 0, SecretScanner.isSpace(text[end - 1]) { end -= 1 }
             if end > 0, text[end - 1] == "\"" || text[end - 1] == "'" { end -= 1 }
             var start = end
             while start > 0, SecretScanner.isURLSafe(text[start - 1]) || text[start - 1] == "." { start -= 1 }
-            return start < end ? SecretScanner.string(text[start..<end]) : nil
+            return start < end ? start..<end : nil
         }
 
         /// The value after the separator: quoted, or one word that ends the line (or a flow

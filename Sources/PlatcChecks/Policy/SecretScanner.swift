@@ -49,9 +49,10 @@ extension PolicyChecks {
         static func isURLSafe(_ c: Unicode.Scalar) -> Bool { isAlnum(c) || c == "-" || c == "_" }
         static func isSpace(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" }
 
-        static func hasPrefix(_ text: [Unicode.Scalar], _ prefix: String, at index: Int) -> Bool {
-            let prefix = Array(prefix.unicodeScalars)
-            return index + prefix.count <= text.count && Array(text[index..<index + prefix.count]) == prefix
+        static func hasPrefix(_ text: [Unicode.Scalar], _ prefix: [Unicode.Scalar], at index: Int) -> Bool {
+            guard index + prefix.count <= text.count else { return false }
+            for offset in prefix.indices where text[index + offset] != prefix[offset] { return false }
+            return true
         }
 
         static func string(_ text: ArraySlice<Unicode.Scalar>) -> String { String(String.UnicodeScalarView(text)) }

@@ -2,13 +2,25 @@ extension PolicyChecks {
     /// A credential with a recognisable shape: a fixed prefix, then a body of a known alphabet and length.
     struct TokenPattern: Sendable {
         var kind: SecretKind
-        var prefixes: [String]
+        var prefixes: [[Unicode.Scalar]]
         var body: @Sendable (Unicode.Scalar) -> Bool
         var length: ClosedRange<Int>
         /// Whether the body must look random (see `looksRandom`), for prefixes that ordinary
         /// hyphenated names can also start with (`sk-`).
         var random = false
         var needsDigit = false
+
+        init(
+            kind: SecretKind, prefixes: [String], body: @escaping @Sendable (Unicode.Scalar) -> Bool, length: ClosedRange<Int>,
+            random: Bool = false, needsDigit: Bool = false
+        ) {
+            self.kind = kind
+            self.prefixes = prefixes.map { Array($0.unicodeScalars) }
+            self.body = body
+            self.length = length
+            self.random = random
+            self.needsDigit = needsDigit
+        }
 
         /// Lengths are those the issuers document, with room below for older or shorter formats.
         static let all: [TokenPattern] = [
@@ -37,6 +49,10 @@ extension PolicyChecks {
                 body: { SecretScanner.isAlnum($0) || $0 == "-" }, length: 10...255, needsDigit: true),
         ]
 
+        /// The first characters of every prefix, JWTs' `e` included: most positions are rejected by this alone.
+        static let starts = Set(all.flatMap { $0.prefixes.compactMap(\.first) } + ["e"])
+        static let jwtStart = Array("eyJ".unicodeScalars)
+
         static let jwt = SecretKind(name: "a JSON Web Token", revoke: "treat it as leaked: revoke it or rotate the key that signed it")
 
         /// Every token in `text` that starts at a word boundary and ends at one.
@@ -44,7 +60,9 @@ extension PolicyChecks {
             var found: [SecretFinding] = []
             var index = 0
             while index < text.count {
-                if index == 0 || !SecretScanner.isAlnum(text[index - 1]), let finding = match(text, at: index) {
+                if starts.contains(text[index]), index == 0 || !SecretScanner.isAlnum(text[index - 1]),
+                    let finding = match(text, at: index)
+                {
                     found.append(finding)
                     index = finding.range.upperBound
                 } else {
@@ -58,7 +76,7 @@ extension PolicyChecks {
             if let end = jsonWebToken(text, at: start) { return SecretFinding(jwt, start..<end, in: text) }
             for pattern in all {
                 for prefix in pattern.prefixes where SecretScanner.hasPrefix(text, prefix, at: start) {
-                    let bodyStart = start + prefix.unicodeScalars.count
+                    let bodyStart = start + prefix.count
                     var end = bodyStart
                     while end < text.count, pattern.body(text[end]) { end += 1 }
                     let body = text[bodyStart..<end]
@@ -76,7 +94,7 @@ extension PolicyChecks {
             var index = start
             for part in 0..<3 {
                 let partStart = index
-                if part < 2, !SecretScanner.hasPrefix(text, "eyJ", at: index) { return nil }
+                if part < 2, !SecretScanner.hasPrefix(text, jwtStart, at: index) { return nil }
                 while index < text.count, SecretScanner.isURLSafe(text[index]) { index += 1 }
                 if part < 2 {
                     guard index - partStart >= 10, index < text.count, text[index] == "." else { return nil }

@@ -3,11 +3,12 @@ extension PolicyChecks {
     /// is no secret; a token as the user (`https://ghp_…@github.com`) is found by its own pattern.
     enum URLCredentials {
         static let kind = SecretKind(name: "a password in a URL", revoke: "change that password")
+        static let separator = Array("://".unicodeScalars)
 
         static func scan(_ text: [Unicode.Scalar]) -> [SecretFinding] {
             var found: [SecretFinding] = []
             var searchFrom = 0
-            let separator = Array("://".unicodeScalars)
+            guard text.contains("@") else { return [] }
             while let marker = text[searchFrom...].firstRange(of: separator) {
                 searchFrom = marker.upperBound
                 var schemeStart = marker.lowerBound
