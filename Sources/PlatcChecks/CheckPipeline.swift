@@ -4,7 +4,9 @@ import PlatcSpec
 /// own rule ids, and `ref/*` runs first so the others can skip what does not resolve.
 public enum CheckPipeline {
     /// The check families, in the order they run and are documented.
-    static var checks: [any Check.Type] { [FitChecks.self, QuotaChecks.self, TimeoutChecks.self] }
+    static var checks: [any Check.Type] {
+        [RefChecks.self, FitChecks.self, QuotaChecks.self, TimeoutChecks.self, PolicyChecks.self]
+    }
 
     /// Every rule the check phase can report. A test asserts no id repeats across phases.
     public static let rules: [Rule] = checks.flatMap { $0.rules }

@@ -38,6 +38,9 @@ public struct Diagnostic: Hashable, Sendable {
     public var hint: String?
     /// A replacement for the underlined text, when there is exactly one sensible fix.
     public var replacement: String?
+    /// Source text that is secret (policy/inline-secret): formats that echo source lines show only
+    /// the first four characters of each of these spans, whichever diagnostic prints the line.
+    public var redactions: [SourceSpan] = []
 
     public init(
         _ severity: Severity, rule: Rule, _ message: String, at span: SourceSpan?,

@@ -13,15 +13,17 @@ public struct TextFormatter {
     }
 
     public func format(_ diagnostics: [Diagnostic]) -> String {
+        // Secret spans by "file:line", hidden in every source line printed, whoever prints it.
+        let secrets = Dictionary(grouping: diagnostics.flatMap(\.redactions)) { "\($0.file):\($0.start.line)" }
         var out = ""
         for diagnostic in diagnostics {
             out += header(diagnostic.span, severity: diagnostic.severity.rawValue, diagnostic.message, rule: diagnostic.ruleID)
-            out += snippet(diagnostic.span)
+            out += snippet(diagnostic.span, secrets)
             if let hint = diagnostic.hint { out += "   " + paint("= hint: ", .cyan) + hint + "\n" }
             for note in diagnostic.notes {
                 if let span = note.span {
                     out += header(span, severity: "note", note.message, rule: nil)
-                    out += snippet(span)
+                    out += snippet(span, secrets)
                 } else {
                     out += "   " + paint("= note: ", .cyan) + note.message + "\n"
                 }
@@ -49,11 +51,12 @@ public struct TextFormatter {
             + (rule.map { " [\($0)]" } ?? "") + "\n"
     }
 
-    private func snippet(_ span: SourceSpan?) -> String {
+    private func snippet(_ span: SourceSpan?, _ secrets: [String: [SourceSpan]]) -> String {
         guard let span, let line = sources.line(span.start.line, of: span.file) else { return "" }
         let number = String(span.start.line)
         let gutter = String(repeating: " ", count: number.count)
         let scalars = Array(line.unicodeScalars)
+        let shown = redacted(line, secrets["\(span.file):\(span.start.line)"] ?? [])
         let start = min(max(span.start.column - 1, 0), scalars.count)
         // Underline to the span's end on its first line, or to the line's end when it runs on.
         let lineEnd = max(scalars.count, start + 1)
@@ -61,7 +64,20 @@ public struct TextFormatter {
         // Keep tabs as tabs so the caret lines up with what the terminal shows.
         let pad = String(String.UnicodeScalarView(scalars[..<start].map { $0 == "\t" ? "\t" : " " }))
         let marker = "^" + String(repeating: "~", count: max(end - start - 1, 0))
-        return " \(number) | \(line)\n \(gutter) | \(pad)\(paint(marker, .green))\n"
+        return " \(number) | \(shown)\n \(gutter) | \(pad)\(paint(marker, .green))\n"
+    }
+
+    /// The line with each secret span cut to its first four characters and '*' for the rest, so
+    /// carets still line up.
+    private func redacted(_ line: Substring, _ secrets: [SourceSpan]) -> String {
+        guard !secrets.isEmpty else { return String(line) }
+        var scalars = Array(line.unicodeScalars)
+        for secret in secrets {
+            let start = min(max(secret.start.column - 1 + 4, 0), scalars.count)
+            let end = secret.endLine == secret.start.line ? min(max(secret.endColumn - 1, start), scalars.count) : scalars.count
+            for index in start..<end { scalars[index] = "*" }
+        }
+        return String(String.UnicodeScalarView(scalars))
     }
 
     private enum Tone: String {

@@ -1,0 +1,49 @@
+import PlatcSpec
+
+extension Rule {
+    /// `policy/image-digest`: An image is not pinned by digest (weight images always must be; others when the policy requires it).
+    public static let policyImageDigest = Rule(
+        id: "policy/image-digest",
+        summary:
+            "An image is not pinned by `@sha256:` digest (weight images must always be; other images when "
+            + "`policy.requireDigests` is true).",
+        rationale:
+            "A tag can move: nodes pulling at different times run different bytes, and with imagePullPolicy IfNotPresent a "
+            + "node keeps whatever it pulled first. Weights are mounted as image volumes and cached per node, so a modelcar "
+            + "or adapter is pinned whatever the policy says; admission policy rejects the rest when requireDigests is set.",
+        example: """
+            models/llama.yaml
+            source:
+              modelcar: registry.example.com/models/llama:v1
+            """,
+        fix: "Append the image's digest (`crane digest <image>` prints it): `registry.example.com/models/llama:v1@sha256:<64 hex>`.")
+}
+
+extension PolicyChecks {
+    enum ImageDigest {
+        static func check(_ images: [ImageUse], _ context: inout CheckContext) {
+            let policy = context.spec.platform.policy
+            for use in images {
+                guard let reference = ImageReference.parse(use.image.value), !reference.isPinnedByDigest,
+                    use.holdsWeights || policy.requireDigests.value
+                else { continue }
+                let why: Diagnostic.Note =
+                    use.holdsWeights
+                    ? .init(
+                        "weights are pinned whatever policy.requireDigests says: with a tag each node keeps the weights it pulled first")
+                    : requirement(policy.requireDigests, context.sources)
+                context.diagnostics.error(
+                    .policyImageDigest, "\(use.role) is not pinned by digest: '\(use.image.value)'", at: use.image.span, notes: [why],
+                    hint: "write '\(use.image.value)@sha256:<64 hex digits>' with the digest `crane digest \(use.image.value)` prints")
+            }
+        }
+
+        /// Points at `requireDigests: true`, or at the policy block when the default applies.
+        private static func requirement(_ flag: Located<Bool>, _ sources: SourceFiles) -> Diagnostic.Note {
+            let written = sources.line(flag.span.start.line, of: flag.span.file)?.contains("requireDigests") ?? false
+            return .init(
+                written ? "policy.requireDigests is true here" : "policy.requireDigests is true by default (this policy does not set it)",
+                at: flag.span)
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import PlatcSpec
+
+extension Rule {
+    /// `policy/image-registry`: An image comes from a registry that `policy.allowedRegistries` does not list.
+    public static let policyImageRegistry = Rule(
+        id: "policy/image-registry",
+        summary: "An image comes from a registry (and path) that no entry of `policy.allowedRegistries` covers.",
+        rationale:
+            "Admission policy rejects pods whose images come from elsewhere, so the model would never start. Entries match "
+            + "whole path components, and an image without a registry host is pulled from Docker Hub (docker.io).",
+        example: """
+            models/llama.yaml
+            serving:
+              engine:
+                image: vllm/vllm-openai@sha256:…   # docker.io; allowedRegistries: [registry.example.com]
+            """,
+        fix: "Mirror the image into an allowed registry, or add its registry (or registry/namespace) to `policy.allowedRegistries`.")
+}
+
+extension PolicyChecks {
+    enum ImageRegistry {
+        static func check(_ images: [ImageUse], _ context: inout CheckContext) {
+            let allowed = context.spec.platform.policy.allowedRegistries
+            let prefixes = allowed.map { RegistryPath(prefix: $0.value) }
+            guard let firstAllowed = allowed.first else { return }
+            let listed = allowed.map(\.value).joined(separator: ", ")
+            for use in images {
+                guard let reference = ImageReference.parse(use.image.value) else { continue }
+                let path = RegistryPath(image: reference)
+                guard !prefixes.contains(where: { path.isUnder($0) }) else { continue }
+                let hubNote = RegistryPath.namesNoHost(reference) ? " (no registry host means Docker Hub)" : ""
+                var fixes: [String] = []
+                if let mirrored = mirror(reference, path: path, into: firstAllowed.value) { fixes.append("mirror it: '\(mirrored)'") }
+                let owner = path.components.prefix(min(2, path.components.count - 1)).joined(separator: "/")
+                fixes.append("add '\(owner)' to policy.allowedRegistries")
+                context.diagnostics.error(
+                    .policyImageRegistry,
+                    "\(use.role) is pulled from '\(path)'\(hubNote), which no allowed registry covers (\(listed))",
+                    at: use.image.span, notes: [.init("the allowed registries are listed here", at: firstAllowed.span)],
+                    hint: fixes.joined(separator: ", or "))
+            }
+        }
+
+        /// The same repository, tag and digest under the first allowed registry, if that is a valid reference.
+        private static func mirror(_ reference: ImageReference, path: RegistryPath, into registry: String) -> String? {
+            let repository = path.components.dropFirst().joined(separator: "/")
+            let text =
+                "\(registry)/\(repository)" + (reference.tag.map { ":\($0)" } ?? "") + (reference.digest.map { "@\($0)" } ?? "")
+            return ImageReference.parse(text) != nil ? text : nil
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import PlatcSpec
+
+extension PolicyChecks {
+    /// One image the platform pulls, where it is written and what it holds.
+    struct ImageUse {
+        var image: Located<String>
+        /// "source.modelcar of model 'tiny'", for messages.
+        var role: String
+        /// Weights (modelcars, LoRA adapters) are mounted as image volumes and cached per node, so
+        /// they are pinned by digest whatever the platform's policy says.
+        var holdsWeights: Bool
+
+        /// Every image of the platform, in Spec order: per model its modelcar, engine, then adapters.
+        static func all(in spec: Spec) -> [ImageUse] {
+            spec.models.flatMap { model -> [ImageUse] in
+                let name = model.name.value
+                var uses = [
+                    ImageUse(image: model.source.modelcar, role: "source.modelcar of model '\(name)'", holdsWeights: true),
+                    ImageUse(image: model.serving.engine.image, role: "serving.engine.image of model '\(name)'", holdsWeights: false),
+                ]
+                for adapter in model.lora?.adapters ?? [] {
+                    uses.append(
+                        ImageUse(
+                            image: adapter.image, role: "image of LoRA adapter '\(adapter.name.value)' of model '\(name)'",
+                            holdsWeights: true))
+                }
+                return uses
+            }
+        }
+    }
+}
