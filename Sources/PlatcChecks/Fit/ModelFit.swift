@@ -50,6 +50,19 @@ public struct ModelFit: Sendable {
             lora: model.lora.map { FitInputs.LoRA(maxLoras: Int($0.maxLoras.value), maxRank: Int($0.maxRank.value)) })
     }
 
+    /// The other classes among `classes` where the model, served the same way, would fit too.
+    public func alsoFits(on classes: [GPUClass]) -> [GPUClass] {
+        classes.filter { other in
+            guard other.name.value != gpuClass.name.value, let gpu = Self.visibleGiB(other),
+                inputs.tensorParallel <= other.gpusPerNode.value
+            else { return false }
+            var moved = inputs
+            moved.visibleGiB = gpu.GiB
+            moved.gpuFamily = gpu.family
+            return FitEstimator.estimate(moved).fits
+        }
+    }
+
     public init(model: Model, gpuClass: GPUClass) throws(Problem) {
         self.model = model
         self.gpuClass = gpuClass

@@ -145,15 +145,7 @@ struct FitCommand: ParsableCommand {
                 text.append("\(model.name.value): cannot be sized (\(error)); see `platc check`\n")
                 continue
             }
-            let alsoFits = spec.gpuClasses.filter { other in
-                guard other.name.value != gpuClass.name.value, let gpu = ModelFit.visibleGiB(other),
-                    model.serving.tensorParallel.value <= other.gpusPerNode.value
-                else { return false }
-                var moved = fit.inputs
-                moved.visibleGiB = gpu.GiB
-                moved.gpuFamily = gpu.family
-                return FitEstimator.estimate(moved).fits
-            }.map(\.name.value)
+            let alsoFits = fit.alsoFits(on: spec.gpuClasses).map(\.name.value)
             let title =
                 "\(model.name.value) on \(gpuClass.name.value) (\(gpuClass.product.value), \(String(format: "%.2f", fit.estimate.visibleGiB)) GiB visible), vLLM \(fit.inputs.engine), TP \(fit.inputs.tensorParallel)"
             text.append(FitReport.text(fit.estimate, inputs: fit.inputs, title: title, alsoFits: alsoFits))

@@ -52,15 +52,7 @@ extension Rule {
             quantized.weightFormat = .fp8(blockScales: false)
             if FitEstimator.estimate(quantized).fits { found.append("an FP8 checkpoint (quantization: fp8) fits") }
         }
-        let larger = classes.filter { other in
-            guard other.name.value != fit.gpuClass.name.value, let gpu = ModelFit.visibleGiB(other),
-                inputs.tensorParallel <= other.gpusPerNode.value
-            else { return false }
-            var moved = inputs
-            moved.visibleGiB = gpu.GiB
-            moved.gpuFamily = gpu.family
-            return FitEstimator.estimate(moved).fits
-        }
+        let larger = fit.alsoFits(on: classes)
         if !larger.isEmpty { found.append("GPU class \(larger.map { "'\($0.name.value)'" }.joined(separator: " or ")) fits") }
         return found.isEmpty ? ["no single change fits: use a smaller or quantized model"] : found
     }
