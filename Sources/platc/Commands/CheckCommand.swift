@@ -23,18 +23,8 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        var reader = SourceTreeReader(root: root)
-        let tree: SourceTree
-        do {
-            tree = try reader.read()
-        } catch {
-            printError("\(error)")
-            throw ExitStatus.usageOrIO
-        }
-        let loaded = Loader().load(tree)
-        var diagnostics = reader.diagnostics
-        diagnostics.append(contentsOf: loaded.diagnostics)
-        if let spec = loaded.spec { diagnostics.append(contentsOf: CheckPipeline.check(spec, sources: loaded.sources)) }
+        var (tree, loaded, diagnostics) = try SourceTreeReader.load(root: root)
+        if let spec = loaded.spec { for diagnostic in CheckPipeline.check(spec, sources: loaded.sources) { diagnostics.emit(diagnostic) } }
         let sorted = diagnostics.sorted
 
         let prefix = Self.displayPrefix(root)

@@ -114,18 +114,10 @@ struct FitCommand: ParsableCommand {
     }
 
     private func platform() throws {
-        var reader = SourceTreeReader(root: root)
-        let tree: SourceTree
-        do {
-            tree = try reader.read()
-        } catch {
-            printError("\(error)")
-            throw ExitStatus.usageOrIO
-        }
-        let loaded = Loader().load(tree)
+        let (_, loaded, diagnostics) = try SourceTreeReader.load(root: root)
         guard let spec = loaded.spec else {
             let prefix = CheckCommand.displayPrefix(root)
-            print(TextFormatter(sources: loaded.sources, pathPrefix: prefix, color: false).format(loaded.diagnostics), terminator: "")
+            print(TextFormatter(sources: loaded.sources, pathPrefix: prefix, color: false).format(diagnostics.sorted), terminator: "")
             printError("the sources have errors; run `platc check`")
             throw ExitStatus.errors
         }

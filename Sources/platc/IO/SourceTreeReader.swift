@@ -122,3 +122,22 @@ func isRegularFile(_ path: String) -> Bool {
     var info = stat()
     return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
 }
+
+extension SourceTreeReader {
+    /// Reads and loads the platform at `root`: the tree, the load result, and every diagnostic of
+    /// both steps. A root that cannot be read is a usage or I/O error (exit 2).
+    static func load(root: String) throws -> (tree: SourceTree, loaded: LoadResult, diagnostics: DiagnosticCollector) {
+        var reader = SourceTreeReader(root: root)
+        let tree: SourceTree
+        do {
+            tree = try reader.read()
+        } catch {
+            printError("\(error)")
+            throw ExitStatus.usageOrIO
+        }
+        let loaded = Loader().load(tree)
+        var diagnostics = reader.diagnostics
+        for diagnostic in loaded.diagnostics { diagnostics.emit(diagnostic) }
+        return (tree, loaded, diagnostics)
+    }
+}
