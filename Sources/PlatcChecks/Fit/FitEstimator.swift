@@ -14,6 +14,10 @@ public enum FitEstimator {
         estimate(inputs, length: inputs.maxModelLen, searchingLength: true)
     }
 
+    /// Whether one request of maxModelLen fits, without searching for the longest context:
+    /// what the remedies and "also fits on" ask, many times per model.
+    public static func fits(_ inputs: FitInputs) -> Bool { fitsAt(inputs, inputs.maxModelLen) }
+
     static func estimate(_ inputs: FitInputs, length: Int, searchingLength: Bool) -> FitEstimate {
         let a = inputs.architecture, tp = max(1, inputs.tensorParallel)
         let count = parameterCount(inputs)

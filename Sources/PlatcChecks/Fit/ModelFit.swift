@@ -59,7 +59,7 @@ public struct ModelFit: Sendable {
             var moved = inputs
             moved.visibleGiB = gpu.GiB
             moved.gpuFamily = gpu.family
-            return FitEstimator.estimate(moved).fits
+            return FitEstimator.fits(moved)
         }
     }
 

@@ -38,19 +38,19 @@ extension Rule {
         var wider = inputs
         wider.tensorParallel *= 2
         if wider.tensorParallel <= fit.gpuClass.gpusPerNode.value, tensorParallelProblem(inputs.architecture, wider.tensorParallel) == nil,
-            FitEstimator.estimate(wider).fits
+            FitEstimator.fits(wider)
         {
             found.append("tensorParallel: \(wider.tensorParallel) fits")
         }
         if inputs.kvBytes == 2 {
             var fp8 = inputs
             fp8.kvBytes = 1
-            if FitEstimator.estimate(fp8).fits { found.append("kvCacheDtype: fp8 fits") }
+            if FitEstimator.fits(fp8) { found.append("kvCacheDtype: fp8 fits") }
         }
         if inputs.weightFormat == .bits16 {
             var quantized = inputs
             quantized.weightFormat = .fp8(blockScales: false)
-            if FitEstimator.estimate(quantized).fits { found.append("an FP8 checkpoint (quantization: fp8) fits") }
+            if FitEstimator.fits(quantized) { found.append("an FP8 checkpoint (quantization: fp8) fits") }
         }
         let larger = fit.alsoFits(on: classes)
         if !larger.isEmpty { found.append("GPU class \(larger.map { "'\($0.name.value)'" }.joined(separator: " or ")) fits") }
