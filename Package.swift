@@ -18,14 +18,16 @@ let package = Package(
             name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         .systemLibrary(
             name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+        // Linux system calls Foundation does not offer (an atomic exchange of two paths).
+        .target(name: "CPlatcSystem"),
         .target(name: "PlatcSpec", dependencies: ["CLibYAML"]),
         .target(name: "PlatcChecks", dependencies: ["PlatcSpec"]),
-        .target(name: "PlatcRender", dependencies: ["PlatcSpec", "PlatcChecks"]),
+        .target(name: "PlatcRender", dependencies: ["CLibYAML", "PlatcSpec", "PlatcChecks"]),
         .target(name: "PlatcGit", dependencies: ["CLibGit2"]),
         .executableTarget(
             name: "platc",
             dependencies: [
-                "PlatcSpec", "PlatcChecks", "PlatcRender", "PlatcGit",
+                "CPlatcSystem", "PlatcSpec", "PlatcChecks", "PlatcRender", "PlatcGit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // libFuzzer target over the loader; see docs/testing.md for the sanitizer build.
@@ -33,6 +35,7 @@ let package = Package(
         .target(name: "PlatcTestSupport", dependencies: ["PlatcSpec"], path: "Tests/PlatcTestSupport"),
         .testTarget(name: "PlatcSpecTests", dependencies: ["PlatcSpec", "PlatcTestSupport"]),
         .testTarget(name: "PlatcChecksTests", dependencies: ["PlatcChecks", "PlatcTestSupport"]),
+        .testTarget(name: "PlatcRenderTests", dependencies: ["PlatcRender", "PlatcTestSupport"]),
         .testTarget(name: "PlatcGitTests", dependencies: ["PlatcGit"]),
         .testTarget(
             name: "EndToEndTests", dependencies: ["PlatcSpec", "PlatcTestSupport"]),

@@ -11,7 +11,7 @@ struct Platc: ParsableCommand {
         commandName: "platc",
         abstract: "Compile a GitOps LLM platform (platform/, tenants/, models/) and prove it coherent.",
         version: version,
-        subcommands: [CheckCommand.self, FitCommand.self, SchemaCommand.self, RulesCommand.self, VersionCommand.self])
+        subcommands: [CheckCommand.self, RenderCommand.self, FitCommand.self, SchemaCommand.self, RulesCommand.self, VersionCommand.self])
 
     /// ArgumentParser exits 64 on usage errors; platc's contract says 2.
     static func main() {
@@ -35,6 +35,8 @@ struct Platc: ParsableCommand {
 enum ExitStatus {
     static let errors = ExitCode(1)
     static let usageOrIO = ExitCode(2)
+    /// `render --check` and `diff`: the sources have errors, so nothing could be compared.
+    static let sourceErrorsInGate = ExitCode(3)
 }
 
 func printError(_ message: String) {

@@ -14,11 +14,11 @@ extension Rule {
         fix: "Raise startupTimeout to at least the estimate in the hint.")
 
     /// Reading weights from the modelcar's page cache-cold disk, all ranks of a node together.
-    static let weightReadGiBPerSecond = 0.5
+    public static let weightReadGiBPerSecond = 0.5
     /// Engine start: profiling, torch.compile and CUDA-graph capture (vLLM V1 logs 30–90 s).
-    static let engineWarmupSeconds = 90.0
+    public static let engineWarmupSeconds = 90.0
 
-    static func coldStartSeconds(_ estimate: FitEstimate, tensorParallel: Int) -> Double {
+    public static func coldStartSeconds(_ estimate: FitEstimate, tensorParallel: Int) -> Double {
         estimate.weightsGiB * Double(tensorParallel) / weightReadGiBPerSecond + engineWarmupSeconds
     }
 

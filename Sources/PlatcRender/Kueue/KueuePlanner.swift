@@ -1,0 +1,4 @@
+/// The Kueue: ResourceFlavors, Cohort, ClusterQueues, WorkloadPriorityClasses.
+enum KueuePlanner: Planner {
+    static func plan(_ context: RenderContext) -> [KubeObject] { [] }
+}

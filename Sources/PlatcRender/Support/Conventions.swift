@@ -1,0 +1,37 @@
+/// Names, label keys and annotation keys that more than one output family must agree on
+/// (namespaces ↔ NetworkPolicies ↔ Kyverno ↔ Kueue ↔ LiteLLM). One place, so they cannot drift.
+public enum Conventions {
+    // Labels.
+    /// The tenant an object belongs to; cost tools (OpenCost) attribute spend by it.
+    public static let tenantLabel = "platc.dev/tenant"
+    /// The model a serving object belongs to.
+    public static let modelLabel = "platc.dev/model"
+    /// Who owns a model (the model's `owner`), for cost attribution of shared serving.
+    public static let ownerLabel = "platc.dev/owner"
+    /// The GPU class a pod or flavor belongs to.
+    public static let gpuClassLabel = "platc.dev/gpu-class"
+    /// Who pays: the tenant for tenant objects, the model owner for serving.
+    public static let costCenterLabel = "platc.dev/cost-center"
+    /// The one opt-in label that scopes Kueue's webhooks (managedJobsNamespaceSelector) and the
+    /// Kyverno queue gate to tenant namespaces, value "true".
+    public static let tenantWorkloadsLabel = "platc.dev/tenant-workloads"
+    /// Kueue's queue label on tenant workloads.
+    public static let kueueQueueLabel = "kueue.x-k8s.io/queue-name"
+
+    // Annotations stamped by platc on serving pods: the GPU-fit numbers Kyverno compares with
+    // the GPU class's memory (Kyverno cannot compute VRAM itself).
+    /// GPU memory vLLM reserves per GPU (gpu-memory-utilization × visible memory), MiB.
+    public static let vramReservedAnnotation = "platc.dev/vram-reserved-mib"
+    /// GPU memory the model needs per GPU at least (weights, runtime and one full-length
+    /// sequence of KV cache), MiB.
+    public static let vramRequiredAnnotation = "platc.dev/vram-required-mib"
+
+    // The LiteLLM proxy, which tenant namespaces may reach (issue: render part 2 renders it).
+    public static let litellmServiceName = "litellm"
+    public static let litellmPort: Int64 = 4000
+    /// Label selecting the LiteLLM proxy pods.
+    public static let litellmAppLabel = ("app.kubernetes.io/name", "litellm")
+
+    // vLLM.
+    public static let vllmPort: Int64 = 8000
+}

@@ -1,0 +1,46 @@
+/// One Kubernetes object to render, and the source files it is made from. Identity fields are
+/// separate so the path and the metadata can never disagree; the body holds everything after
+/// `metadata` (spec, data, rules, …) in the order the planner wrote it.
+public struct KubeObject: Sendable {
+    public var apiVersion: String
+    public var kind: String
+    public var name: String
+    /// nil for cluster-scoped kinds.
+    public var namespace: String?
+    public var labels: [(String, String)]
+    public var annotations: [(String, String)]
+    public var body: YAMLMap
+    /// Platform-relative paths of the sources this object is derived from.
+    public var sources: [String]
+
+    public init(
+        _ apiVersion: String, _ kind: String, name: String, namespace: String? = nil, labels: [(String, String)] = [],
+        annotations: [(String, String)] = [], body: YAMLMap = [:], sources: [String]
+    ) {
+        self.apiVersion = apiVersion
+        self.kind = kind
+        self.name = name
+        self.namespace = namespace
+        self.labels = labels
+        self.annotations = annotations
+        self.body = body
+        self.sources = sources
+    }
+
+    /// `manifests/<namespace or _cluster>/<kind>.<name>.yaml`: one object per file, named by its
+    /// identity, so a review diff reads object by object and two objects can never share a file.
+    public var path: String {
+        "manifests/\(namespace ?? "_cluster")/\(kind.lowercased()).\(name).yaml"
+    }
+
+    /// The whole object: apiVersion, kind, metadata (name, namespace, sorted labels and
+    /// annotations), then the body.
+    public var document: YAMLValue {
+        var metadata: YAMLMap = ["name": .string(name), "namespace": namespace.map(YAMLValue.string)]
+        if !labels.isEmpty { metadata["labels"] = .sortedMap(labels) }
+        if !annotations.isEmpty { metadata["annotations"] = .sortedMap(annotations) }
+        var object: YAMLMap = ["apiVersion": .string(apiVersion), "kind": .string(kind), "metadata": .map(metadata)]
+        for entry in body.entries { object[entry.key] = entry.value }
+        return .map(object)
+    }
+}

@@ -1,0 +1,4 @@
+/// The per tenant: Namespace, ResourceQuota, LimitRange, RBAC, NetworkPolicies, LocalQueue.
+enum TenantPlanner: Planner {
+    static func plan(_ context: RenderContext) -> [KubeObject] { [] }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import PlatcChecks
+import PlatcRender
+import PlatcSpec
+
+/// `platc render`: load, check, then replace out/ atomically with a fresh render. With
+/// `--check`, write nothing and exit 1 when out/ differs from what a render would write.
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render", abstract: "Check the platform, then write out/ (or, with --check, verify it is current).")
+
+    @Option(name: .long, help: "Platform root (holds platform/, tenants/, models/).")
+    var root: String = "."
+
+    @Option(name: .long, help: "Output folder (default: <root>/out).")
+    var out: String?
+
+    @Flag(name: .long, help: "Write nothing; exit 1 when out/ is stale, hand-edited, missing files or has extra ones.")
+    var check = false
+
+    @Flag(name: .long, inversion: .prefixedNo, help: "Color diagnostics (default: when stderr is a terminal and NO_COLOR is unset).")
+    var color: Bool?
+
+    func run() throws {
+        let started = Date()
+        var (_, loaded, diagnostics) = try SourceTreeReader.load(root: root)
+        if let spec = loaded.spec { for diagnostic in CheckPipeline.check(spec, sources: loaded.sources) { diagnostics.emit(diagnostic) } }
+        let sorted = diagnostics.sorted
+        if !sorted.isEmpty {
+            let useColor = color ?? (isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+            let prefix = CheckCommand.displayPrefix(root)
+            print(TextFormatter(sources: loaded.sources, pathPrefix: prefix, color: useColor).format(sorted), terminator: "")
+        }
+        guard let spec = loaded.spec, !sorted.contains(where: { $0.severity == .error }) else {
+            printError("the sources have errors; nothing was written")
+            throw check ? ExitStatus.sourceErrorsInGate : ExitStatus.errors
+        }
+
+        let artifacts: [Artifact]
+        do {
+            artifacts = try RenderPipeline.render(spec)
+        } catch {
+            printError("internal error, please report it: \(error)")
+            throw ExitStatus.usageOrIO
+        }
+        let output = OutputDirectory(path: out ?? (root as NSString).appendingPathComponent("out"))
+        let elapsed = { Int(Date().timeIntervalSince(started) * 1000) }
+        do {
+            if check {
+                let changes = output.changes(to: artifacts, current: try output.currentFiles())
+                if changes.isEmpty {
+                    progress("platc: \(output.path) is current (\(artifacts.count) files, \(elapsed()) ms)")
+                    return
+                }
+                for path in changes.added { print("missing: \(path)") }
+                for path in changes.modified { print("stale or edited: \(path)") }
+                for path in changes.removed { print("not rendered by platc: \(path)") }
+                printError(
+                    "out/ differs from a fresh render: \(changes.added.count) missing, \(changes.modified.count) changed, \(changes.removed.count) extra; run `platc render`"
+                )
+                throw ExitStatus.errors
+            }
+            let changes = try output.replace(with: artifacts)
+            progress(
+                "platc: rendered \(artifacts.count) files into \(output.path) in \(elapsed()) ms: \(changes.added.count) added, \(changes.modified.count) changed, \(changes.removed.count) removed, \(changes.unchanged) unchanged"
+            )
+        } catch let error as OutputDirectory.IOError {
+            printError("\(error)")
+            throw ExitStatus.usageOrIO
+        }
+    }
+}
+
+func progress(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
