@@ -49,3 +49,17 @@ public final class TemporaryPlatform {
         _ = try? FileManager.default.removeItem(at: root)
     }
 }
+
+/// An empty temporary folder, deleted at the end.
+public final class ScratchFolder {
+    public let url: URL
+
+    public init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("platc-scratch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        _ = try? FileManager.default.removeItem(at: url)
+    }
+}

@@ -19,8 +19,8 @@ import Testing
             var files = original.files.shuffled(using: &random)
             for index in files.indices where SourceTree.isDocument(files[index].path) {
                 var text = String(decoding: files[index].bytes, as: UTF8.self)
-                text = Self.shuffleKeys(text, using: &random)
-                if Bool.random(using: &random) { text = Self.sprinkleComments(text, using: &random) }
+                text = SourceShuffler.shuffleKeys(text, using: &random)
+                if Bool.random(using: &random) { text = SourceShuffler.sprinkleComments(text, using: &random) }
                 if Bool.random(using: &random) { text = text.replacing("\n", with: "\r\n") }
                 var bytes = Array(text.utf8)
                 if Bool.random(using: &random) { bytes = [0xEF, 0xBB, 0xBF] + bytes }
@@ -37,45 +37,10 @@ import Testing
     @Test func shufflerReordersNestedKeys() {
         var random = SeededRandom(seed: 3)
         let text = "a: 1\nb:\n  c: 2\n  d: 3\n  e:\n    f: 4\n    g: 5\nl:\n  - x: 1\n    y: 2\n  - z\n"
-        let variants = Set((0..<20).map { _ in Self.shuffleKeys(text, using: &random) })
+        let variants = Set((0..<20).map { _ in SourceShuffler.shuffleKeys(text, using: &random) })
         #expect(variants.count > 10)
         #expect(variants.contains { $0.contains("  d: 3\n  c: 2") })
         #expect(variants.contains { $0.contains("    g: 5\n    f: 4") })
         #expect(variants.allSatisfy { $0.contains("  - x: 1\n") && $0.range(of: "- x: 1")!.lowerBound < $0.range(of: "- z")!.lowerBound })
-    }
-
-    /// Shuffles the keys of every block mapping, at every depth: a key line moves with its
-    /// deeper lines. List items keep their order (it means something); comments are dropped.
-    static func shuffleKeys(_ text: String, using random: inout SeededRandom) -> String {
-        let lines = text.split(separator: "\n").filter { !$0.drop { $0 == " " }.hasPrefix("#") }
-        return shuffleBlock(lines, indent: 0, using: &random).joined(separator: "\n") + "\n"
-    }
-
-    /// `lines` are siblings starting at `indent`, each followed by its deeper lines.
-    static func shuffleBlock(_ lines: [Substring], indent: Int, using random: inout SeededRandom) -> [Substring] {
-        var blocks: [(header: Substring, children: [Substring])] = []
-        for line in lines {
-            if line.prefix(while: { $0 == " " }).count == indent || blocks.isEmpty {
-                blocks.append((line, []))
-            } else {
-                blocks[blocks.count - 1].children.append(line)
-            }
-        }
-        var shuffled = blocks.map { block -> [Substring] in
-            guard let first = block.children.first else { return [block.header] }
-            return [block.header] + shuffleBlock(block.children, indent: first.prefix(while: { $0 == " " }).count, using: &random)
-        }
-        if blocks.allSatisfy({ !$0.header.dropFirst(indent).hasPrefix("- ") }) { shuffled.shuffle(using: &random) }
-        return shuffled.flatMap { $0 }
-    }
-
-    /// Inserts full-line comments between lines (never inside block scalars: the sources have none).
-    static func sprinkleComments(_ text: String, using random: inout SeededRandom) -> String {
-        var out: [String] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if Int.random(in: 0..<4, using: &random) == 0 { out.append("# note: kind: Tenant, name: x") }
-            out.append(String(line))
-        }
-        return out.joined(separator: "\n")
     }
 }

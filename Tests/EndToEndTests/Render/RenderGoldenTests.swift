@@ -1,0 +1,33 @@
+import Foundation
+import PlatcTestSupport
+import Testing
+
+/// The whole out/ of three platforms, byte for byte, rendered by the built binary: the embedded
+/// default (its committed out/), the minimal fixture, and one with time-slicing, KEDA and image
+/// volumes. PLATC_RECORD=1 re-records them (for the default: re-renders out/).
+@Suite struct RenderGoldenTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var name: String
+        var root: URL
+        var golden: URL
+        var testDescription: String { name }
+    }
+
+    static let cases = [
+        Case(name: "default", root: Paths.packageRoot, golden: Paths.packageRoot.appendingPathComponent("out")),
+        Case(name: "minimal", root: Paths.minimalPlatform, golden: Paths.fixtures.appendingPathComponent("render/minimal.out")),
+        Case(
+            name: "timeslicing-keda", root: Paths.fixtures.appendingPathComponent("timeslicing-keda"),
+            golden: Paths.fixtures.appendingPathComponent("render/timeslicing-keda.out")),
+    ]
+
+    @Test(arguments: cases)
+    func outMatchesTheGolden(_ golden: Case) throws {
+        let scratch = try ScratchFolder()
+        let out = scratch.url.appendingPathComponent("out")
+        let result = try platc(["render", "--root", golden.root.path, "--out", out.path])
+        #expect(result.exitCode == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout == "", "a clean platform prints nothing on stdout")
+        if let difference = try TreeCompare.compare(out, with: golden.golden) { Issue.record("\(golden.name): \(difference)") }
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import PlatcRender
+import PlatcSpec
+import PlatcTestSupport
+import Testing
+
+/// Same meaning, same bytes: the order of files, of keys at every depth and of the items of
+/// set-like lists, comments and line endings change nothing in out/.
+@Suite struct RenderDeterminismTests {
+    static let platforms = [Paths.packageRoot, Paths.minimalPlatform, Paths.fixtures.appendingPathComponent("timeslicing-keda")]
+
+    @Test(arguments: platforms)
+    func permutedSourcesRenderTheSameBytes(_ root: URL) throws {
+        let original = try SourceTree.reading(root)
+        let expected = try RenderPipeline.render(try #require(Loader().load(original).spec))
+        #expect(!expected.isEmpty)
+        var random = SeededRandom(seed: 11)
+        for round in 0..<12 {
+            var files = original.files.shuffled(using: &random)
+            for index in files.indices where SourceTree.isDocument(files[index].path) {
+                var text = String(decoding: files[index].bytes, as: UTF8.self)
+                text = SourceShuffler.shuffleSetLists(SourceShuffler.shuffleKeys(text, using: &random), using: &random)
+                if Bool.random(using: &random) { text = SourceShuffler.sprinkleComments(text, using: &random) }
+                if Bool.random(using: &random) { text = text.replacing("\n", with: "\r\n") }
+                files[index].bytes = Array(text.utf8)
+            }
+            let loaded = Loader().load(SourceTree(files: files))
+            #expect(loaded.diagnostics.isEmpty, "round \(round): \(loaded.diagnostics.map(\.message))")
+            let rendered = try RenderPipeline.render(try #require(loaded.spec, "round \(round) did not load"))
+            #expect(rendered.map(\.path) == expected.map(\.path), "round \(round) rendered other files")
+            for (got, want) in zip(rendered, expected) where got != want {
+                Issue.record(
+                    "round \(round): \(got.path) differs\n\(Golden.unifiedDiff(String(decoding: want.bytes, as: UTF8.self), String(decoding: got.bytes, as: UTF8.self), name: got.path))"
+                )
+            }
+        }
+    }
+
+    @Test func setListShufflerMovesItems() {
+        var random = SeededRandom(seed: 5)
+        let text = "a:\n  models: [x, y, z, w]\n  tenants:\n    - p\n    - q\n    - r\n  other: [1, 2, 3]\n"
+        let variants = Set((0..<20).map { _ in SourceShuffler.shuffleSetLists(text, using: &random) })
+        #expect(variants.count > 5)
+        #expect(variants.allSatisfy { $0.contains("other: [1, 2, 3]") })
+        #expect(variants.contains { !$0.contains("models: [x, y, z, w]") })
+        #expect(variants.contains { !$0.contains("    - p\n    - q\n    - r") })
+    }
+}

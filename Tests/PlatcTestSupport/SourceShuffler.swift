@@ -1,0 +1,75 @@
+import Foundation
+
+/// Rewrites YAML source text without changing what it says, for property tests: the keys of
+/// every mapping in another order, comments between lines.
+public enum SourceShuffler {
+    /// Shuffles the keys of every block mapping, at every depth: a key line moves with its
+    /// deeper lines. List items keep their order (it means something); comments are dropped.
+    public static func shuffleKeys(_ text: String, using random: inout SeededRandom) -> String {
+        let lines = text.split(separator: "\n").filter { !$0.drop { $0 == " " }.hasPrefix("#") }
+        return shuffleBlock(lines, indent: 0, using: &random).joined(separator: "\n") + "\n"
+    }
+
+    /// `lines` are siblings starting at `indent`, each followed by its deeper lines.
+    public static func shuffleBlock(_ lines: [Substring], indent: Int, using random: inout SeededRandom) -> [Substring] {
+        var blocks: [(header: Substring, children: [Substring])] = []
+        for line in lines {
+            if line.prefix(while: { $0 == " " }).count == indent || blocks.isEmpty {
+                blocks.append((line, []))
+            } else {
+                blocks[blocks.count - 1].children.append(line)
+            }
+        }
+        var shuffled = blocks.map { block -> [Substring] in
+            guard let first = block.children.first else { return [block.header] }
+            return [block.header] + shuffleBlock(block.children, indent: first.prefix(while: { $0 == " " }).count, using: &random)
+        }
+        if blocks.allSatisfy({ !$0.header.dropFirst(indent).hasPrefix("- ") }) { shuffled.shuffle(using: &random) }
+        return shuffled.flatMap { $0 }
+    }
+
+    /// Inserts full-line comments between lines (never inside block scalars: the sources have none).
+    public static func sprinkleComments(_ text: String, using random: inout SeededRandom) -> String {
+        var out: [String] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if Int.random(in: 0..<4, using: &random) == 0 { out.append("# note: kind: Tenant, name: x") }
+            out.append(String(line))
+        }
+        return out.joined(separator: "\n")
+    }
+
+    /// Lists the language treats as sets (unique names: SSO groups, models, tenants, aliases,
+    /// registries): their order means nothing, so a renderer must not depend on it.
+    public static let setKeys: Set<String> = ["ssoGroups", "models", "tenants", "aliases", "allowedRegistries"]
+
+    /// Shuffles the items of every set-like list, flow (`key: [a, b]`) or block (`- a` lines).
+    public static func shuffleSetLists(_ text: String, using random: inout SeededRandom) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            let indent = line.prefix { $0 == " " }.count
+            let body = line.dropFirst(indent)
+            guard let colon = body.firstIndex(of: ":"), setKeys.contains(String(body[..<colon])) else {
+                index += 1
+                continue
+            }
+            let rest = body[body.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            if rest.hasPrefix("["), rest.hasSuffix("]") {
+                let items = rest.dropFirst().dropLast().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                lines[index] = String(line.prefix(indent)) + body[...colon] + " [" + items.shuffled(using: &random).joined(separator: ", ") + "]"
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < lines.count, lines[end].prefix(while: { $0 == " " }).count >= indent,
+                lines[end].drop(while: { $0 == " " }).hasPrefix("- ")
+            {
+                end += 1
+            }
+            lines[(index + 1)..<end].shuffle(using: &random)
+            index = end
+        }
+        return lines.joined(separator: "\n")
+    }
+}
