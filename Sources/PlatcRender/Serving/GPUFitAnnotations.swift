@@ -20,7 +20,8 @@ enum GPUFitAnnotations {
     static func reservedMiB(_ estimate: FitEstimate) -> Int64 { Int64((estimate.budgetGiB * mib).rounded(.down)) }
 
     static func requiredMiB(_ estimate: FitEstimate) -> Int64 {
-        let overhead = estimate.activationGiB + estimate.nonTorchGiB + estimate.loraGiB
+        let overhead =
+            estimate.activationGiB + estimate.nonTorchGiB + estimate.loraGiB
             + (estimate.cudaGraphInBudget ? estimate.cudaGraphGiB : 0)
         return Int64(((estimate.weightsGiB + overhead + estimate.kvPerRequestGiB) * mib).rounded(.up))
     }

@@ -75,7 +75,10 @@ enum PodSecurity {
         [
             ["name": "home", "emptyDir": ["sizeLimit": .string(homeSizeLimit)]],
             ["name": "tmp", "emptyDir": ["sizeLimit": .string(tmpSizeLimit)]],
-            ["name": "dshm", "emptyDir": ["medium": "Memory", "sizeLimit": .string("\(sharedMemoryGiB(tensorParallel: tensorParallel))Gi")]],
+            [
+                "name": "dshm",
+                "emptyDir": ["medium": "Memory", "sizeLimit": .string("\(sharedMemoryGiB(tensorParallel: tensorParallel))Gi")],
+            ],
         ]
     }
 

@@ -93,7 +93,9 @@ enum VLLMDeployment {
     }
 
     static func toleration(_ t: GPUClass.Toleration) -> YAMLValue {
-        ["key": .string(t.key.value), "operator": .string(t.operator.value), "value": t.value.map { .string($0.value) },
-         "effect": t.effect.map { .string($0.value) }]
+        [
+            "key": .string(t.key.value), "operator": .string(t.operator.value), "value": t.value.map { .string($0.value) },
+            "effect": t.effect.map { .string($0.value) },
+        ]
     }
 }

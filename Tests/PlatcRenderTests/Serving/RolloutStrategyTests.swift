@@ -25,8 +25,10 @@ import Testing
         let tiny = try String(contentsOf: fixture.platform.root.appendingPathComponent("models/tiny.yaml"), encoding: .utf8)
         try fixture.platform.write(
             "models/other.yaml",
-            tiny.replacingOccurrences(of: "name: tiny", with: "name: other").replacingOccurrences(of: "aliases: [tiny]", with: "aliases: [other]")
-                .replacingOccurrences(of: "servedName: Qwen/Qwen2.5-0.5B-Instruct", with: "servedName: other/model"))
+            tiny.replacingOccurrences(of: "name: tiny", with: "name: other").replacingOccurrences(
+                of: "aliases: [tiny]", with: "aliases: [other]"
+            )
+            .replacingOccurrences(of: "servedName: Qwen/Qwen2.5-0.5B-Instruct", with: "servedName: other/model"))
         let context = try fixture.context()
         #expect(RolloutStrategy.spareGPUs(on: "a10", context) == 0)
         #expect(try fixture.object("Deployment", "tiny").spec?.at("strategy.type")?.stringValue == "Recreate")

@@ -1,5 +1,5 @@
-import Testing
 import PlatcSpec
+import Testing
 
 @testable import PlatcRender
 

@@ -43,7 +43,10 @@ import Testing
     @Test func aModelWhoseGPUClassDoesNotResolveIsSkipped() throws {
         let fixture = try ServingFixture()
         var context = try fixture.context()
-        context = RenderContext(spec: { var spec = context.spec; spec.gpuClasses = []; return spec }())
+        context = RenderContext(
+            spec: {
+                var spec = context.spec; spec.gpuClasses = []; return spec
+            }())
         let kinds = ServingPlanner.plan(context).map(\.kind)
         #expect(kinds == ["Namespace", "PriorityClass", "NetworkPolicy"])
     }
