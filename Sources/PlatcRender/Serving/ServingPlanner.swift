@@ -1,4 +1,18 @@
-/// The per model: vLLM Deployment, Service, PDB, InferencePool, HTTPRoute, ScaledObject.
+/// The serving family: the serving namespace, its PriorityClass and NetworkPolicy, then per model
+/// the vLLM Deployment, Service, PodDisruptionBudget, InferencePool, HTTPRoute, PodMonitor and,
+/// when it autoscales, a KEDA ScaledObject (docs/render-serving.md).
 enum ServingPlanner: Planner {
-    static func plan(_ context: RenderContext) -> [KubeObject] { [] }
+    static func plan(_ context: RenderContext) -> [KubeObject] {
+        let shared = [
+            ServingNamespace.object(context), ServingPriorityClass.object(context), ServingNetworkPolicy.object(context),
+        ]
+        return shared + ServingModel.all(context).flatMap(objects)
+    }
+
+    static func objects(_ serving: ServingModel) -> [KubeObject] {
+        [
+            VLLMDeployment.object(serving), ServingService.object(serving), ServingDisruptionBudget.object(serving),
+            ServingInferencePool.object(serving), ServingRoute.object(serving), ServingPodMonitor.object(serving),
+        ] + [ServingScaledObject.object(serving)].compactMap { $0 }
+    }
 }

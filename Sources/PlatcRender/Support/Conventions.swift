@@ -35,3 +35,25 @@ public enum Conventions {
     // vLLM.
     public static let vllmPort: Int64 = 8000
 }
+
+// Serving (render-serving): names other families must agree on.
+extension Conventions {
+    /// The PriorityClass of every vLLM pod. Tenants' batch pods must stay below
+    /// `servingPriority` (they carry no PriorityClass, i.e. 0, unless a family renders one), so a
+    /// warm floor is never preempted by batch work and a burst replica may preempt batch.
+    public static let servingPriorityClassName = "platc-serving"
+    public static let servingPriority: Int64 = 1_000_000
+    /// The header the gateway's body-based router sets from the request body's `model`
+    /// (Gateway API Inference Extension BBR); HTTPRoutes match on it.
+    public static let modelNameHeader = "X-Gateway-Model-Name"
+    /// Where Prometheus runs (Prometheus Operator): NetworkPolicies admit its scrapes, KEDA
+    /// queries it. An assumption of the platform, documented in docs/render-serving.md.
+    public static let monitoringNamespace = "monitoring"
+    public static let prometheusServerAddress = "http://prometheus-operated.monitoring.svc:9090"
+    /// Label of the Prometheus pods the Prometheus Operator runs.
+    public static let prometheusAppLabel = ("app.kubernetes.io/name", "prometheus")
+    /// Per-resource ignoreDifferences (Argo CD ≥ 3.6, argo-cd#29616; needs
+    /// RespectIgnoreDifferences=true). Marks the Deployments whose replicas KEDA owns; the
+    /// Application must still list them in spec.ignoreDifferences for older Argo CD.
+    public static let argocdIgnoreDifferencesAnnotation = "argocd.argoproj.io/ignore-differences-json-pointers"
+}

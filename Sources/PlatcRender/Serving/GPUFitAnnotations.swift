@@ -1,0 +1,43 @@
+import PlatcChecks
+
+/// The GPU-fit numbers platc stamps on each vLLM pod, per GPU, in MiB: Kyverno cannot compute
+/// VRAM, it can only compare these with the GPU class's memory.
+///
+///     reserved = visible memory × gpuMemoryUtilization                       (what vLLM takes)
+///     required = weights + activations + non-torch (CUDA context, NCCL) + LoRA slots
+///                [+ CUDA graphs when the engine counts them in its budget, vLLM ≥ 0.21]
+///                + the KV cache of one maxModelLen sequence
+///
+/// `required ≤ reserved` is exactly platc's fit/does-not-fit verdict (up to one KV block).
+/// Reserved rounds down and required rounds up, so rounding never turns a misfit into a fit.
+enum GPUFitAnnotations {
+    static let maxConcurrencyAnnotation = "platc.dev/max-concurrency"
+    static let kvCacheTokensAnnotation = "platc.dev/kv-cache-tokens"
+    static let weightsAnnotation = "platc.dev/weights-mib"
+
+    static let mib = 1024.0
+
+    static func reservedMiB(_ estimate: FitEstimate) -> Int64 { Int64((estimate.budgetGiB * mib).rounded(.down)) }
+
+    static func requiredMiB(_ estimate: FitEstimate) -> Int64 {
+        let overhead =
+            estimate.activationGiB + estimate.nonTorchGiB + estimate.loraGiB
+            + (estimate.cudaGraphInBudget ? estimate.cudaGraphGiB : 0)
+        return Int64(((estimate.weightsGiB + overhead + estimate.kvPerRequestGiB) * mib).rounded(.up))
+    }
+
+    /// Empty when the estimator could not run (a check error then; nothing is rendered anyway).
+    static func of(_ fit: ModelFit?) -> [(String, String)] {
+        guard let estimate = fit?.estimate else { return [] }
+        // Two decimals, as vLLM logs "Maximum concurrency … is 12.34x".
+        let hundredths = Int64((estimate.maxConcurrency * 100).rounded(.down))
+        let concurrency = "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
+        return [
+            (Conventions.vramReservedAnnotation, "\(reservedMiB(estimate))"),
+            (Conventions.vramRequiredAnnotation, "\(requiredMiB(estimate))"),
+            (weightsAnnotation, "\(Int64((estimate.weightsGiB * mib).rounded(.up)))"),
+            (kvCacheTokensAnnotation, "\(estimate.kvTokens)"),
+            (maxConcurrencyAnnotation, concurrency),
+        ]
+    }
+}

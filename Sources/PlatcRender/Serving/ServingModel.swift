@@ -1,0 +1,73 @@
+import PlatcChecks
+import PlatcSpec
+
+/// One model as every serving object sees it: the names, labels and numbers that several objects
+/// must agree on, computed once so they cannot drift (Deployment ↔ Service ↔ pool ↔ route ↔ KEDA).
+struct ServingModel {
+    let model: Model
+    let gpuClass: GPUClass
+    let context: RenderContext
+
+    /// nil when the model's GPU class does not resolve (`platc check` reports it; skip, never crash).
+    init?(_ model: Model, _ context: RenderContext) {
+        guard let gpuClass = context.gpuClass(named: model.serving.gpuClass.value) else { return nil }
+        self.model = model
+        self.gpuClass = gpuClass
+        self.context = context
+    }
+
+    var name: String { model.name.value }
+    var namespace: String { context.platform.namespaces.serving.value }
+    var servedName: String { model.servedName.value }
+    var tensorParallel: Int64 { model.serving.tensorParallel.value }
+    var fit: ModelFit? { context.fits[name] }
+
+    /// Every Deployment, Service, pool, route, … of the model has the model's name.
+    var deploymentName: String { name }
+    var serviceName: String { name }
+    var poolName: String { name }
+
+    /// Labels that identify this model's pods, and nothing else: the Deployment, Service,
+    /// InferencePool and PodMonitor all select with exactly these.
+    var selector: [(String, String)] {
+        [("app.kubernetes.io/name", "vllm"), ("app.kubernetes.io/instance", name)]
+    }
+
+    /// Labels on every object of the model: the selector, attribution (model, owner, cost
+    /// center = owner: serving is shared, the model's owner pays), GPU class, common labels.
+    var labels: [(String, String)] {
+        selector + [
+            (Conventions.modelLabel, name), (Conventions.ownerLabel, model.owner.value),
+            (Conventions.costCenterLabel, model.owner.value), (Conventions.gpuClassLabel, gpuClass.name.value),
+        ] + context.commonLabels
+    }
+
+    /// The files the model's objects come from: the model, its config.json (fit numbers), its
+    /// GPU class (scheduling, rollout) and the platform (namespaces, gateway, timeouts).
+    var sources: [String] {
+        [model.span.start.file, model.config.path, gpuClass.span.start.file, context.platformSource]
+    }
+
+    /// KEDA owns the replica count when the model may scale beyond its warm floor.
+    var isAutoscaled: Bool { model.serving.replicas.max.value > model.serving.replicas.min.value }
+
+    /// Names the model answers to in the request's `model` field: the served name, then each
+    /// LoRA adapter's name (vLLM serves an adapter under its --lora-modules name).
+    var requestModelNames: [String] { [servedName] + (model.lora?.adapters.map(\.name.value) ?? []) }
+
+    func object(
+        _ apiVersion: String, _ kind: String, name: String? = nil, annotations: [(String, String)] = [], body: YAMLMap
+    ) -> KubeObject {
+        KubeObject(
+            apiVersion, kind, name: name ?? self.name, namespace: namespace, labels: labels, annotations: annotations, body: body,
+            sources: sources)
+    }
+}
+
+extension ServingModel {
+    /// Every model whose GPU class resolves, in name order (the pipeline sorts files anyway; this
+    /// keeps tests stable).
+    static func all(_ context: RenderContext) -> [ServingModel] {
+        context.spec.models.compactMap { ServingModel($0, context) }.sorted { $0.name < $1.name }
+    }
+}
