@@ -43,7 +43,8 @@ extension RefChecks {
                         notes: [note(claim.field, claim.namespace, platform: platform)],
                         hint: hint(for: name, file: tenant.span.start.file))
                 } else if reserved.contains(name) || name.hasPrefix(reservedPrefix) {
-                    let why = reserved.contains(name) ? "a namespace Kubernetes reserves" : "reserved: Kubernetes keeps `kube-` names for itself"
+                    let why =
+                        reserved.contains(name) ? "a namespace Kubernetes reserves" : "reserved: Kubernetes keeps `kube-` names for itself"
                     context.diagnostics.error(
                         .refNamespaceCollision, "tenant '\(name)' would render into namespace '\(name)', which is \(why)",
                         at: tenant.name.span, hint: hint(for: name, file: tenant.span.start.file))
