@@ -196,4 +196,22 @@ import Testing
                 "adapter 'tiny-sql' of model 'tiny2' is served as 'tiny-sql', like adapter 'tiny-sql' of model 'tiny'") == true)
         #expect(found.first?.replacement == "tiny2-tiny-sql")
     }
+
+    @Test func aTenantNamedLikeAPlatformOrReservedNamespaceCollides() throws {
+        var platform = try Platform()
+        platform.edit("platform/mini.yaml", "mini.git\n", "mini.git\n  namespace: gitops\n")
+        for name in ["gitops", "llm-serving", "default", "kube-node-lease", "kube-anything"] { platform.addTenant(name, models: "[]") }
+        let found = try platform.check().filter { $0.ruleID == "ref/namespace-collision" }
+        #expect(found.count == 5)
+        let gitops = try #require(found.first { $0.message.contains("'gitops'") })
+        #expect(gitops.message.contains("argocd.namespace"))
+        #expect(gitops.notes.first?.span?.start.line != nil)
+        #expect(gitops.hint == "rename the tenant (its `name` and tenants/gitops.yaml), e.g. 'gitops-team'")
+    }
+
+    @Test func namesThatOnlyLookReservedDoNotCollide() throws {
+        var platform = try Platform()
+        for name in ["kubeflow", "defaults", "serving", "kube"] { platform.addTenant(name, models: "[]") }
+        #expect(try platform.check().filter { $0.ruleID == "ref/namespace-collision" }.isEmpty)
+    }
 }

@@ -14,6 +14,7 @@ public enum RefChecks: Check {
         .refModelWithoutTenants,
         .refDuplicateAlias,
         .refDuplicateServedName,
+        .refNamespaceCollision,
     ]
 
     public static func run(_ context: inout CheckContext) {
@@ -26,5 +27,6 @@ public enum RefChecks: Check {
         ModelWithoutTenants.check(&context)
         DuplicateAlias.check(&context)
         DuplicateServedName.check(&context)
+        NamespaceCollision.check(&context)
     }
 }

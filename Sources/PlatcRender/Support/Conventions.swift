@@ -17,6 +17,15 @@ public enum Conventions {
     public static let tenantWorkloadsLabel = "platc.dev/tenant-workloads"
     /// Kueue's queue label on tenant workloads.
     public static let kueueQueueLabel = "kueue.x-k8s.io/queue-name"
+    /// Kueue's label that picks a WorkloadPriorityClass for a Job.
+    public static let kueuePriorityClassLabel = "kueue.x-k8s.io/priority-class"
+    /// The tenant's priority (low, normal, high) on its Namespace: the WorkloadPriorityClass its
+    /// Jobs should carry, readable by admission policies without another lookup.
+    public static let tenantPriorityLabel = "platc.dev/priority"
+    /// The LocalQueue in every tenant namespace: the value of `kueueQueueLabel` on tenant Jobs.
+    /// Named `default` because Kueue (LocalQueueDefaulting) gives a Job without the label the
+    /// LocalQueue of that name, so a tenant's plain Job is queued rather than left out of Kueue.
+    public static let tenantLocalQueueName = "default"
 
     // Annotations stamped by platc on serving pods: the GPU-fit numbers Kyverno compares with
     // the GPU class's memory (Kyverno cannot compute VRAM itself).

@@ -1,4 +1,11 @@
-/// The per tenant: Namespace, ResourceQuota, LimitRange, RBAC, NetworkPolicies, LocalQueue.
+/// Per tenant: Namespace, ResourceQuota, LimitRange, RBAC, NetworkPolicies, LocalQueue.
 enum TenantPlanner: Planner {
-    static func plan(_ context: RenderContext) -> [KubeObject] { [] }
+    static func plan(_ context: RenderContext) -> [KubeObject] {
+        context.spec.tenants.flatMap { tenant in
+            let objects = TenantObjects(tenant: tenant, context: context)
+            return [
+                TenantNamespace.object(objects), TenantResourceQuota.object(objects), TenantLimitRange.object(objects),
+            ] + TenantRBAC.objects(objects) + TenantNetworkPolicies.objects(objects) + [TenantLocalQueue.object(objects)]
+        }
+    }
 }
