@@ -10,8 +10,9 @@ enum KueueNames {
     static let gpuResource = "nvidia.com/gpu"
 
     /// The flavor that carries cpu and memory quota: no node labels, so it never pins a pod to a
-    /// pool; the GPU flavor a Job gets does that. Kueue's own examples use this name.
-    static let generalFlavor = "default-flavor"
+    /// pool; the GPU flavor a Job gets does that. Dotted, so it can never equal a GPU class's
+    /// flavor (class names are DNS labels, without dots).
+    static let generalFlavor = "cpu-memory.platc.dev"
 
     /// The one cohort every tenant's ClusterQueue joins, named after the platform.
     static func cohort(_ platform: Platform) -> String { platform.name.value }

@@ -18,6 +18,9 @@ public enum StringFormat: String, Sendable, CaseIterable {
     case hostname
     /// A `major.minor` or `major.minor.patch` version, e.g. `1.33` or `0.11.0`.
     case version
+    /// A Kubernetes version platc can render for: `1.29` or later, patch optional (native sidecar
+    /// containers carry the modelcar weights; Kueue v1beta2 needs 1.29 too).
+    case kubernetesVersion
     /// A relative file path inside the platform root.
     case relativePath
     /// A budget period as LiteLLM reads it: a number and `h`, `d` or `mo`, e.g. `30d`, `1mo`.
@@ -39,6 +42,7 @@ public enum StringFormat: String, Sendable, CaseIterable {
         case .url: "^(https?|ssh)://[^\\s]+$|^git@[^\\s]+:[^\\s]+$"
         case .hostname: "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*$"
         case .version: "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$"
+        case .kubernetesVersion: "^1\\.(29|[3-9][0-9]|[1-9][0-9]{2})(\\.[0-9]{1,6})?$"
         case .relativePath: "^[^/\\s][^\\s]*$"
         case .budgetPeriod: "^[1-9][0-9]{0,3}(h|d|mo)$"
         case .servedModelName: "^[A-Za-z0-9]([-A-Za-z0-9._/]{0,126}[A-Za-z0-9])?$"
@@ -59,6 +63,7 @@ public enum StringFormat: String, Sendable, CaseIterable {
         case .url: "a URL"
         case .hostname: "a hostname"
         case .version: "a version"
+        case .kubernetesVersion: "a Kubernetes minor version of 1.29 or later"
         case .relativePath: "a relative path"
         case .budgetPeriod: "a budget period"
         case .servedModelName: "a served model name"
@@ -77,6 +82,8 @@ public enum StringFormat: String, Sendable, CaseIterable {
         case .url: "write an https:// or ssh:// URL"
         case .hostname: "write a lowercase DNS name, e.g. llm.example.com"
         case .version: "write major.minor or major.minor.patch, e.g. 1.33 or 0.11.0"
+        case .kubernetesVersion:
+            "write the cluster's minor version, e.g. \"1.33\"; platc renders native sidecars and Kueue v1beta2, which need 1.29 or later"
         case .relativePath: "write a path relative to this file, e.g. llama-3-1-8b/config.json"
         case .budgetPeriod: "write a number and h, d or mo, e.g. 1d, 30d or 1mo"
         case .servedModelName: "use letters, digits, '-', '.', '_' or '/', e.g. meta-llama/Llama-3.1-8B-Instruct"
@@ -108,6 +115,13 @@ public enum StringFormat: String, Sendable, CaseIterable {
             let parts = text.split(separator: ".", omittingEmptySubsequences: false)
             return (2...3).contains(parts.count)
                 && parts.allSatisfy { !$0.isEmpty && $0.count <= 6 && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+        case .kubernetesVersion:
+            let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+            guard (2...3).contains(parts.count), parts[0] == "1", parts[1].count <= 3, parts[1].first != "0",
+                parts.dropFirst().allSatisfy({ !$0.isEmpty && $0.count <= 6 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+                let minor = Int(parts[1])
+            else { return false }
+            return minor >= 29
         case .relativePath:
             return !text.isEmpty && !text.hasPrefix("/") && !text.contains(where: \.isWhitespace)
         case .budgetPeriod:

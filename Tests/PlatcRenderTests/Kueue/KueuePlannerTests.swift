@@ -14,7 +14,7 @@ import Testing
         #expect(
             names == [
                 "ClusterQueue/research", "ClusterQueue/search", "ClusterQueue/support", "Cohort/lab",
-                "ResourceFlavor/default-flavor", "ResourceFlavor/h100", "ResourceFlavor/l4",
+                "ResourceFlavor/cpu-memory.platc.dev", "ResourceFlavor/h100", "ResourceFlavor/l4",
                 "WorkloadPriorityClass/high", "WorkloadPriorityClass/low", "WorkloadPriorityClass/normal",
             ])
         for object in objects {
@@ -51,7 +51,7 @@ import Testing
         #expect(h100.bodyValue("spec.nodeTaints") == nil)
         // A class without selector or tolerations pins nothing.
         #expect(try objects.object("ResourceFlavor", "a10").bodyValue("spec") == [:])
-        #expect(try objects.object("ResourceFlavor", "default-flavor").bodyValue("spec") == [:])
+        #expect(try objects.object("ResourceFlavor", "cpu-memory.platc.dev").bodyValue("spec") == [:])
     }
 
     @Test func cohortIsThePlatformsAndHoldsNoQuotaOfItsOwn() throws {
@@ -83,7 +83,7 @@ import Testing
                     "coveredResources": ["cpu", "memory"],
                     "flavors": [
                         [
-                            "name": "default-flavor",
+                            "name": "cpu-memory.platc.dev",
                             "resources": [
                                 ["name": "cpu", "nominalQuota": "16", "borrowingLimit": 0],
                                 ["name": "memory", "nominalQuota": "64Gi", "borrowingLimit": 0],

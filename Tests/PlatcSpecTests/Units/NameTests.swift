@@ -49,6 +49,7 @@ import Testing
             "registry.example.com/models", "registry.example.com:5000/a/b", "registry.example.com/m@sha256:\(digest)",
             "registry.example.com/m:v1@sha256:\(digest)", "registry.example.com/M", "meta-llama/Llama-3.1-8B-Instruct",
             "configs/x.json", "/etc/passwd", "a b", "", "Qwen/Qwen2.5-0.5B-Instruct", String(repeating: "a", count: 64),
+            "1.28", "1.29", "1.29.0", "1.033", "1.100", "1.35.12", "2.1", "1.29.", "1.3",
         ]
         let regex = try NSRegularExpression(pattern: try #require(format.pattern))
         for sample in samples {
