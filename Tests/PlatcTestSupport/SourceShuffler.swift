@@ -57,7 +57,8 @@ public enum SourceShuffler {
             let rest = body[body.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             if rest.hasPrefix("["), rest.hasSuffix("]") {
                 let items = rest.dropFirst().dropLast().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-                lines[index] = String(line.prefix(indent)) + body[...colon] + " [" + items.shuffled(using: &random).joined(separator: ", ") + "]"
+                lines[index] =
+                    String(line.prefix(indent)) + body[...colon] + " [" + items.shuffled(using: &random).joined(separator: ", ") + "]"
                 index += 1
                 continue
             }

@@ -8,6 +8,7 @@ public enum QuotaChecks: Check {
     public static let rules: [Rule] = [
         .quotaWarmFloor,
         .quotaMaxReplicas,
+        .quotaZeroFloor,
         .quotaNominalOverCapacity,
         .quotaBorrowingLimit,
         .quotaBudgetOvercommit,
@@ -26,6 +27,7 @@ public enum QuotaChecks: Check {
         BudgetOvercommit.check(context.spec, into: &context.diagnostics)
         for tenant in context.spec.tenants { RateLimit.check(tenant, &context) }
         for model in context.spec.models {
+            ZeroFloor.check(model, into: &context.diagnostics)
             LoRAAdapters.check(model, into: &context.diagnostics)
             MissingPrice.check(model, &context)
         }

@@ -19,11 +19,14 @@ public enum YAMLEmitter {
         yaml_emitter_set_indent(&emitter, 2)
         yaml_emitter_set_break(&emitter, YAML_LN_BREAK)
         try withExtendedLifetime(sink) {
-            yaml_emitter_set_output(&emitter, { data, buffer, size in
-                guard let data, let buffer else { return 0 }
-                Unmanaged<Sink>.fromOpaque(data).takeUnretainedValue().bytes.append(contentsOf: UnsafeBufferPointer(start: buffer, count: size))
-                return 1
-            }, Unmanaged.passUnretained(sink).toOpaque())
+            yaml_emitter_set_output(
+                &emitter,
+                { data, buffer, size in
+                    guard let data, let buffer else { return 0 }
+                    Unmanaged<Sink>.fromOpaque(data).takeUnretainedValue().bytes.append(
+                        contentsOf: UnsafeBufferPointer(start: buffer, count: size))
+                    return 1
+                }, Unmanaged.passUnretained(sink).toOpaque())
             try withUnsafeMutablePointer(to: &emitter) { pointer in
                 let writer = EventWriter(emitter: pointer)
                 try writer.streamStart()
@@ -70,7 +73,8 @@ private struct EventWriter {
             let style = text.contains("\n") ? YAML_LITERAL_SCALAR_STYLE : YAML_ANY_SCALAR_STYLE
             try scalar(text, plainImplicit: plain, quotedImplicit: true, style: style)
         case .int(let number): try scalar(String(number), plainImplicit: true, quotedImplicit: false, style: YAML_PLAIN_SCALAR_STYLE)
-        case .bool(let flag): try scalar(flag ? "true" : "false", plainImplicit: true, quotedImplicit: false, style: YAML_PLAIN_SCALAR_STYLE)
+        case .bool(let flag):
+            try scalar(flag ? "true" : "false", plainImplicit: true, quotedImplicit: false, style: YAML_PLAIN_SCALAR_STYLE)
         case .decimal(let text): try scalar(text, plainImplicit: true, quotedImplicit: false, style: YAML_PLAIN_SCALAR_STYLE)
         case .list(let items):
             var event = yaml_event_t()

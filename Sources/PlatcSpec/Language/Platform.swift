@@ -71,7 +71,8 @@ public struct Platform: Sendable {
         fields: DocumentHeader.fields(.platform, nameDoc: "Name of the platform.") + [
             .optional("description", .string(.text), "What this platform is for.", example: "GPU lab"),
             .required(
-                "kubernetesVersion", .string(.kubernetesVersion), "Kubernetes minor version the cluster runs; gates features such as image volumes.",
+                "kubernetesVersion", .string(.kubernetesVersion),
+                "Kubernetes minor version the cluster runs; gates features such as image volumes.",
                 example: "\"1.33\""),
             .optional("namespaces", .object(namespacesShape), "Namespaces of the shared services.", default: "{}"),
             .required("gateway", .object(gatewayShape), "The Gateway API entry point in front of LiteLLM."),

@@ -93,7 +93,10 @@ import Testing
         #expect(try render().exitCode == 0)
         let before = try TreeCompare.files(under: out)
         try platform.write(".out.platc-stage/manifests/half.yaml", "half-written")
-        try platform.write("tenants/team.yaml", try String(contentsOf: platform.root.appendingPathComponent("tenants/team.yaml"), encoding: .utf8).replacing("ssoGroups: [team]", with: "ssoGroups: [team, ops]"))
+        try platform.write(
+            "tenants/team.yaml",
+            try String(contentsOf: platform.root.appendingPathComponent("tenants/team.yaml"), encoding: .utf8).replacing(
+                "ssoGroups: [team]", with: "ssoGroups: [team, ops]"))
         #expect(try render().exitCode == 0)
         #expect(!FileManager.default.fileExists(atPath: platform.root.appendingPathComponent(".out.platc-stage").path))
         #expect(try TreeCompare.files(under: out).keys.sorted() == before.keys.sorted())
