@@ -1,8 +1,27 @@
 import Foundation
+import PlatcSpec
 
 /// Rewrites YAML source text without changing what it says, for property tests: the keys of
 /// every mapping in another order, comments between lines.
 public enum SourceShuffler {
+    /// The same platform spelled another way: files in another order, and in every YAML file the
+    /// keys shuffled at every depth, maybe comments, CRLF line ends and a BOM; with
+    /// `shufflingSetLists`, the items of set-like lists too (the loaded values then differ in
+    /// order, so only order-independent consumers such as the renderer can compare equal).
+    public static func respell(_ tree: SourceTree, shufflingSetLists: Bool = false, using random: inout SeededRandom) -> SourceTree {
+        var files = tree.files.shuffled(using: &random)
+        for index in files.indices where SourceTree.isDocument(files[index].path) {
+            var text = shuffleKeys(String(decoding: files[index].bytes, as: UTF8.self), using: &random)
+            if shufflingSetLists { text = shuffleSetLists(text, using: &random) }
+            if Bool.random(using: &random) { text = sprinkleComments(text, using: &random) }
+            if Bool.random(using: &random) { text = text.replacing("\n", with: "\r\n") }
+            var bytes = Array(text.utf8)
+            if Bool.random(using: &random) { bytes = [0xEF, 0xBB, 0xBF] + bytes }
+            files[index].bytes = bytes
+        }
+        return SourceTree(files: files)
+    }
+
     /// Shuffles the keys of every block mapping, at every depth: a key line moves with its
     /// deeper lines. List items keep their order (it means something); comments are dropped.
     public static func shuffleKeys(_ text: String, using random: inout SeededRandom) -> String {

@@ -15,18 +15,7 @@ import Testing
         let expected = valueDump(try #require(reference.spec))
         var random = SeededRandom(seed: 7)
         for round in 0..<40 {
-            // Round 0 shows the shuffler changes the text; the rest combine every variation.
-            var files = original.files.shuffled(using: &random)
-            for index in files.indices where SourceTree.isDocument(files[index].path) {
-                var text = String(decoding: files[index].bytes, as: UTF8.self)
-                text = SourceShuffler.shuffleKeys(text, using: &random)
-                if Bool.random(using: &random) { text = SourceShuffler.sprinkleComments(text, using: &random) }
-                if Bool.random(using: &random) { text = text.replacing("\n", with: "\r\n") }
-                var bytes = Array(text.utf8)
-                if Bool.random(using: &random) { bytes = [0xEF, 0xBB, 0xBF] + bytes }
-                files[index].bytes = bytes
-            }
-            let result = Loader().load(SourceTree(files: files))
+            let result = Loader().load(SourceShuffler.respell(original, using: &random))
             #expect(result.diagnostics.isEmpty, "round \(round): \(result.diagnostics.map(\.message))")
             let spec = try #require(result.spec, "round \(round) did not load")
             #expect(valueDump(spec) == expected, "round \(round) loaded different values")
