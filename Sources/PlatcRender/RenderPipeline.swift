@@ -15,8 +15,9 @@ public enum RenderPipeline {
     public static func render(_ spec: Spec) throws(InternalError) -> [Artifact] {
         let context = RenderContext(spec: spec)
         var seen: [String: KubeObject] = [:]
-        var artifacts: [Artifact] = []
-        for object in planners.flatMap({ $0.plan(context) }) {
+        let objects = planners.flatMap { $0.plan(context) }
+        var artifacts = [OutputReadme.artifact(platform: spec.platform, objects: objects)]
+        for object in objects {
             if let first = seen[object.path] {
                 throw InternalError(
                     description: "\(object.path) rendered twice (from \(first.sources.sorted()) and \(object.sources.sorted()))")

@@ -76,6 +76,7 @@ struct OutputDirectory {
 
     /// Makes out/ hold exactly `artifacts`. Does nothing at all when nothing changed.
     func replace(with artifacts: [Artifact]) throws -> Changes {
+        try ensureOwned()
         let current = try currentFiles()
         let changes = changes(to: artifacts, current: current)
         guard !changes.isEmpty else { return changes }
@@ -102,6 +103,38 @@ struct OutputDirectory {
         }
         try removeTree(stage)  // now the previous out/
         return changes
+    }
+
+    /// Replacing a folder deletes what was in it, so platc replaces only what it wrote: out/ must
+    /// be absent, empty, or hold platc's README.md. A mistyped `--out ~` or `--out .` is refused
+    /// before a single file is read.
+    func ensureOwned() throws {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { throw IOError(description: "'\(path)' exists and is not a directory") }
+        let entries: [String]
+        do {
+            entries = try fileManager.contentsOfDirectory(atPath: path)
+        } catch {
+            throw IOError(description: "cannot list '\(path)': \(error.localizedDescription)")
+        }
+        if entries.isEmpty { return }
+        guard startsWithMarker(path + "/" + OutputReadme.path) else {
+            throw IOError(
+                description:
+                    "'\(path)' is not empty and was not written by platc (it has no \(OutputReadme.path) from platc); refusing to replace it: move it away or pass another --out"
+            )
+        }
+    }
+
+    private func startsWithMarker(_ file: String) -> Bool {
+        var info = stat()
+        guard lstat(file, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, let handle = FileHandle(forReadingAtPath: file) else {
+            return false
+        }
+        defer { try? handle.close() }
+        let marker = Array(OutputReadme.marker.utf8)
+        return (try? handle.read(upToCount: marker.count)).map { [UInt8]($0) == marker } ?? false
     }
 
     private func write(_ bytes: [UInt8], to file: String) throws {

@@ -17,7 +17,7 @@ import Testing
         return try #require(attributes[.systemFileNumber] as? UInt64)
     }
 
-    func firstFile() throws -> String { try #require(TreeCompare.files(under: out).keys.sorted().first) }
+    func firstFile() throws -> String { try #require(TreeCompare.files(under: out).keys.sorted().first { $0.hasPrefix("manifests/") }) }
 
     @Test func aSecondRenderWritesNothing() throws {
         #expect(try render().exitCode == 0)
@@ -100,6 +100,25 @@ import Testing
         #expect(try render().exitCode == 0)
         #expect(!FileManager.default.fileExists(atPath: platform.root.appendingPathComponent(".out.platc-stage").path))
         #expect(try TreeCompare.files(under: out).keys.sorted() == before.keys.sorted())
+    }
+
+    @Test func aFolderPlatcDidNotWriteIsNeverReplaced() throws {
+        try platform.write("out/notes.txt", "mine\n")
+        let result = try render()
+        #expect(result.exitCode == 2)
+        #expect(result.stderr.contains("was not written by platc"), "\(result.stderr)")
+        #expect(try TreeCompare.files(under: out) == ["notes.txt": Data("mine\n".utf8)])
+
+        let sources = try TreeCompare.files(under: platform.root)
+        let intoRoot = try platc(["render", "--root", platform.root.path, "--out", platform.root.path])
+        #expect(intoRoot.exitCode == 2, "a mistyped --out must not replace the platform root")
+        #expect(try TreeCompare.files(under: platform.root) == sources)
+    }
+
+    @Test func anEmptyFolderIsRenderedInto() throws {
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        #expect(try render().exitCode == 0)
+        #expect(try TreeCompare.files(under: out)["README.md"] != nil)
     }
 
     @Test func anExplicitOutFolderLeavesTheRootAlone() throws {
