@@ -44,7 +44,7 @@ import Testing
     @Test func podSecurityVersionDropsThePatch() throws {
         var platform = try TenantsPlatform()
         platform.edit("platform/mini.yaml", "\"1.31\"", "\"1.33.2\"")
-        #expect(TenantNamespace.podSecurityVersion(try platform.context().platform) == "v1.33")
+        #expect(PodSecurityLabels.pinnedVersion(try platform.context().platform) == "v1.33")
     }
 
     @Test func quotaTakesNamespaceQuotaAndNominalPlusBorrowingOverClasses() throws {

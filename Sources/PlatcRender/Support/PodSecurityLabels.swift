@@ -1,0 +1,26 @@
+import PlatcSpec
+
+/// Pod Security Admission labels for every namespace platc renders (tenants and serving), so
+/// all of them are held to the same profile in the same way.
+enum PodSecurityLabels {
+    /// `restricted` enforced as of the platform's Kubernetes version: a cluster upgrade cannot
+    /// tighten (and so break) admission without a reviewed change to platform/. Audit and warn
+    /// use the newest profile, so what a future version would reject shows up in audit logs and
+    /// kubectl warnings before the upgrade.
+    static func restricted(_ platform: Platform) -> [(String, String)] {
+        [
+            ("pod-security.kubernetes.io/enforce", "restricted"),
+            ("pod-security.kubernetes.io/enforce-version", pinnedVersion(platform)),
+            ("pod-security.kubernetes.io/audit", "restricted"),
+            ("pod-security.kubernetes.io/audit-version", "latest"),
+            ("pod-security.kubernetes.io/warn", "restricted"),
+            ("pod-security.kubernetes.io/warn-version", "latest"),
+        ]
+    }
+
+    /// `v<major>.<minor>` of the platform's `kubernetesVersion` (the language holds `1.33` or
+    /// `1.33.2`); Pod Security versions name minor releases only.
+    static func pinnedVersion(_ platform: Platform) -> String {
+        "v" + platform.kubernetesVersion.value.split(separator: ".").prefix(2).joined(separator: ".")
+    }
+}
