@@ -6,10 +6,10 @@ import Testing
 /// Kueue: flavors from GPU classes, one cohort, a ClusterQueue per tenant whose numbers come from
 /// its `gpuQuota` and `namespaceQuota`, the priority classes, and the names that tie them together.
 @Suite struct KueuePlannerTests {
-    func plan(_ platform: TenantsPlatform) throws -> [KubeObject] { KueuePlanner.plan(try platform.context()) }
+    func plan(_ platform: RenderTestPlatform) throws -> [KubeObject] { KueuePlanner.plan(try platform.context()) }
 
     @Test func rendersFlavorsCohortQueuesAndPriorities() throws {
-        let objects = KueuePlanner.plan(try TenantsPlatform.embeddedDefault().context())
+        let objects = KueuePlanner.plan(try RenderTestPlatform.embeddedDefault().context())
         let names = objects.map { "\($0.kind)/\($0.name)" }.sorted()
         #expect(
             names == [
@@ -24,7 +24,7 @@ import Testing
     }
 
     @Test func gpuFlavorCarriesTheClassNodeSelectorAndTolerations() throws {
-        var platform = try TenantsPlatform()
+        var platform = try RenderTestPlatform()
         platform.addGPUClass(
             "h100", memory: "80Gi",
             extra: """
@@ -55,7 +55,7 @@ import Testing
     }
 
     @Test func cohortIsThePlatformsAndHoldsNoQuotaOfItsOwn() throws {
-        let objects = try plan(TenantsPlatform())
+        let objects = try plan(RenderTestPlatform())
         #expect(try objects.object("Cohort", "mini").bodyValue("spec") == [:])
         let queue = try objects.object("ClusterQueue", "team")
         #expect(queue.bodyValue("spec.cohortName") == "mini")
@@ -63,7 +63,7 @@ import Testing
     }
 
     @Test func clusterQueueAdmitsOnlyTheTenantsNamespaceWithItsQuota() throws {
-        var platform = try TenantsPlatform()
+        var platform = try RenderTestPlatform()
         platform.addGPUClass("h100", memory: "80Gi")
         platform.edit("tenants/team.yaml", "a10: {nominal: 1}", "h100: {nominal: 2, borrowingLimit: 3}\n  a10: {nominal: 1}")
         let queue = try plan(platform).object("ClusterQueue", "team")
@@ -94,7 +94,7 @@ import Testing
     }
 
     @Test func aTenantWithoutGPUQuotaGetsNoGPUGroup() throws {
-        var platform = try TenantsPlatform()
+        var platform = try RenderTestPlatform()
         platform.addTenant("docs")
         let groups = try #require(try plan(platform).object("ClusterQueue", "docs").bodyValue("spec.resourceGroups")?.listValue)
         #expect(groups.count == 1)
@@ -102,7 +102,7 @@ import Testing
     }
 
     @Test func defaultedFieldsAndPreemptionAreWrittenOut() throws {
-        let spec = try #require(try plan(TenantsPlatform()).object("ClusterQueue", "team").bodyValue("spec"))
+        let spec = try #require(try plan(RenderTestPlatform()).object("ClusterQueue", "team").bodyValue("spec"))
         #expect(spec.value(at: "queueingStrategy") == "BestEffortFIFO")
         #expect(spec.value(at: "stopPolicy") == "None")
         #expect(spec.value(at: "flavorFungibility") == ["whenCanBorrow": "MayStopSearch", "whenCanPreempt": "TryNextFlavor"])
@@ -113,7 +113,7 @@ import Testing
     }
 
     @Test func everyFlavorAQueueNamesIsRendered() throws {
-        let objects = KueuePlanner.plan(try TenantsPlatform.embeddedDefault().context())
+        let objects = KueuePlanner.plan(try RenderTestPlatform.embeddedDefault().context())
         let flavors = Set(objects.filter { $0.kind == "ResourceFlavor" }.map(\.name))
         for queue in objects where queue.kind == "ClusterQueue" {
             for group in queue.bodyValue("spec.resourceGroups")?.listValue ?? [] {
@@ -126,7 +126,7 @@ import Testing
     }
 
     @Test func priorityClassesAreNamedLikeTheLanguageAndOrdered() throws {
-        let objects = try plan(TenantsPlatform())
+        let objects = try plan(RenderTestPlatform())
         let values = try ["low", "normal", "high"].map { name in
             try #require(try objects.object("WorkloadPriorityClass", name).bodyValue("value"))
         }

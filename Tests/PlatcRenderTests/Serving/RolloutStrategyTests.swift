@@ -22,13 +22,12 @@ import Testing
 
     @Test func otherModelsFloorsOnTheClassCount() throws {
         let fixture = try ServingFixture()
-        let tiny = try String(contentsOf: fixture.platform.root.appendingPathComponent("models/tiny.yaml"), encoding: .utf8)
-        try fixture.platform.write(
-            "models/other.yaml",
+        let tiny = try #require(fixture.platform.files["models/tiny.yaml"])
+        fixture.platform.files["models/other.yaml"] =
             tiny.replacingOccurrences(of: "name: tiny", with: "name: other").replacingOccurrences(
                 of: "aliases: [tiny]", with: "aliases: [other]"
             )
-            .replacingOccurrences(of: "servedName: Qwen/Qwen2.5-0.5B-Instruct", with: "servedName: other/model"))
+            .replacingOccurrences(of: "servedName: Qwen/Qwen2.5-0.5B-Instruct", with: "servedName: other/model")
         let context = try fixture.context()
         #expect(RolloutStrategy.spareGPUs(on: "a10", context) == 0)
         #expect(try fixture.object("Deployment", "tiny").spec?.at("strategy.type")?.stringValue == "Recreate")

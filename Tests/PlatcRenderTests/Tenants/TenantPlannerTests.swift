@@ -6,10 +6,10 @@ import Testing
 /// The per-tenant objects: names that must agree, numbers derived from the tenant file, and the
 /// security settings that isolate one tenant from the platform and from the others.
 @Suite struct TenantPlannerTests {
-    func plan(_ platform: TenantsPlatform) throws -> [KubeObject] { TenantPlanner.plan(try platform.context()) }
+    func plan(_ platform: RenderTestPlatform) throws -> [KubeObject] { TenantPlanner.plan(try platform.context()) }
 
     @Test func rendersEightObjectsPerTenantInItsNamespace() throws {
-        let objects = TenantPlanner.plan(try TenantsPlatform.embeddedDefault().context())
+        let objects = TenantPlanner.plan(try RenderTestPlatform.embeddedDefault().context())
         #expect(objects.count == 3 * 8)
         for object in objects {
             let tenant = try #require(object.labelValue(Conventions.tenantLabel))
@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test func namespaceEnforcesRestrictedPinnedToThePlatformVersionAndOptsIn() throws {
-        var platform = try TenantsPlatform()
+        var platform = try RenderTestPlatform()
         platform.edit("tenants/team.yaml", "ssoGroups", "priority: high\nssoGroups")
         let namespace = try plan(platform).object("Namespace", "team")
         #expect(namespace.labelValue("pod-security.kubernetes.io/enforce") == "restricted")
@@ -42,19 +42,19 @@ import Testing
     }
 
     @Test func podSecurityVersionDropsThePatch() throws {
-        var platform = try TenantsPlatform()
+        var platform = try RenderTestPlatform()
         platform.edit("platform/mini.yaml", "\"1.31\"", "\"1.33.2\"")
         #expect(PodSecurityLabels.pinnedVersion(try platform.context().platform) == "v1.33")
     }
 
     @Test func quotaTakesNamespaceQuotaAndNominalPlusBorrowingOverClasses() throws {
-        let minimal = try plan(TenantsPlatform()).object("ResourceQuota", "tenant-quota")
+        let minimal = try plan(RenderTestPlatform()).object("ResourceQuota", "tenant-quota")
         #expect(
             minimal.bodyValue("spec.hard") == [
                 "pods": "50", "requests.cpu": "16", "requests.memory": "64Gi", "requests.nvidia.com/gpu": "1",
             ])
         // research: l4 2 + 1, h100 2 + 1.
-        let research = try TenantPlanner.plan(try TenantsPlatform.embeddedDefault().context()).object(
+        let research = try TenantPlanner.plan(try RenderTestPlatform.embeddedDefault().context()).object(
             "ResourceQuota", "tenant-quota", in: "research")
         #expect(
             research.bodyValue("spec.hard") == [
@@ -63,7 +63,7 @@ import Testing
     }
 
     @Test func gpuQuotaCountsAdvertisedGPUsAndSkipsUnknownClasses() throws {
-        var platform = try TenantsPlatform()
+        var platform = try RenderTestPlatform()
         platform.addGPUClass("t4", memory: "16Gi", extra: "timeSlicing:\n  replicas: 4\n")
         platform.edit(
             "tenants/team.yaml", "a10: {nominal: 1}", "a10: {nominal: 1}\n  t4: {nominal: 8, borrowingLimit: 4}\n  nope: {nominal: 5}")
@@ -73,7 +73,7 @@ import Testing
     }
 
     @Test func limitRangeDefaultsRequestsButNoLimits() throws {
-        let limitRange = try plan(TenantsPlatform()).object("LimitRange", "tenant-defaults")
+        let limitRange = try plan(RenderTestPlatform()).object("LimitRange", "tenant-defaults")
         let limit = try #require(limitRange.bodyValue("spec.limits")?.listValue?.first)
         #expect(limit.value(at: "type") == "Container")
         #expect(limit.value(at: "defaultRequest") == ["cpu": "100m", "memory": "256Mi"])
@@ -81,7 +81,7 @@ import Testing
     }
 
     @Test func roleManagesJobsButNotWhatContainsThem() throws {
-        let objects = try plan(TenantsPlatform())
+        let objects = try plan(RenderTestPlatform())
         let rules = try #require(objects.object("Role", "tenant-member").bodyValue("rules")?.listValue)
         func verbs(_ group: String, _ resource: String) -> Set<String> {
             var found: Set<String> = []
@@ -110,7 +110,7 @@ import Testing
     }
 
     @Test func roleBindingBindsEverySSOGroupSorted() throws {
-        let search = try TenantPlanner.plan(try TenantsPlatform.embeddedDefault().context()).object(
+        let search = try TenantPlanner.plan(try RenderTestPlatform.embeddedDefault().context()).object(
             "RoleBinding", "tenant-member", in: "search")
         #expect(search.bodyValue("roleRef") == ["apiGroup": "rbac.authorization.k8s.io", "kind": "Role", "name": "tenant-member"])
         #expect(
@@ -121,7 +121,7 @@ import Testing
     }
 
     @Test func networkPoliciesDenyAllThenAllowOnlyDNSAndLiteLLM() throws {
-        var platform = try TenantsPlatform()
+        var platform = try RenderTestPlatform()
         platform.edit("platform/mini.yaml", "\ngateway:\n", "\nnamespaces:\n  litellm: proxy\ngateway:\n")
         let objects = try plan(platform)
         let deny = try objects.object("NetworkPolicy", "default-deny")
@@ -150,7 +150,7 @@ import Testing
     }
 
     @Test func localQueueIsTheDefaultQueueOfTheTenantsClusterQueue() throws {
-        let context = try TenantsPlatform().context()
+        let context = try RenderTestPlatform().context()
         let localQueue = try TenantPlanner.plan(context).object("LocalQueue", Conventions.tenantLocalQueueName, in: "team")
         #expect(localQueue.apiVersion == "kueue.x-k8s.io/v1beta2")
         #expect(localQueue.bodyValue("spec") == ["clusterQueue": "team", "stopPolicy": "None"])

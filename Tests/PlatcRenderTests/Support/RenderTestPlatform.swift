@@ -5,22 +5,25 @@ import Testing
 
 @testable import PlatcRender
 
-/// The minimal platform (tenant `team`, GPU class `a10`, platform `mini`) or the embedded default,
-/// edited in memory and loaded into a RenderContext, for the tenant and Kueue planner tests.
-struct TenantsPlatform {
+/// The minimal platform (tenant `team`, GPU class `a10` with 2 nodes × 1 GPU, model `tiny`,
+/// platform `mini` on Kubernetes 1.31) or the embedded default, edited in memory and loaded into
+/// a RenderContext, for the planner tests.
+struct RenderTestPlatform {
     var files: [String: String] = [:]
 
     init(root: URL = Paths.minimalPlatform) throws {
         for file in try SourceTree.reading(root).files { files[file.path] = String(decoding: file.bytes, as: UTF8.self) }
     }
 
-    static func embeddedDefault() throws -> TenantsPlatform { try TenantsPlatform(root: Paths.packageRoot) }
+    static func embeddedDefault() throws -> RenderTestPlatform { try RenderTestPlatform(root: Paths.packageRoot) }
 
     mutating func edit(_ path: String, _ old: String, _ new: String) {
         let text = files[path] ?? ""
         #expect(text.contains(old), "\(path) has no '\(old)'")
         files[path] = text.replacing(old, with: new)
     }
+
+    mutating func edit(_ path: String, _ change: (String) -> String) { files[path] = change(files[path] ?? "") }
 
     /// Another tenant like `team`, with its own name and the given extra lines.
     mutating func addTenant(_ name: String, extra: String = "") {
@@ -67,4 +70,48 @@ extension KubeObject {
 extension YAMLValue {
     /// A map's value at one key (which may contain dots, unlike `[path:]`).
     func value(at key: String) -> YAMLValue? { mapValue?[key] }
+}
+
+/// Reading rendered values in tests.
+extension YAMLValue {
+    /// `path` through maps; an integer component indexes a list (`spec.template.spec.containers.0`).
+    func at(_ path: String) -> YAMLValue? {
+        var current: YAMLValue? = self
+        for key in path.split(separator: ".") {
+            if let index = Int(key) {
+                guard let items = current?.listValue, index < items.count else { return nil }
+                current = items[index]
+            } else {
+                current = current?.mapValue?[String(key)]
+            }
+        }
+        return current
+    }
+
+    var strings: [String] { listValue?.compactMap(\.stringValue) ?? [] }
+
+    var intValue: Int64? {
+        if case .int(let value) = self { return value }
+        return nil
+    }
+
+    /// A map of strings as pairs, in written order.
+    var stringPairs: [String: String] {
+        var pairs: [String: String] = [:]
+        for entry in mapValue?.entries ?? [] { pairs[entry.key] = entry.value.stringValue }
+        return pairs
+    }
+}
+
+extension KubeObject {
+    var spec: YAMLValue? { body["spec"] }
+    var podSpec: YAMLValue? { spec?.at("template.spec") }
+    var vllm: YAMLValue? { podSpec?.at("containers")?.listValue?.first { $0.at("name")?.stringValue == "vllm" } }
+    var args: [String] { vllm?.at("args")?.strings ?? [] }
+
+    /// The value after `flag` in vLLM's args, if the flag is there.
+    func argument(_ flag: String) -> String? {
+        guard let at = args.firstIndex(of: flag), at + 1 < args.count else { return nil }
+        return args[at + 1]
+    }
 }
