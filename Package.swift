@@ -30,8 +30,8 @@ let package = Package(
                 "CPlatcSystem", "PlatcSpec", "PlatcChecks", "PlatcRender", "PlatcGit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        // libFuzzer target over the loader; see docs/testing.md for the sanitizer build.
-        .executableTarget(name: "PlatcFuzz", dependencies: ["PlatcSpec"]),
+        // libFuzzer target over the loader, checks and renderer; docs/testing.md has the sanitizer build.
+        .executableTarget(name: "PlatcFuzz", dependencies: ["PlatcSpec", "PlatcChecks", "PlatcRender"]),
         .target(name: "PlatcTestSupport", dependencies: ["PlatcSpec"], path: "Tests/PlatcTestSupport"),
         .testTarget(name: "PlatcSpecTests", dependencies: ["PlatcSpec", "PlatcTestSupport"]),
         .testTarget(name: "PlatcChecksTests", dependencies: ["PlatcChecks", "PlatcTestSupport"]),

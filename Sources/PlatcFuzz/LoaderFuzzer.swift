@@ -1,6 +1,8 @@
+import PlatcChecks
+import PlatcRender
 import PlatcSpec
 
-/// A libFuzzer target over the loader and the diagnostic formats. The input is split at NUL
+/// A libFuzzer target over the loader, the checks, the renderer and the diagnostic formats. The input is split at NUL
 /// bytes into the files of a platform root, so one input exercises the cross-file rules too:
 /// platform/p.yaml, platform/g.yaml, tenants/t.yaml, models/m.yaml, models/m.json.
 ///
@@ -16,10 +18,16 @@ public func loaderFuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let parts = bytes.split(separator: 0, maxSplits: paths.count - 1, omittingEmptySubsequences: false)
     let files = zip(paths, parts).map { SourceTree.File(path: $0, bytes: Array($1)) }
     let result = Loader().load(SourceTree(files: files))
-    _ = TextFormatter(sources: result.sources).format(result.diagnostics)
-    _ = JSONFormatter.format(result.diagnostics)
-    _ = SARIFFormatter.format(result.diagnostics, rules: Rule.loadRules, toolVersion: "fuzz")
-    _ = GitHubFormatter.format(result.diagnostics)
+    var diagnostics = result.diagnostics
+    if let spec = result.spec {
+        diagnostics += CheckPipeline.check(spec, sources: result.sources)
+        // As `platc render` does: only a platform without errors is rendered.
+        if !diagnostics.contains(where: { $0.severity == .error }) { _ = try? RenderPipeline.render(spec) }
+    }
+    _ = TextFormatter(sources: result.sources).format(diagnostics)
+    _ = JSONFormatter.format(diagnostics)
+    _ = SARIFFormatter.format(diagnostics, rules: Rule.loadRules + CheckPipeline.rules, toolVersion: "fuzz")
+    _ = GitHubFormatter.format(diagnostics)
     return 0
 }
 

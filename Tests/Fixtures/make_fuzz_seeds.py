@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Writes Tests/Fixtures/fuzz-seeds/: fuzz inputs for `platc-fuzz`, built from the minimal
-platform and every bad fixture. An input is the five files of a root joined by NUL bytes, in the
+platform, every bad fixture and every check fixture (so inputs reach the checks and the renderer). An input is the five files of a root joined by NUL bytes, in the
 order the fuzz target assigns them: platform/p.yaml, platform/g.yaml, tenants/t.yaml,
 models/m.yaml, models/m.json. Names are rewritten to match those file names."""
 import pathlib, shutil
 
 HERE = pathlib.Path(__file__).parent
-BASE, BAD, OUT = HERE / "minimal", HERE / "bad", HERE / "fuzz-seeds"
+BASE, OUT = HERE / "minimal", HERE / "fuzz-seeds"
+FIXTURE_FOLDERS = [HERE / "bad", HERE / "checks"]
 ORDER = ["platform/mini.yaml", "platform/a10.yaml", "tenants/team.yaml", "models/tiny.yaml", "models/tiny.json"]
 RENAMES = [(b"name: mini\n", b"name: p\n"), (b"name: a10\n", b"name: g\n"), (b"gpuClass: a10", b"gpuClass: g"),
            (b"a10: {", b"g: {"), (b"name: team\n", b"name: t\n"), (b"tenants: [team]", b"tenants: [t]"),
@@ -26,7 +27,7 @@ shutil.rmtree(OUT, ignore_errors=True)
 OUT.mkdir()
 (OUT / "minimal").write_bytes(seed(base))
 count = 1
-for fixture in sorted(BAD.iterdir()):
+for fixture in sorted(f for folder in FIXTURE_FOLDERS for f in folder.iterdir()):
     files = dict(base)
     changed = False
     for path in ORDER:
