@@ -19,7 +19,7 @@ struct RenderCommand: ParsableCommand {
     @Flag(name: .long, help: "Write nothing; exit 1 when out/ is stale, hand-edited, missing files or has extra ones.")
     var check = false
 
-    @Flag(name: .long, inversion: .prefixedNo, help: "Color diagnostics (default: when stderr is a terminal and NO_COLOR is unset).")
+    @Flag(name: .long, inversion: .prefixedNo, help: "Color diagnostics (default: when stdout is a terminal and NO_COLOR is unset).")
     var color: Bool?
 
     func run() throws {
