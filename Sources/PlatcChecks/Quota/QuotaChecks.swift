@@ -15,6 +15,7 @@ public enum QuotaChecks: Check {
         .quotaRateLimit,
         .quotaLoRAAdapters,
         .quotaMissingPrice,
+        .quotaTeamsUnreconciled,
     ]
 
     public static func run(_ context: inout CheckContext) {
@@ -31,5 +32,6 @@ public enum QuotaChecks: Check {
             LoRAAdapters.check(model, into: &context.diagnostics)
             MissingPrice.check(model, &context)
         }
+        TeamsUnreconciled.check(context.spec, into: &context.diagnostics)
     }
 }

@@ -12,10 +12,13 @@ public struct KubeObject: Sendable {
     public var body: YAMLMap
     /// Platform-relative paths of the sources this object is derived from.
     public var sources: [String]
+    /// A folder of out/ other than manifests/, for objects Argo CD must not sync from manifests/
+    /// (its own Applications, under argocd/).
+    public var folder: String?
 
     public init(
         _ apiVersion: String, _ kind: String, name: String, namespace: String? = nil, labels: [(String, String)] = [],
-        annotations: [(String, String)] = [], body: YAMLMap = [:], sources: [String]
+        annotations: [(String, String)] = [], body: YAMLMap = [:], sources: [String], folder: String? = nil
     ) {
         self.apiVersion = apiVersion
         self.kind = kind
@@ -25,12 +28,15 @@ public struct KubeObject: Sendable {
         self.annotations = annotations
         self.body = body
         self.sources = sources
+        self.folder = folder
     }
 
     /// `manifests/<namespace or _cluster>/<kind>.<name>.yaml`: one object per file, named by its
     /// identity, so a review diff reads object by object and two objects can never share a file.
     public var path: String {
-        "manifests/\(namespace ?? "_cluster")/\(kind.lowercased()).\(name).yaml"
+        let file = "\(kind.lowercased()).\(name).yaml"
+        if let folder { return "\(folder)/\(file)" }
+        return "manifests/\(namespace ?? "_cluster")/\(file)"
     }
 
     /// The whole object: apiVersion, kind, metadata (name, namespace, sorted labels and

@@ -10,6 +10,7 @@ public struct Platform: Sendable {
     public var policy: Policy
     public var modelcar: Modelcar
     public var argocd: ArgoCD
+    public var litellm: LiteLLM
     public var span: SourceSpan
 
     public struct Namespaces: Sendable {
@@ -66,6 +67,21 @@ public struct Platform: Sendable {
         public var path: Located<String>
     }
 
+    /// The LiteLLM proxy settings platc renders into its config and the team reconciler.
+    public struct LiteLLM: Sendable {
+        /// The LiteLLM image; the team reconciler Job runs its python3. None: no reconciler.
+        public var image: Located<String>?
+        public var masterKeyRef: SecretKeyRef
+        public var allowedFails: Located<Int64>
+        public var cooldown: Located<Duration>
+    }
+
+    /// A key of a Secret that platc references and never reads (a `secretKeyRef`).
+    public struct SecretKeyRef: Sendable {
+        public var name: Located<String>
+        public var key: Located<String>
+    }
+
     public static let shape = ObjectShape(
         "Platform", doc: "Platform-wide settings: Kubernetes target, namespaces, gateway, timeouts, budget, policy, GitOps.",
         fields: DocumentHeader.fields(.platform, nameDoc: "Name of the platform.") + [
@@ -81,6 +97,7 @@ public struct Platform: Sendable {
             .required("policy", .object(policyShape), "Admission policy settings (Kyverno)."),
             .optional("modelcar", .object(modelcarShape), "How model weights reach the vLLM pods.", default: "{}"),
             .required("argocd", .object(argocdShape), "Where Argo CD finds out/."),
+            .optional("litellm", .object(litellmShape), "The LiteLLM proxy: router settings and the team reconciler.", default: "{}"),
         ])
 
     static let namespacesShape = ObjectShape(
@@ -158,6 +175,29 @@ public struct Platform: Sendable {
             .optional("path", .string(.relativePath), "Folder of the rendered output in the repo.", default: "out"),
         ])
 
+    static let masterKeyRefShape = ObjectShape(
+        "SecretKeyRef", doc: "A key of a Secret in the LiteLLM namespace; platc references it, never reads it.",
+        fields: [
+            .optional("name", .string(.dnsLabel), "Name of the Secret.", default: "litellm-master-key"),
+            .optional("key", .string(.dataKey), "Key in the Secret's data.", default: "LITELLM_MASTER_KEY"),
+        ])
+
+    static let litellmShape = ObjectShape(
+        "LiteLLM", doc: "The LiteLLM proxy: router settings and the team reconciler.",
+        fields: [
+            .optional(
+                "image", .string(.imageReference),
+                "LiteLLM image the team reconciler Job runs in (its python3); without it no teams are reconciled.",
+                example: "ghcr.io/berriai/litellm@sha256:…"),
+            .optional(
+                "masterKeyRef", .object(masterKeyRefShape), "The Secret key holding LiteLLM's master key, for the reconciler.",
+                default: "{}"),
+            .optional(
+                "allowedFails", .integer(min: 1, max: 10_000),
+                "Failures per minute after which LiteLLM cools a deployment down.", default: "3"),
+            .optional("cooldown", .duration, "How long a cooled-down deployment gets no requests.", default: "30s"),
+        ])
+
     init(_ r: FieldReader) throws {
         name = try r.string("name")
         description = try r.optionalString("description")
@@ -191,6 +231,12 @@ public struct Platform: Sendable {
             ArgoCD(
                 namespace: try $0.string("namespace"), project: try $0.string("project"), repoURL: try $0.string("repoURL"),
                 targetRevision: try $0.string("targetRevision"), path: try $0.string("path"))
+        }
+        litellm = try r.object("litellm") { l in
+            LiteLLM(
+                image: try l.optionalString("image"),
+                masterKeyRef: try l.object("masterKeyRef") { SecretKeyRef(name: try $0.string("name"), key: try $0.string("key")) },
+                allowedFails: try l.integer("allowedFails"), cooldown: try l.duration("cooldown"))
         }
         span = r.span
     }

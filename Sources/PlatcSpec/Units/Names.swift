@@ -29,6 +29,8 @@ public enum StringFormat: String, Sendable, CaseIterable {
     case servedModelName
     /// A registry host with an optional path prefix, e.g. `registry.example.com/models`.
     case registryPrefix
+    /// A key of a Secret's or ConfigMap's data: ≤ 253 letters, digits, '-', '_' or '.'.
+    case dataKey
 
     public var pattern: String? {
         switch self {
@@ -48,6 +50,7 @@ public enum StringFormat: String, Sendable, CaseIterable {
         case .servedModelName: "^[A-Za-z0-9]([-A-Za-z0-9._/]{0,126}[A-Za-z0-9])?$"
         case .registryPrefix:
             "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*(:[0-9]+)?(/[a-z0-9]+([._-]+[a-z0-9]+)*)*$"
+        case .dataKey: "^[-._a-zA-Z0-9]{1,253}$"
         }
     }
 
@@ -68,6 +71,7 @@ public enum StringFormat: String, Sendable, CaseIterable {
         case .budgetPeriod: "a budget period"
         case .servedModelName: "a served model name"
         case .registryPrefix: "a registry (host[/path])"
+        case .dataKey: "a Secret data key"
         }
     }
 
@@ -88,6 +92,7 @@ public enum StringFormat: String, Sendable, CaseIterable {
         case .budgetPeriod: "write a number and h, d or mo, e.g. 1d, 30d or 1mo"
         case .servedModelName: "use letters, digits, '-', '.', '_' or '/', e.g. meta-llama/Llama-3.1-8B-Instruct"
         case .registryPrefix: "write a registry host with an optional path, e.g. registry.example.com/models"
+        case .dataKey: "use at most 253 letters, digits, '-', '_' or '.', e.g. LITELLM_MASTER_KEY"
         }
     }
 
@@ -137,6 +142,9 @@ public enum StringFormat: String, Sendable, CaseIterable {
             guard Self.isSubdomain(String(host[0])) || host[0] == "localhost" else { return false }
             if host.count == 2, host[1].isEmpty || !host[1].allSatisfy({ $0.isASCII && $0.isNumber }) { return false }
             return parts.count == 1 || parts[1].split(separator: "/", omittingEmptySubsequences: false).allSatisfy(Self.isPathComponent)
+        case .dataKey:
+            return Self.bounded(text, 1...253)
+                && text.utf8.allSatisfy { Self.isAlnum($0) || $0 == 0x2D || $0 == 0x2E || $0 == 0x5F }
         }
     }
 

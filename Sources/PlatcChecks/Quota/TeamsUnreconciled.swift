@@ -1,0 +1,40 @@
+import PlatcSpec
+
+extension Rule {
+    /// `quota/teams-unreconciled`: Tenants have budgets but the platform names no LiteLLM image,
+    /// so platc renders no team reconciler and nothing creates the tenants' LiteLLM teams.
+    public static let quotaTeamsUnreconciled = Rule(
+        id: "quota/teams-unreconciled",
+        severity: .warning,
+        summary:
+            "The platform sets no `litellm.image`, so platc renders no team reconciler: tenant budgets and rate limits "
+            + "bind only if something else creates the LiteLLM teams.",
+        rationale:
+            "LiteLLM keeps teams, budgets and rate limits in its database, not in its config file. platc renders them as "
+            + "out/litellm/teams.json and a PostSync Job that creates or updates each team through LiteLLM's API; that Job "
+            + "runs in the LiteLLM image. Without the image the teams document is still rendered, but unless another "
+            + "reconciler (Terraform, an operator) applies it, no tenant budget or rate limit is enforced.",
+        example: """
+            platform/lab.yaml
+            # no litellm: block, or one without image:
+            """,
+        fix:
+            "Set `litellm.image` to the LiteLLM image the proxy runs, pinned by digest "
+            + "(e.g. `registry.example.com/litellm/litellm@sha256:<64 hex>`).")
+}
+
+extension QuotaChecks {
+    enum TeamsUnreconciled {
+        static func check(_ spec: Spec, into diagnostics: inout DiagnosticCollector) {
+            guard spec.platform.litellm.image == nil, !spec.tenants.isEmpty else { return }
+            let count = spec.tenants.count
+            diagnostics.warning(
+                .quotaTeamsUnreconciled,
+                "the platform sets no litellm.image, so no reconciler creates the LiteLLM teams of its \(count) tenant\(count == 1 ? "" : "s"): their budgets and rate limits are not enforced",
+                at: spec.platform.name.span,
+                hint:
+                    "add `litellm: {image: <LiteLLM image>@sha256:<digest>}` to the platform, or apply out/litellm/teams.json with another reconciler"
+            )
+        }
+    }
+}
