@@ -18,7 +18,7 @@ public enum RenderPipeline {
         let context = RenderContext(spec: spec)
         var seen: [String: [String]] = [:]
         let planned = planners.flatMap { $0.plan(context) }
-        let objects = SyncWaves.annotate(planned) + ArgoCDPlanner.plan(context, syncing: planned)
+        let objects = SyncAnnotations.annotate(planned) + ArgoCDPlanner.plan(context, syncing: planned)
         let files = planners.flatMap { $0.files(context) }
         var artifacts = [OutputReadme.artifact(platform: spec.platform, objects: objects, files: files)]
         for (path, sources) in objects.map({ ($0.path, $0.sources) }) + files.map({ ($0.path, $0.sources) }) {
