@@ -5,7 +5,7 @@
 enum ImageRegistryPolicy {
     static func shape(_ context: RenderContext) -> ValidatingPolicyShape {
         let policy = context.platform.policy
-        let registries = policy.allowedRegistries.map(\.value)
+        let registries = policy.allowedRegistries.map(\.value).sorted()
         // A registry admits what is under it only: `registry.example.com/` does not admit
         // `registry.example.com.evil.io/x`, and `…/ml/` does not admit `…/mlx/y`.
         let prefixes = CEL.list(registries.map { $0 + "/" })

@@ -9,7 +9,7 @@ enum ImageSignaturePolicy {
     static func object(_ context: RenderContext) -> KubeObject? {
         let platform = context.platform
         guard let key = platform.policy.cosignPublicKey?.value else { return nil }
-        let registries = platform.policy.allowedRegistries.map(\.value)
+        let registries = platform.policy.allowedRegistries.map(\.value).sorted()
         let spec: YAMLMap = [
             "validationActions": .list(ValidatingPolicyShape.validationActions(platform).map(YAMLValue.string)),
             // Fail closed: an unreachable registry or signature store is a violation, not a pass.
