@@ -1,0 +1,25 @@
+/// Small builders for the CEL text of the policies, so quoting is done in one place.
+enum CEL {
+    /// A single-quoted CEL string literal; backslashes and quotes escaped.
+    static func string(_ text: String) -> String {
+        var out = "'"
+        for character in text {
+            switch character {
+            case "\\": out += "\\\\"
+            case "'": out += "\\'"
+            case "\n": out += "\\n"
+            default: out.append(character)
+            }
+        }
+        return out + "'"
+    }
+
+    /// A CEL list of string literals, e.g. `['a', 'b']` (homogeneous, as Kyverno's environment
+    /// requires).
+    static func list(_ items: [String]) -> String { "[" + items.map(string).joined(separator: ", ") + "]" }
+
+    /// `map[key]` when present, else `''` (no error for a missing key).
+    static func value(_ map: String, _ key: String) -> String {
+        "(\(string(key)) in \(map) ? \(map)[\(string(key))] : '')"
+    }
+}
