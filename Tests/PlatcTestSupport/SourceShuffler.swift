@@ -41,20 +41,34 @@ public enum SourceShuffler {
         }
         var shuffled = blocks.map { block -> [Substring] in
             guard let first = block.children.first else { return [block.header] }
+            // A block scalar's lines are text, not keys.
+            if opensBlockScalar(block.header) { return [block.header] + block.children }
             return [block.header] + shuffleBlock(block.children, indent: first.prefix(while: { $0 == " " }).count, using: &random)
         }
         if blocks.allSatisfy({ !$0.header.dropFirst(indent).hasPrefix("- ") }) { shuffled.shuffle(using: &random) }
         return shuffled.flatMap { $0 }
     }
 
-    /// Inserts full-line comments between lines (never inside block scalars: the sources have none).
+    /// Inserts full-line comments between lines, never inside a block scalar (where a `#` line
+    /// would be text).
     public static func sprinkleComments(_ text: String, using random: inout SeededRandom) -> String {
         var out: [String] = []
+        var scalarIndent: Int?  // the indent of the key whose block scalar we are in
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if Int.random(in: 0..<4, using: &random) == 0 { out.append("# note: kind: Tenant, name: x") }
+            let indent = line.prefix(while: { $0 == " " }).count
+            if let header = scalarIndent, indent <= header, !line.allSatisfy({ $0 == " " }) { scalarIndent = nil }
+            if scalarIndent == nil, Int.random(in: 0..<4, using: &random) == 0 { out.append("# note: kind: Tenant, name: x") }
             out.append(String(line))
+            if scalarIndent == nil, opensBlockScalar(line) { scalarIndent = indent }
         }
         return out.joined(separator: "\n")
+    }
+
+    /// `key: |`, `key: >-` and the like: the deeper lines that follow are the value's text.
+    static func opensBlockScalar(_ line: Substring) -> Bool {
+        guard let colon = line.firstIndex(of: ":") else { return false }
+        let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        return value.first == "|" || value.first == ">"
     }
 
     /// Lists the language treats as sets (unique names: SSO groups, models, tenants, aliases,
