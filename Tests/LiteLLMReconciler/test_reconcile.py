@@ -117,7 +117,7 @@ class FakeLiteLLM:
         return h.reply(404, {"detail": "Not Found"})
 
     def team_info(self, h, team_id):
-        # 4872-5045: a missing team is HTTP 404 (4915-4923, wrapped as a ProxyException at 5026-5033);
+        # 4872-5045: a missing team is HTTP 404 (4917-4923, wrapped as a ProxyException at 5026-5033);
         # a found one is {"team_id", "team_info": <row>, "keys", "team_memberships"}.
         team = self.teams.get(team_id)
         if team is None:
@@ -126,8 +126,8 @@ class FakeLiteLLM:
         return h.reply(200, {"team_id": team_id, "team_info": team, "keys": [], "team_memberships": []})
 
     def team_new(self, h, body):
-        # 1347-1810: an existing team_id is HTTP 400 (1534-1541); the row stores the request's fields,
-        # budget_reset_at is set from budget_duration (1739-1744), blocked starts false.
+        # 1347-1810: an existing team_id is HTTP 400 (1533-1541); the row stores the request's fields,
+        # budget_reset_at is set from budget_duration (1713-1719), blocked starts false.
         assert set(body) <= NEW_TEAM_KEYS, f"not NewTeamRequest keys: {set(body) - NEW_TEAM_KEYS}"
         if body["team_id"] in self.teams:
             return h.reply(400, {"error": {"message": {"error": f"Team id = {body['team_id']} already exists."}, "code": "400"}})
@@ -137,7 +137,7 @@ class FakeLiteLLM:
 
     def team_update(self, h, body):
         # 2125-2600: 404 for an unknown team (2256-2264); only the fields sent change (exclude_unset,
-        # 2421); sent metadata replaces the stored one (2470-2482); a sent budget_duration restarts
+        # 2421); sent metadata replaces the stored one (2470-2481); a sent budget_duration restarts
         # the budget window (_set_budget_reset_at, 2673-2682). Returns {"team_id", "data": row} (2591).
         team = self.teams.get(body["team_id"])
         if team is None:

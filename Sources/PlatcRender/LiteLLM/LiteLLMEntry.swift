@@ -26,13 +26,14 @@ struct LiteLLMEntry {
 
 extension LiteLLMEntry {
     /// Every entry: models in name order (those whose GPU class resolves, exactly the ones the
-    /// serving family renders), each with its aliases and then its adapters in source order.
+    /// serving family renders), each with its aliases (sorted) and then its adapters in source order.
     static func all(_ context: RenderContext) -> [LiteLLMEntry] {
         ServingModel.all(context).flatMap { serving in
             let model = serving.model
             let modelTenants = ModelAccess.tenants(of: model, context)
-            var entries = model.aliases.map {
-                LiteLLMEntry(serving: serving, modelName: $0.value, upstreamName: serving.servedName, tenants: modelTenants)
+            // Aliases are a set (their written order means nothing): sorted.
+            var entries = model.aliases.map(\.value).sorted().map {
+                LiteLLMEntry(serving: serving, modelName: $0, upstreamName: serving.servedName, tenants: modelTenants)
             }
             for adapter in model.lora?.adapters ?? [] {
                 entries.append(
