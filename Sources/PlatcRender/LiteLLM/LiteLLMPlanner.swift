@@ -1,5 +1,11 @@
 /// The LiteLLM family: the proxy config (ConfigMap and plain YAML), the teams document and the
 /// team reconciler (docs/render-litellm.md).
 enum LiteLLMPlanner: Planner {
-    static func plan(_ context: RenderContext) -> [KubeObject] { [] }
+    static func plan(_ context: RenderContext) -> [KubeObject] {
+        [ProxyConfig.configMap(context)].compactMap { $0 } + TeamReconciler.objects(context)
+    }
+
+    static func files(_ context: RenderContext) -> [OutputFile] {
+        [ProxyConfig.file(context), TeamsDocument.file(context)]
+    }
 }

@@ -1,0 +1,40 @@
+import PlatcSpec
+
+/// `model_list`: one deployment per LiteLLMEntry.
+enum ModelList {
+    static func value(_ entries: [LiteLLMEntry], _ context: RenderContext) -> YAMLValue {
+        .list(entries.map { entry($0, context.platform.timeouts.router) })
+    }
+
+    static func entry(_ entry: LiteLLMEntry, _ router: Platform.Timeouts.Router) -> YAMLValue {
+        let model = entry.serving.model
+        return [
+            "model_name": .string(entry.modelName),
+            "litellm_params": [
+                // The name vLLM serves (--served-model-name or the --lora-modules name), which the
+                // HTTPRoute also matches; hosted_vllm sends it upstream as the request's `model`.
+                "model": .string("hosted_vllm/\(entry.upstreamName)"),
+                "api_base": .string(entry.apiBase),
+                // vLLM's --api-key, read from the proxy's environment: never a value in out/.
+                "api_key": .string("os.environ/\(LiteLLMNames.vllmAPIKeyVariable)"),
+                // Per attempt, in seconds (the timeout ladder, docs/checks-timeout.md).
+                "timeout": LiteLLMSeconds.value(router.timeout.value),
+                "stream_timeout": router.streamTimeout.map { LiteLLMSeconds.value($0.value) },
+                // No provider-SDK retries: only the router retries, as often as the ladder budgets.
+                "max_retries": 0,
+                "rpm": entry.rpm.map(YAMLValue.int),
+                "tpm": entry.tpm.map(YAMLValue.int),
+            ],
+            "model_info": [
+                "id": .string(entry.id),
+                "mode": .string(model.mode.value.rawValue),
+                "max_tokens": .int(model.serving.maxModelLen.value),
+                "max_input_tokens": .int(model.serving.maxModelLen.value),
+                // Without a price spend stays 0 and no team budget ever binds.
+                "input_cost_per_token": TokenPrice.perToken(model.pricing.inputPerMillion.value),
+                "output_cost_per_token": TokenPrice.perToken(model.pricing.outputPerMillion.value),
+                "access_groups": .list(entry.tenants.map { .string(LiteLLMNames.accessGroup($0)) }),
+            ],
+        ]
+    }
+}

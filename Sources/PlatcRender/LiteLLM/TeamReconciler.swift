@@ -1,0 +1,119 @@
+import PlatcSpec
+
+/// The team reconciler: a ConfigMap with teams.json and the script, and a Job that runs the script
+/// in the LiteLLM image after every Argo CD sync (PostSync hook). Rendered only when
+/// `platform.litellm.image` is set. The master key comes from a Secret by reference: no secret
+/// value is in any manifest.
+enum TeamReconciler {
+    static let mountPath = "/etc/platc-reconciler"
+    /// Any non-root uid: the script only reads the mounted ConfigMap and talks HTTP.
+    static let uid: Int64 = 65532
+
+    static func objects(_ context: RenderContext) -> [KubeObject] {
+        guard let image = context.platform.litellm.image?.value else { return [] }
+        return [configMap(context), job(context, image: image)]
+    }
+
+    /// Not `app.kubernetes.io/name: litellm`: that label selects the proxy's pods (its Service,
+    /// the tenants' NetworkPolicies), and the reconciler must never receive proxy traffic.
+    static func labels(_ context: RenderContext) -> [(String, String)] {
+        context.commonLabels + [("app.kubernetes.io/name", LiteLLMNames.reconciler)]
+    }
+
+    static func configMap(_ context: RenderContext) -> KubeObject {
+        KubeObject(
+            "v1", "ConfigMap", name: LiteLLMNames.reconciler, namespace: context.platform.namespaces.litellm.value,
+            labels: labels(context),
+            body: [
+                "data": [
+                    LiteLLMNames.teamsKey: .string(TeamsDocument.value(context).serialized() + "\n"),
+                    LiteLLMNames.scriptKey: .string(ReconcileScript.text),
+                ]
+            ],
+            sources: ProxyConfig.sources(context))
+    }
+
+    static func job(_ context: RenderContext, image: String) -> KubeObject {
+        let platform = context.platform
+        return KubeObject(
+            "batch/v1", "Job", name: LiteLLMNames.reconciler, namespace: platform.namespaces.litellm.value,
+            labels: labels(context),
+            annotations: [
+                // After every sync, once the ConfigMaps (and so the proxy's config) are applied.
+                ("argocd.argoproj.io/hook", "PostSync"),
+                // A Job's pod template is immutable: delete the previous run before creating the next.
+                ("argocd.argoproj.io/hook-delete-policy", "BeforeHookCreation"),
+            ],
+            body: [
+                "spec": [
+                    // Bounded: two retries, and at most 10 minutes in all (the readiness wait is 5).
+                    "backoffLimit": 2,
+                    "activeDeadlineSeconds": 600,
+                    "template": [
+                        "metadata": ["labels": .sortedMap(labels(context))],
+                        "spec": podSpec(context, image: image),
+                    ],
+                ]
+            ],
+            sources: [context.platformSource])
+    }
+
+    static func podSpec(_ context: RenderContext, image: String) -> YAMLValue {
+        let platform = context.platform
+        return [
+            "restartPolicy": "Never",
+            // The script never calls the Kubernetes API: no token to steal.
+            "automountServiceAccountToken": false,
+            // No *_SERVICE_HOST/PORT variables from the namespace's Services in the environment.
+            "enableServiceLinks": false,
+            "securityContext": [
+                "runAsNonRoot": true, "runAsUser": .int(uid), "runAsGroup": .int(uid),
+                // The runtime's default syscall filter (Pod Security restricted requires it).
+                "seccompProfile": ["type": "RuntimeDefault"],
+            ],
+            "containers": [
+                [
+                    "name": "reconcile",
+                    "image": .string(image),
+                    "imagePullPolicy": "IfNotPresent",
+                    // -I: ignore PYTHON* variables and user site-packages of the image; -B: write no
+                    // bytecode (read-only root); -u: unbuffered, so the log shows progress as it happens.
+                    "command": ["python3", "-I", "-B", "-u", .string("\(mountPath)/\(LiteLLMNames.scriptKey)")],
+                    "env": environment(platform),
+                    "resources": [
+                        "requests": ["cpu": "100m", "memory": "128Mi"],
+                        "limits": ["cpu": "100m", "memory": "128Mi"],
+                    ],
+                    "securityContext": [
+                        "runAsNonRoot": true, "runAsUser": .int(uid), "runAsGroup": .int(uid),
+                        // No setuid binary or file capability can raise privileges.
+                        "allowPrivilegeEscalation": false,
+                        // An HTTP client needs no Linux capability.
+                        "capabilities": ["drop": ["ALL"]],
+                        // Nothing to write: the script and the document are read from the ConfigMap.
+                        "readOnlyRootFilesystem": true,
+                        "seccompProfile": ["type": "RuntimeDefault"],
+                    ],
+                    "volumeMounts": [["name": "reconciler", "mountPath": .string(mountPath), "readOnly": true]],
+                ]
+            ],
+            "volumes": [["name": "reconciler", "configMap": ["name": .string(LiteLLMNames.reconciler)]]],
+        ]
+    }
+
+    static func environment(_ platform: Platform) -> YAMLValue {
+        let key = platform.litellm.masterKeyRef
+        return [
+            ["name": "LITELLM_URL", "value": .string(LiteLLMNames.proxyURL(platform))],
+            // By reference only: the Secret is the platform team's, platc never reads it.
+            [
+                "name": .string(LiteLLMNames.masterKeyVariable),
+                "valueFrom": ["secretKeyRef": ["name": .string(key.name.value), "key": .string(key.key.value)]],
+            ],
+            ["name": "TEAMS_FILE", "value": .string("\(mountPath)/\(LiteLLMNames.teamsKey)")],
+            ["name": "PLATC_PLATFORM", "value": .string(platform.name.value)],
+            ["name": "READY_TIMEOUT_SECONDS", "value": "300"],
+            ["name": "READY_INTERVAL_SECONDS", "value": "5"],
+        ]
+    }
+}

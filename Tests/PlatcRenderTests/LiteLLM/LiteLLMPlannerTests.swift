@@ -1,0 +1,183 @@
+import PlatcSpec
+import Testing
+
+@testable import PlatcRender
+
+/// The LiteLLM family on the minimal platform (model `tiny`, tenant `team`, platform `mini`) and on
+/// the embedded default.
+@Suite struct LiteLLMPlannerTests {
+    static let lora = """
+        lora:
+          maxLoras: 2
+          adapters:
+            - name: sql-lora
+              alias: tiny-sql
+              image: registry.example.com/adapters/sql@sha256:3333333333333333333333333333333333333333333333333333333333333333
+              tenants: [team]
+            - name: tone-lora
+              image: registry.example.com/adapters/tone@sha256:4444444444444444444444444444444444444444444444444444444444444444
+              tenants: [other]
+
+        """
+
+    /// The minimal platform with a second tenant `other` that lists tiny, and tiny's LoRA adapters.
+    static func withAdapters() throws -> RenderContext {
+        var platform = try RenderTestPlatform()
+        platform.addTenant("other", extra: "models: [tiny]\n")
+        platform.edit("models/tiny.yaml", "tenants: [team]", "tenants: [team, other]")
+        platform.edit("models/tiny.yaml") { $0 + Self.lora }
+        return try platform.context()
+    }
+
+    static func config(_ context: RenderContext) -> YAMLValue { ProxyConfig.document(context) }
+
+    static func entries(_ context: RenderContext) -> [YAMLValue] { config(context).at("model_list")?.listValue ?? [] }
+
+    @Test func oneEntryPerAliasAndAdapter() throws {
+        let context = try Self.withAdapters()
+        let entries = Self.entries(context)
+        #expect(entries.compactMap { $0.at("model_name")?.stringValue } == ["tiny", "tiny-sql", "tone-lora"])
+        #expect(
+            entries.compactMap { $0.at("litellm_params.model")?.stringValue } == [
+                "hosted_vllm/Qwen/Qwen2.5-0.5B-Instruct", "hosted_vllm/sql-lora", "hosted_vllm/tone-lora",
+            ])
+        let ids = entries.compactMap { $0.at("model_info.id")?.stringValue }
+        #expect(ids == ["tiny.tiny", "tiny.tiny-sql", "tiny.tone-lora"])
+        #expect(Set(ids).count == ids.count)
+    }
+
+    @Test func namesAgreeWithTheServingFamily() throws {
+        let context = try Self.withAdapters()
+        let serving = ServingPlanner.plan(context)
+        let deployment = try serving.object("Deployment", "tiny")
+        let service = try serving.object("Service", "tiny")
+        let route = try serving.object("HTTPRoute", "tiny")
+        let routed = Set(route.spec?.at("rules.0.matches")?.listValue?.compactMap { $0.at("headers.0.value")?.stringValue } ?? [])
+        let port = service.spec?.at("ports.0.port")?.intValue
+        for entry in Self.entries(context) {
+            let upstream = try #require(entry.at("litellm_params.model")?.stringValue?.replacing("hosted_vllm/", with: ""))
+            // What LiteLLM sends as `model` is a name vLLM serves and the HTTPRoute matches.
+            #expect(routed.contains(upstream))
+            #expect(
+                entry.at("litellm_params.api_base")?.stringValue
+                    == "http://\(service.name).\(service.namespace ?? "").svc.cluster.local:\(port ?? 0)/v1")
+        }
+        #expect(deployment.argument("--served-model-name") == "Qwen/Qwen2.5-0.5B-Instruct")
+    }
+
+    @Test func pricesAreExactDecimalsPerToken() throws {
+        var platform = try RenderTestPlatform()
+        platform.edit("models/tiny.yaml", "inputPerMillion: 0.01", "inputPerMillion: 0.123457")
+        platform.edit("models/tiny.yaml", "outputPerMillion: 0.02", "outputPerMillion: 1500")
+        let entry = try #require(Self.entries(try platform.context()).first)
+        #expect(entry.at("model_info.input_cost_per_token") == .decimal("0.000000123457"))
+        #expect(entry.at("model_info.output_cost_per_token") == .decimal("0.0015"))
+        #expect(TokenPrice.perToken(USD(micros: 0)) == .decimal("0"))
+        #expect(TokenPrice.perToken(USD(micros: 100_000)) == .decimal("0.0000001"))
+        #expect(TokenPrice.perToken(USD(micros: 3_000_000_000_000)) == .decimal("3"))
+    }
+
+    @Test func modelInfoFromTheModel() throws {
+        let entry = try #require(Self.entries(try RenderTestPlatform().context()).first)
+        #expect(entry.at("model_info.mode")?.stringValue == "chat")
+        #expect(entry.at("model_info.max_tokens")?.intValue == 4096)
+        #expect(entry.at("model_info.max_input_tokens")?.intValue == 4096)
+        #expect(entry.at("litellm_params.max_retries")?.intValue == 0)
+        // No rateLimits on tiny: no rpm/tpm.
+        #expect(entry.at("litellm_params.rpm") == nil)
+        #expect(entry.at("litellm_params.tpm") == nil)
+    }
+
+    @Test func accessGroupsNeedBothSidesAndAdaptersTheirOwnTenants() throws {
+        let context = try Self.withAdapters()
+        let groups = Self.entries(context).map { $0.at("model_info.access_groups")?.strings ?? [] }
+        #expect(groups == [["tenant:other", "tenant:team"], ["tenant:team"], ["tenant:other"]])
+        // A model listing a tenant that does not list it back grants nothing.
+        var platform = try RenderTestPlatform()
+        platform.addTenant("other")
+        platform.edit("models/tiny.yaml", "tenants: [team]", "tenants: [team, other]")
+        let oneSided = Self.entries(try platform.context())
+        #expect(oneSided.first?.at("model_info.access_groups")?.strings == ["tenant:team"])
+    }
+
+    @Test func accessGroupsNeverCollideWithModelNames() throws {
+        let context = try RenderTestPlatform.embeddedDefault().context()
+        let entries = Self.entries(context)
+        let names = Set(entries.compactMap { $0.at("model_name")?.stringValue })
+        let groups = Set(entries.flatMap { $0.at("model_info.access_groups")?.strings ?? [] })
+        #expect(!groups.isEmpty)
+        #expect(names.isDisjoint(with: groups))
+        // Aliases are lowercase without ':' (the language's modelAlias format); groups always hold one.
+        #expect(groups.allSatisfy { $0.contains(":") && !StringFormat.modelAlias.accepts($0) })
+    }
+
+    @Test func rateLimitsAreSplitOverTheEngineEntries() throws {
+        var platform = try RenderTestPlatform()
+        platform.edit("models/tiny.yaml") { $0 + "rateLimits: {rpm: 100, tpm: 1000}\n" + Self.lora }
+        platform.addTenant("other", extra: "models: [tiny]\n")
+        platform.edit("models/tiny.yaml", "tenants: [team]", "tenants: [team, other]")
+        let entries = Self.entries(try platform.context())
+        #expect(entries.compactMap { $0.at("litellm_params.rpm")?.intValue } == [34, 33, 33])
+        #expect(entries.compactMap { $0.at("litellm_params.tpm")?.intValue } == [334, 333, 333])
+        #expect(RateLimitShare.share(2, among: 3, index: 2) == 1)
+        let checks = Self.config(try platform.context()).at("router_settings.optional_pre_call_checks")?.strings
+        #expect(checks == ["enforce_model_rate_limits"])
+    }
+
+    @Test func routerSettingsFollowTheTimeoutSpec() throws {
+        // Embedded default: timeout 120s, streamTimeout 30s, 1 retry, 1s backoff, 3 fails, 30s cooldown.
+        let config = Self.config(try RenderTestPlatform.embeddedDefault().context())
+        let router = try #require(config.at("router_settings"))
+        #expect(router.at("num_retries")?.intValue == 1)
+        #expect(router.at("timeout")?.intValue == 120)
+        #expect(router.at("stream_timeout")?.intValue == 30)
+        #expect(router.at("retry_after")?.intValue == 1)
+        #expect(router.at("allowed_fails")?.intValue == 3)
+        #expect(router.at("cooldown_time")?.intValue == 30)
+        #expect(router.at("routing_strategy")?.stringValue == "simple-shuffle")
+        let policy = try #require(router.at("retry_policy")?.mapValue)
+        let zero = [
+            "BadRequestErrorRetries", "AuthenticationErrorRetries", "ContentPolicyViolationErrorRetries", "NotFoundErrorRetries",
+            "TimeoutErrorRetries", "RateLimitErrorRetries",
+        ]
+        for key in zero { #expect(policy[key]?.intValue == 0, "\(key)") }
+        for key in ["InternalServerErrorRetries", "ServiceUnavailableErrorRetries", "DefaultRetries"] {
+            #expect(policy[key]?.intValue == 1, "\(key)")
+        }
+        #expect(config.at("litellm_settings")?.mapValue?.entries.map(\.key) == ["request_timeout"])
+        #expect(config.at("litellm_settings.request_timeout")?.intValue == 120)
+        for entry in config.at("model_list")?.listValue ?? [] {
+            #expect(entry.at("litellm_params.timeout")?.intValue == 120)
+            #expect(entry.at("litellm_params.stream_timeout")?.intValue == 30)
+        }
+    }
+
+    @Test func minimalPlatformLeavesStreamTimeoutOutAndWritesSubSecondDurations() throws {
+        var platform = try RenderTestPlatform()
+        let plain = Self.config(try platform.context())
+        #expect(plain.at("router_settings.stream_timeout") == nil)
+        #expect(plain.at("model_list.0.litellm_params.stream_timeout") == nil)
+        #expect(plain.at("router_settings.retry_after")?.intValue == 0)
+        platform.edit("platform/mini.yaml", "timeout: 50s", "timeout: 50500ms")
+        #expect(Self.config(try platform.context()).at("router_settings.timeout") == .decimal("50.5"))
+    }
+
+    @Test func generalSettingsReadEveryCredentialFromTheEnvironment() throws {
+        let config = Self.config(try RenderTestPlatform.embeddedDefault().context())
+        #expect(config.at("general_settings.master_key")?.stringValue == "os.environ/LITELLM_MASTER_KEY")
+        #expect(config.at("general_settings.database_url")?.stringValue == "os.environ/DATABASE_URL")
+        #expect(config.at("general_settings.store_model_in_db") == .bool(false))
+        for entry in config.at("model_list")?.listValue ?? [] {
+            #expect(entry.at("litellm_params.api_key")?.stringValue == "os.environ/VLLM_API_KEY")
+        }
+    }
+
+    @Test func configMapHoldsTheSameBytesAsThePlainFile() throws {
+        let context = try RenderTestPlatform.embeddedDefault().context()
+        let configMap = try LiteLLMPlanner.plan(context).object("ConfigMap", "litellm-config", in: "litellm")
+        let file = try #require(LiteLLMPlanner.files(context).first { $0.path == "litellm/config.yaml" })
+        let bytes = String(decoding: try file.artifact().bytes, as: UTF8.self)
+        #expect(configMap.bodyValue("data")?.value(at: "config.yaml")?.stringValue == bytes)
+        #expect(bytes.hasPrefix("# Generated by platc"))
+    }
+}
