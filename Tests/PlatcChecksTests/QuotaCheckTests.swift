@@ -162,6 +162,26 @@ import Testing
         #expect(try platform.check().isEmpty, "a model without limits accepts any rate")
     }
 
+    /// LiteLLM splits a model's limit over its names (aliases and adapters): a tenant that may call
+    /// only some of them reaches only their shares.
+    @Test func rateLimitsCountOnlyTheNamesATenantMayCall() throws {
+        let platform = try QuotaPlatform()
+        let lora = QuotaPlatform.lora(slots: 2, adapters: 2).replacingOccurrences(
+            of: "      tenants: [team]\n", with: "      tenants: [other]\n")
+        try platform.edit("models/tiny.yaml") { $0 + "rateLimits: {rpm: 90, tpm: 90000}\n" + lora }
+        try platform.tenant("team", models: "[tiny]", rpm: 30, tpm: 30000)
+        #expect(try platform.check().isEmpty, "the alias, one of 3 names, takes 30 rpm and 30000 tpm")
+        try platform.tenant("team", models: "[tiny]", rpm: 30, tpm: 30001)
+        let found = try platform.check()
+        #expect(found.map(\.ruleID) == ["quota/rate-limit"])
+        #expect(found.first?.message == "tenant 'team' may send 30001 tokens per minute, but its only model accepts 30000")
+        #expect(
+            found.first?.notes.map(\.message) == [
+                "'tiny' accepts 30000 of its 90000 tokens per minute from this tenant: LiteLLM splits the limit over its 3 names "
+                    + "and the tenant may call 1 of them"
+            ])
+    }
+
     @Test func loraAdaptersFitTheirSlots() throws {
         let platform = try QuotaPlatform()
         try platform.edit("models/tiny.yaml") { $0 + QuotaPlatform.lora(slots: 1, adapters: 3) }

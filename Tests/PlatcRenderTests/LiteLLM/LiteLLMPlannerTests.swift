@@ -1,3 +1,4 @@
+import PlatcChecks
 import PlatcSpec
 import Testing
 
@@ -119,7 +120,7 @@ import Testing
         let entries = Self.entries(try platform.context())
         #expect(entries.compactMap { $0.at("litellm_params.rpm")?.intValue } == [34, 33, 33])
         #expect(entries.compactMap { $0.at("litellm_params.tpm")?.intValue } == [334, 333, 333])
-        #expect(RateLimitShare.share(2, among: 3, index: 2) == 1)
+        #expect(CallableName.share(2, among: 3, index: 2) == 1)
         let checks = Self.config(try platform.context()).at("router_settings.optional_pre_call_checks")?.strings
         #expect(checks == ["enforce_model_rate_limits"])
     }
