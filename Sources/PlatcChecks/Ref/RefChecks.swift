@@ -13,6 +13,7 @@ public enum RefChecks: Check {
         .refAdapterTenantNotAllowed,
         .refModelWithoutTenants,
         .refDuplicateAlias,
+        .refReservedAlias,
         .refDuplicateServedName,
         .refNamespaceCollision,
     ]
@@ -26,6 +27,7 @@ public enum RefChecks: Check {
         AdapterTenantNotAllowed.check(&context)
         ModelWithoutTenants.check(&context)
         DuplicateAlias.check(&context)
+        ReservedAlias.check(&context)
         DuplicateServedName.check(&context)
         NamespaceCollision.check(&context)
     }
