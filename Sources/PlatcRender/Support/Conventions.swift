@@ -35,7 +35,8 @@ public enum Conventions {
     /// sequence of KV cache), MiB.
     public static let vramRequiredAnnotation = "platc.dev/vram-required-mib"
 
-    // The LiteLLM proxy, which tenant namespaces may reach (issue: render part 2 renders it).
+    // The LiteLLM proxy, which tenant namespaces may reach and the team reconciler calls. The
+    // platform team deploys it (platc renders its config, not the proxy): it must use these.
     public static let litellmServiceName = "litellm"
     public static let litellmPort: Int64 = 4000
     /// Label selecting the LiteLLM proxy pods.
