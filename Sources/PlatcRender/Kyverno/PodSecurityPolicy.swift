@@ -20,7 +20,6 @@ enum PodSecurityPolicy {
                 ("podSecurity", "has(variables.podSpec.securityContext) ? variables.podSpec.securityContext : {}"),
                 // Each container's securityContext, {} when it has none.
                 ("contexts", "variables.containers.map(c, has(c.securityContext) ? c.securityContext : {})"),
-                ("names", "variables.containers.map(c, c.name)"),
             ],
             validations: controls.map { control in
                 .init(
