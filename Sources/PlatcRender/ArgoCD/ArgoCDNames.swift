@@ -5,6 +5,7 @@ enum ArgoCDNames {
     /// A hook object (e.g. the LiteLLM team reconciler, PostSync) runs around a sync rather than
     /// being synced, so it takes no wave.
     static let hookAnnotation = "argocd.argoproj.io/hook"
+    static let hookDeletePolicyAnnotation = "argocd.argoproj.io/hook-delete-policy"
     /// The cluster Argo CD runs in.
     static let inClusterServer = "https://kubernetes.default.svc"
     static let apiVersion = "argoproj.io/v1alpha1"

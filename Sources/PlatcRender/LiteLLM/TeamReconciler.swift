@@ -40,9 +40,9 @@ enum TeamReconciler {
             labels: labels(context),
             annotations: [
                 // After every sync, once the ConfigMaps (and so the proxy's config) are applied.
-                ("argocd.argoproj.io/hook", "PostSync"),
+                (ArgoCDNames.hookAnnotation, "PostSync"),
                 // A Job's pod template is immutable: delete the previous run before creating the next.
-                ("argocd.argoproj.io/hook-delete-policy", "BeforeHookCreation"),
+                (ArgoCDNames.hookDeletePolicyAnnotation, "BeforeHookCreation"),
             ],
             body: [
                 "spec": [
