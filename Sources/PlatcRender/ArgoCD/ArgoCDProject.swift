@@ -33,26 +33,22 @@ enum ArgoCDProject {
         var kind: String
         var name: String?
 
-        init(group: String, kind: String, name: String?) {
-            self.group = group
-            self.kind = kind
-            self.name = name
-        }
-
-        init(named object: KubeObject) {
-            self.init(kindOf: object)
-            name = object.name
-        }
-
-        init(kindOf object: KubeObject) {
-            group = ArgoCDNames.group(of: object.apiVersion)
-            kind = object.kind
-        }
-
         static func < (a: ResourceItem, b: ResourceItem) -> Bool {
             (a.group, a.kind, a.name ?? "") < (b.group, b.kind, b.name ?? "")
         }
 
         var yaml: YAMLValue { ["group": .string(group), "kind": .string(kind), "name": name.map(YAMLValue.string)] }
+    }
+}
+
+// In an extension, so the memberwise initializer stays.
+extension ArgoCDProject.ResourceItem {
+    init(named object: KubeObject) {
+        self.init(kindOf: object)
+        name = object.name
+    }
+
+    init(kindOf object: KubeObject) {
+        self.init(group: ArgoCDNames.group(of: object.apiVersion), kind: object.kind)
     }
 }
