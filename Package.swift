@@ -11,7 +11,9 @@ let package = Package(
         .executable(name: "platc-fuzz", targets: ["PlatcFuzz"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        // Templates for the catalog page: escapes every value unless a template says otherwise.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -22,7 +24,11 @@ let package = Package(
         .target(name: "CPlatcSystem"),
         .target(name: "PlatcSpec", dependencies: ["CLibYAML"]),
         .target(name: "PlatcChecks", dependencies: ["PlatcSpec"]),
-        .target(name: "PlatcRender", dependencies: ["CLibYAML", "PlatcSpec", "PlatcChecks"]),
+        .target(
+            name: "PlatcRender",
+            dependencies: [
+                "CLibYAML", "PlatcSpec", "PlatcChecks", .product(name: "Mustache", package: "swift-mustache"),
+            ]),
         .target(name: "PlatcGit", dependencies: ["CLibGit2"]),
         .executableTarget(
             name: "platc",

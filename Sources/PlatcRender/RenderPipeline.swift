@@ -4,7 +4,9 @@ import PlatcSpec
 public enum RenderPipeline {
     /// The output families, in documentation order.
     static var planners: [any Planner.Type] {
-        [TenantPlanner.self, KueuePlanner.self, ServingPlanner.self, KyvernoPlanner.self, LiteLLMPlanner.self]
+        [
+            TenantPlanner.self, KueuePlanner.self, ServingPlanner.self, KyvernoPlanner.self, LiteLLMPlanner.self, CatalogPlanner.self,
+        ]
     }
 
     /// A fault of platc itself, never of the sources: the checks reject every input that could

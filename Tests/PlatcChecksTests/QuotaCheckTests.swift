@@ -202,7 +202,7 @@ import Testing
         #expect(found.map { $0.span?.start.line } == [21, 22])
         #expect(found.first?.notes.map(\.message) == ["'team' has a budget of $50 per 30d"])
         try platform.edit("models/tiny.yaml") {
-            $0.replacingOccurrences(of: "description: A tiny model.", with: "description: A tiny model.\nmode: embedding")
+            $0.replacingOccurrences(of: "status: ga\n", with: "status: ga\nmode: embedding\n")
         }
         #expect(try platform.check().map { $0.span?.start.line } == [22], "an embedding model has no output tokens to price")
     }

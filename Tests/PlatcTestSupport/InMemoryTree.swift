@@ -20,7 +20,8 @@ extension SourceTree {
     }
 }
 
-/// A text dump of every value in a Spec, without source spans: two loads of the same platform
+/// A text dump of every value in a Spec, without source spans or the source digest (where the
+/// values came from, not what they are): two loads of the same platform
 /// written differently (key order, comments, line endings) must dump the same.
 public func valueDump(_ value: Any) -> String {
     var out = ""
@@ -42,7 +43,7 @@ private func dump(_ mirror: Mirror, subject: Any, indent: Int, into out: inout S
         }
         return
     }
-    for child in mirror.children where child.label != "span" {
+    for child in mirror.children where child.label != "span" && child.label != "sourceDigest" {
         out += "\(pad)\(child.label ?? "-"):\n"
         dump(Mirror(reflecting: child.value), subject: child.value, indent: indent + 2, into: &out)
     }

@@ -8,6 +8,8 @@ public struct CallableName: Sendable {
     public let name: String
     /// What vLLM serves it as: the model's `servedName`, or the adapter's `--lora-modules` name.
     public let upstreamName: String
+    /// The LoRA adapter's name when this name calls an adapter, nil for a model alias.
+    public let adapter: String?
     /// Tenants with access, sorted (docs/checks-ref.md): the tenant lists the model and the model
     /// lists the tenant; for an adapter, the adapter lists it too.
     public let tenants: [String]
@@ -19,15 +21,17 @@ public struct CallableName: Sendable {
     public static func all(of model: Model, tenant: (String) -> Tenant?) -> [CallableName] {
         let modelName = model.name.value
         let base = Set(model.tenants.map(\.value)).filter { tenant($0)?.models.contains { $0.value == modelName } ?? false }
-        var names = model.aliases.map(\.value).sorted().map { (name: $0, upstream: model.servedName.value, tenants: base) }
+        var names = model.aliases.map(\.value).sorted().map {
+            (name: $0, upstream: model.servedName.value, adapter: String?.none, tenants: base)
+        }
         for adapter in model.lora?.adapters ?? [] {
             // An adapter runs in its base model's engine: its tenants must reach the model too.
             let tenants = Set(adapter.tenants.map(\.value)).intersection(base)
-            names.append((adapter.alias?.value ?? adapter.name.value, adapter.name.value, tenants))
+            names.append((adapter.alias?.value ?? adapter.name.value, adapter.name.value, adapter.name.value, tenants))
         }
         return names.enumerated().map { index, entry in
             CallableName(
-                name: entry.name, upstreamName: entry.upstream, tenants: entry.tenants.sorted(),
+                name: entry.name, upstreamName: entry.upstream, adapter: entry.adapter, tenants: entry.tenants.sorted(),
                 rpm: model.rateLimits.map { share($0.rpm.value, among: names.count, index: index) },
                 tpm: model.rateLimits.map { share($0.tpm.value, among: names.count, index: index) })
         }

@@ -3,17 +3,17 @@ import PlatcSpec
 /// The request path's deadlines in exact milliseconds, outermost first, and what they must satisfy
 /// to nest: client > gateway > router worst case, router timeout > engine > 0, and a stream
 /// timeout in (0, router timeout]. docs/checks-timeout.md derives each inequality.
-struct TimeoutLadder: Equatable {
-    var client: Int64
-    var gateway: Int64
-    var routerTimeout: Int64
+public struct TimeoutLadder: Equatable, Sendable {
+    public var client: Int64
+    public var gateway: Int64
+    public var routerTimeout: Int64
     /// nil when unset: LiteLLM then uses the router timeout for streams too.
-    var streamTimeout: Int64?
-    var retries: Int64
-    var retryBackoff: Int64
-    var engine: Int64
+    public var streamTimeout: Int64?
+    public var retries: Int64
+    public var retryBackoff: Int64
+    public var engine: Int64
 
-    init(_ timeouts: Platform.Timeouts) {
+    public init(_ timeouts: Platform.Timeouts) {
         client = timeouts.client.value.milliseconds
         gateway = timeouts.gateway.value.milliseconds
         routerTimeout = timeouts.router.timeout.value.milliseconds
@@ -29,19 +29,19 @@ struct TimeoutLadder: Equatable {
     /// none (docs/checks-timeout.md, "Why the gateway does not retry").
     static let gatewayAttempts: Int64 = 1
 
-    var routerAttempts: Int64 { retries + 1 }
+    public var routerAttempts: Int64 { retries + 1 }
 
     /// Attempts that can reach vLLM for one client request: the product over the layers.
-    var amplification: Int64 { Self.gatewayAttempts * routerAttempts }
+    public var amplification: Int64 { Self.gatewayAttempts * routerAttempts }
 
     // MARK: - Worst cases
 
     /// The longest LiteLLM sleeps between (and after) its attempts.
-    var routerBackoff: Int64 { LiteLLMBackoff.longest(retries: retries, retryBackoff: retryBackoff) }
+    public var routerBackoff: Int64 { LiteLLMBackoff.longest(retries: retries, retryBackoff: retryBackoff) }
 
     /// The longest the router can hold a request: every attempt runs to its timeout, every pause
     /// to its longest. A stream's worst case is never longer (see `streamFitsRouter`).
-    var routerWorstCase: Int64 { routerAttempts * routerTimeout + routerBackoff }
+    public var routerWorstCase: Int64 { routerAttempts * routerTimeout + routerBackoff }
 
     // MARK: - The inequalities
 

@@ -10,6 +10,9 @@ public struct OutputFile: Sendable {
         /// Two-space indented JSON and a final newline. JSON has no comments, so no header:
         /// out/README.md lists these files as generated.
         case json(JSONValue)
+        /// Written as given (HTML, Markdown): the text carries its own generated-by notice in
+        /// its format's comment syntax.
+        case text(String)
     }
 
     public var path: String
@@ -27,6 +30,7 @@ public struct OutputFile: Sendable {
         switch contents {
         case .yaml(let document): try Artifact.yaml(path: path, sources: sources, document: document)
         case .json(let value): Artifact(path: path, bytes: Array((value.serialized() + "\n").utf8))
+        case .text(let text): Artifact(path: path, bytes: Array(text.utf8))
         }
     }
 }

@@ -47,7 +47,9 @@ public struct Loader {
 
         let spec: Spec? =
             if let platform, !diagnostics.hasErrors {
-                Spec(platform: platform, gpuClasses: gpuClasses, tenants: tenants, models: models)
+                Spec(
+                    platform: platform, gpuClasses: gpuClasses, tenants: tenants, models: models,
+                    sourceDigest: SourceDigest(tree))
             } else {
                 nil
             }

@@ -5,9 +5,12 @@ public struct Spec: Sendable {
     public var gpuClasses: [GPUClass]
     public var tenants: [Tenant]
     public var models: [Model]
+    /// What the Spec was loaded from, as one hash.
+    public var sourceDigest: SourceDigest
 
-    public init(platform: Platform, gpuClasses: [GPUClass], tenants: [Tenant], models: [Model]) {
+    public init(platform: Platform, gpuClasses: [GPUClass], tenants: [Tenant], models: [Model], sourceDigest: SourceDigest) {
         self.platform = platform
+        self.sourceDigest = sourceDigest
         self.gpuClasses = gpuClasses.sorted { $0.name.value < $1.name.value }
         self.tenants = tenants.sorted { $0.name.value < $1.name.value }
         self.models = models.sorted { $0.name.value < $1.name.value }

@@ -1,0 +1,17 @@
+import PlatcSpec
+
+/// How the quota rules word a pool's capacity in messages and hints.
+extension GPUPool {
+    /// "6 GPUs (3 nodes × 2 GPUs per node)", with "× 4 time-slices" when sliced.
+    var capacityDescription: String {
+        let sliced = slices > 1 ? " × \(slices) time-slices" : ""
+        return
+            "\(QuotaChecks.Text.count(capacity, "GPU")) (\(QuotaChecks.Text.count(gpuClass.nodes.value, "node")) × \(QuotaChecks.Text.count(gpuClass.gpusPerNode.value, "GPU")) per node\(sliced))"
+    }
+
+    /// "raise nodes to 4 (8 GPUs)": the capacity side of a hint.
+    func raiseNodes(toFit gpus: Int64) -> String {
+        let nodes = nodesNeeded(for: gpus)
+        return "raise nodes to \(nodes) (\(QuotaChecks.Text.count(nodes * gpusPerNode, "GPU")))"
+    }
+}

@@ -1,0 +1,49 @@
+import PlatcChecks
+import PlatcSpec
+
+/// What the catalog says, computed once from the checked Spec: the page and the Markdown show the
+/// same facts, and the numbers are the ones the checks proved (fit estimates, GPU pools, the
+/// timeout ladder), never recomputed here.
+struct Catalog {
+    /// One name a tenant can call: a model's alias or a LoRA adapter.
+    struct Entry {
+        let name: CallableName
+        let model: Model
+        let fit: FitEstimate?
+    }
+
+    struct TenantSummary {
+        let tenant: Tenant
+        /// The names it may call, in catalog order.
+        let names: [String]
+    }
+
+    let platform: Platform
+    let entries: [Entry]
+    let tenants: [TenantSummary]
+    let pools: [GPUPool]
+    let ladder: TimeoutLadder
+    let sourceDigest: SourceDigest
+    /// Every source file, for the generated-by notice.
+    let sources: [String]
+
+    init(_ context: RenderContext) {
+        let spec = context.spec
+        platform = spec.platform
+        let entries = spec.models.flatMap { model in
+            CallableName.all(of: model, tenant: context.tenant(named:)).map { name in
+                Entry(name: name, model: model, fit: context.fits[model.name.value]?.estimate)
+            }
+        }
+        self.entries = entries
+        tenants = spec.tenants.map { tenant in
+            TenantSummary(tenant: tenant, names: entries.filter { $0.name.tenants.contains(tenant.name.value) }.map(\.name.name))
+        }
+        pools = GPUPool.pools(of: spec)
+        ladder = TimeoutLadder(spec.platform.timeouts)
+        sourceDigest = spec.sourceDigest
+        sources =
+            [spec.platform.span.start.file] + spec.gpuClasses.map(\.span.start.file) + spec.tenants.map(\.span.start.file)
+            + spec.models.map(\.span.start.file)
+    }
+}

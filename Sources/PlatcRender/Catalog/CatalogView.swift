@@ -1,0 +1,223 @@
+import PlatcChecks
+import PlatcSpec
+
+/// The catalog as display strings, the one value both templates read. Templates are logic-less,
+/// so every decision (what a cell says, a bar's geometry) is made here, where it is tested.
+struct CatalogView {
+    struct Row {
+        let name: String
+        /// The model it runs on, or "LoRA <adapter> on <model>".
+        let base: String
+        let status: String
+        let owner: String
+        let gpuClass: String
+        let tensorParallel: String
+        let context: String
+        let vram: CatalogBar?
+        /// "weights 15.0 · KV cache 52.1 · overhead 5.3 of 79.2 GiB per GPU".
+        let vramText: String
+        /// vLLM's maximum concurrency at full context, e.g. "12.3".
+        let concurrency: String
+        let floor: String
+        let max: String
+        let tenants: [String]
+        /// Space-separated, for the filter's `data-tenants`.
+        let tenantList: String
+        /// Comma-separated, or "none", for Markdown.
+        let tenantsText: String
+        let rpm: String?
+        let tpm: String?
+        let priceIn: String
+        let priceOut: String
+        let description: String
+        /// Lower-cased text the free-text filter matches.
+        let search: String
+    }
+
+    struct Quota {
+        let gpuClass: String
+        let nominal: String
+        let borrowing: String
+    }
+
+    struct TenantCard {
+        let name: String
+        let displayName: String
+        let budget: String
+        let period: String
+        let rpm: String
+        let tpm: String
+        let priority: String
+        let quotas: [Quota]
+        /// The quotas and names in one line each, for Markdown.
+        let quotaText: String
+        let names: [String]
+        let namesText: String
+        /// Templates cannot test an array for emptiness and reflection sees no computed properties.
+        let hasNames: Bool
+    }
+
+    struct Capacity {
+        let name: String
+        let product: String
+        let capacity: String
+        let nominal: String
+        let floor: String
+        let peak: String
+        let bar: CatalogBar
+        /// Set when quotas and serving at max replicas need more GPUs than the class has.
+        let shortfall: String?
+    }
+
+    struct Rung {
+        let layer: String
+        let value: String
+        let detail: String
+        let bar: CatalogBar
+    }
+
+    let title: String
+    let description: String?
+    let counts: String
+    let rows: [Row]
+    let tenants: [TenantCard]
+    let statuses: [String]
+    let gpuClasses: [String]
+    let capacities: [Capacity]
+    let ladder: [Rung]
+    let digest: String
+    let fileCount: String
+    /// The generated-by notice's source list.
+    let sources: [String]
+
+    init(_ catalog: Catalog) {
+        title = catalog.platform.name.value
+        description = catalog.platform.description?.value
+        let rows = catalog.entries.map(Self.row)
+        self.rows = rows
+        tenants = catalog.tenants.map(Self.card)
+        statuses = Model.Status.allCases.map(\.rawValue).filter { status in rows.contains { $0.status == status } }
+        gpuClasses = Array(Set(rows.map(\.gpuClass))).sorted()
+        capacities = catalog.pools.map(Self.capacity)
+        ladder = Self.rungs(catalog.ladder)
+        digest = catalog.sourceDigest.value
+        fileCount = CatalogFormat.grouped(catalog.sourceDigest.fileCount)
+        sources = Array(Set(catalog.sources)).sorted()
+        let models = Set(catalog.entries.map(\.model.name.value)).count
+        counts =
+            "\(rows.count) names on \(models) models · \(tenants.count) tenants · \(capacities.count) GPU classes"
+    }
+
+    private static func row(_ entry: Catalog.Entry) -> Row {
+        let model = entry.model, serving = model.serving
+        let base = entry.name.adapter.map { "LoRA \($0) on \(model.name.value)" } ?? model.name.value
+        let tenants = entry.name.tenants
+        let searchable = [
+            entry.name.name, base, model.status.value.rawValue, model.owner.value, serving.gpuClass.value, model.description.value,
+        ]
+        return Row(
+            name: entry.name.name, base: base, status: model.status.value.rawValue, owner: model.owner.value,
+            gpuClass: serving.gpuClass.value, tensorParallel: String(serving.tensorParallel.value),
+            context: CatalogFormat.grouped(serving.maxModelLen.value), vram: entry.fit.map(vramBar),
+            vramText: entry.fit.map(vramText) ?? "no estimate",
+            concurrency: entry.fit.map { CatalogFormat.fixed($0.maxConcurrency, places: 1) } ?? "?",
+            floor: String(serving.replicas.min.value), max: String(serving.replicas.max.value), tenants: tenants,
+            tenantList: tenants.joined(separator: " "), tenantsText: tenants.isEmpty ? "none" : tenants.joined(separator: ", "),
+            rpm: entry.name.rpm.map(CatalogFormat.grouped),
+            tpm: entry.name.tpm.map(CatalogFormat.grouped), priceIn: CatalogFormat.dollars(model.pricing.inputPerMillion.value),
+            priceOut: CatalogFormat.dollars(model.pricing.outputPerMillion.value), description: model.description.value,
+            search: (searchable + tenants).joined(separator: " ").lowercased())
+    }
+
+    /// Overhead: what vLLM keeps besides weights and KV cache inside its budget; the rest of the
+    /// GPU (1 − gpuMemoryUtilization) is headroom it never touches.
+    private static func overhead(_ fit: FitEstimate) -> Double { fit.budgetGiB - fit.weightsGiB - max(0, fit.kvCacheGiB) }
+
+    private static func vramBar(_ fit: FitEstimate) -> CatalogBar {
+        CatalogBar(
+            total: fit.visibleGiB,
+            parts: [
+                ("weights", fit.weightsGiB, "weights \(CatalogFormat.gib(fit.weightsGiB)) GiB"),
+                ("kv", max(0, fit.kvCacheGiB), "KV cache \(CatalogFormat.gib(fit.kvCacheGiB)) GiB"),
+                ("overhead", overhead(fit), "overhead \(CatalogFormat.gib(overhead(fit))) GiB"),
+                (
+                    "headroom", fit.visibleGiB - fit.budgetGiB,
+                    "outside vLLM's budget \(CatalogFormat.gib(fit.visibleGiB - fit.budgetGiB)) GiB"
+                ),
+            ], summary: vramText(fit))
+    }
+
+    private static func vramText(_ fit: FitEstimate) -> String {
+        "weights \(CatalogFormat.gib(fit.weightsGiB)) · KV cache \(CatalogFormat.gib(fit.kvCacheGiB)) · overhead "
+            + "\(CatalogFormat.gib(overhead(fit))) of \(CatalogFormat.gib(fit.visibleGiB)) GiB per GPU"
+    }
+
+    private static func card(_ summary: Catalog.TenantSummary) -> TenantCard {
+        let tenant = summary.tenant
+        let quotas = tenant.gpuQuota.sorted { $0.gpuClass.value < $1.gpuClass.value }.map {
+            Quota(gpuClass: $0.gpuClass.value, nominal: String($0.quota.nominal.value), borrowing: String($0.quota.borrowingLimit.value))
+        }
+        return TenantCard(
+            name: tenant.name.value, displayName: tenant.displayName?.value ?? tenant.name.value,
+            budget: CatalogFormat.dollars(tenant.budget.usd.value), period: tenant.budget.period.value,
+            rpm: CatalogFormat.grouped(tenant.rateLimits.rpm.value), tpm: CatalogFormat.grouped(tenant.rateLimits.tpm.value),
+            priority: tenant.priority.value.rawValue,
+            quotas: quotas,
+            quotaText: quotas.isEmpty
+                ? "none" : quotas.map { "\($0.gpuClass): \($0.nominal) + \($0.borrowing) borrowed" }.joined(separator: "; "),
+            names: summary.names, namesText: summary.names.isEmpty ? "none" : summary.names.joined(separator: ", "),
+            hasNames: !summary.names.isEmpty)
+    }
+
+    /// Tenant quotas, the serving warm floor, then serving's burst to max replicas, end to end
+    /// against the class's capacity (the marker), the sums the quota checks bound.
+    private static func capacity(_ pool: GPUPool) -> Capacity {
+        let burst = pool.peak - pool.warmFloor
+        let needed = pool.nominal + pool.peak
+        let summary =
+            "\(pool.capacity) GPUs: tenant quotas \(pool.nominal), serving warm floor \(pool.warmFloor), serving at max replicas \(pool.peak)"
+        return Capacity(
+            name: pool.name, product: pool.gpuClass.product.value, capacity: String(pool.capacity), nominal: String(pool.nominal),
+            floor: String(pool.warmFloor), peak: String(pool.peak),
+            bar: CatalogBar(
+                total: Double(max(pool.capacity, needed, 1)),
+                parts: [
+                    ("quota", Double(pool.nominal), "tenant quotas \(pool.nominal) GPUs"),
+                    ("floor", Double(pool.warmFloor), "serving warm floor \(pool.warmFloor) GPUs"),
+                    ("burst", Double(burst), "serving up to max replicas +\(burst) GPUs"),
+                ], marker: Double(pool.capacity), summary: summary),
+            shortfall: needed > pool.capacity
+                ? "At max replicas, quotas and serving need \(needed) of \(pool.capacity) GPUs: Kueue holds batch work back." : nil)
+    }
+
+    /// client > gateway > router (every attempt to its timeout, plus backoff) > engine, each bar
+    /// on the client's scale.
+    private static func rungs(_ ladder: TimeoutLadder) -> [Rung] {
+        let scale = Double(max(ladder.client, ladder.gateway, ladder.routerWorstCase, 1))
+        func single(_ kind: String, _ value: Int64) -> CatalogBar {
+            CatalogBar(total: scale, parts: [(kind, Double(value), CatalogFormat.duration(value))], summary: CatalogFormat.duration(value))
+        }
+        var attempts: [(kind: String, value: Double, label: String)] = []
+        for attempt in 1...max(1, ladder.routerAttempts) {
+            attempts.append(
+                ("attempt", Double(ladder.routerTimeout), "attempt \(attempt): \(CatalogFormat.duration(ladder.routerTimeout))"))
+        }
+        attempts.append(("backoff", Double(ladder.routerBackoff), "backoff \(CatalogFormat.duration(ladder.routerBackoff))"))
+        let router =
+            "\(ladder.routerAttempts) attempts × \(CatalogFormat.duration(ladder.routerTimeout)) + \(CatalogFormat.duration(ladder.routerBackoff)) backoff"
+        return [
+            Rung(
+                layer: "client", value: CatalogFormat.duration(ladder.client), detail: "what clients should wait at most",
+                bar: single("client", ladder.client)),
+            Rung(
+                layer: "gateway", value: CatalogFormat.duration(ladder.gateway), detail: "HTTPRoute request timeout",
+                bar: single("gateway", ladder.gateway)),
+            Rung(
+                layer: "router", value: CatalogFormat.duration(ladder.routerWorstCase), detail: "LiteLLM worst case: \(router)",
+                bar: CatalogBar(total: scale, parts: attempts, summary: router)),
+            Rung(
+                layer: "engine", value: CatalogFormat.duration(ladder.engine), detail: "vLLM per request",
+                bar: single("engine", ladder.engine)),
+        ]
+    }
+}

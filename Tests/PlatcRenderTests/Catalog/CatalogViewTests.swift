@@ -1,0 +1,74 @@
+import PlatcChecks
+import PlatcSpec
+import Testing
+
+@testable import PlatcRender
+
+/// What the catalog says, on the minimal platform with adapters and on the embedded default.
+@Suite struct CatalogViewTests {
+    static func view(_ context: RenderContext) -> CatalogView { CatalogView(Catalog(context)) }
+
+    @Test func oneRowPerAliasAndAdapterWithItsTenants() throws {
+        let view = Self.view(try LiteLLMPlannerTests.withAdapters())
+        #expect(view.rows.map(\.name) == ["tiny", "tiny-sql", "tone-lora"])
+        #expect(view.rows.map(\.base) == ["tiny", "LoRA sql-lora on tiny", "LoRA tone-lora on tiny"])
+        #expect(view.rows.map(\.tenants) == [["other", "team"], ["team"], ["other"]])
+        #expect(view.rows.map(\.tenantList) == ["other team", "team", "other"])
+        #expect(view.tenants.map(\.name) == ["other", "team"])
+        #expect(view.tenants.map(\.names) == [["tiny", "tone-lora"], ["tiny", "tiny-sql"]])
+    }
+
+    /// The default's numbers are the checks' numbers: pools, shares of the rate limit, prices.
+    @Test func defaultPlatformFacts() throws {
+        let view = Self.view(try RenderTestPlatform.embeddedDefault().context())
+        let llama = try #require(view.rows.first { $0.name == "llama-3.1-8b-instruct" })
+        #expect(llama.gpuClass == "h100" && llama.tensorParallel == "1" && llama.context == "16,384")
+        #expect(llama.rpm == "400" && llama.tpm == "666,667")  // 1200 rpm, 2,000,000 tpm over 3 names
+        #expect(llama.priceIn == "$0.10" && llama.priceOut == "$0.20")
+        #expect(llama.floor == "1" && llama.max == "2")
+        let coder = try #require(view.rows.first { $0.name == "qwen2.5-coder-7b-instruct" })
+        #expect(coder.rpm == nil)
+        let h100 = try #require(view.capacities.first { $0.name == "h100" })
+        #expect([h100.capacity, h100.nominal, h100.floor, h100.peak] == ["8", "3", "4", "7"])
+        // 3 + 4 + 3 = 10 GPUs on a scale of 10: the line sits at 8.
+        #expect(h100.bar.segments.map(\.width) == ["30.00", "40.00", "30.00"])
+        #expect(h100.bar.segments.map(\.x) == ["0.00", "30.00", "70.00"])
+        #expect(h100.bar.marker == "80.00")
+        #expect(h100.shortfall != nil)
+        #expect(view.statuses == ["preview", "ga"])
+        #expect(view.gpuClasses == ["h100", "l4"])
+    }
+
+    /// weights + KV cache + overhead + headroom is the whole GPU.
+    @Test func vramBarCoversTheGPU() throws {
+        let view = Self.view(try RenderTestPlatform.embeddedDefault().context())
+        for row in view.rows {
+            let bar = try #require(row.vram, "\(row.name)")
+            let total = bar.segments.compactMap { Double($0.width) }.reduce(0, +)
+            #expect(abs(total - 100) < 0.05, "\(row.name): \(total)")
+            #expect(bar.segments.map(\.kind) == ["weights", "kv", "overhead", "headroom"])
+        }
+    }
+
+    /// The router's rung is its worst case, what `timeout/*` compares with the gateway.
+    @Test func timeoutLadder() throws {
+        let context = try RenderTestPlatform.embeddedDefault().context()
+        let view = Self.view(context)
+        let ladder = TimeoutLadder(context.platform.timeouts)
+        #expect(view.ladder.map(\.layer) == ["client", "gateway", "router", "engine"])
+        #expect(view.ladder[2].value == CatalogFormat.duration(ladder.routerWorstCase))
+        #expect(view.ladder[2].bar.segments.map(\.kind) == Array(repeating: "attempt", count: Int(ladder.routerAttempts)) + ["backoff"])
+        #expect(view.ladder[0].bar.segments.map(\.width) == ["100.00"])
+    }
+
+    @Test func tenantWithNoModelSaysSo() throws {
+        var platform = try RenderTestPlatform()
+        platform.addTenant("idle")
+        let view = Self.view(try platform.context())
+        let idle = try #require(view.tenants.first { $0.name == "idle" })
+        #expect(idle.names.isEmpty && !idle.hasNames && idle.namesText == "none")
+        let page = CatalogPage.html(view)
+        #expect(page.contains("<article class=\"tenant\" data-tenant=\"idle\">"))
+        #expect(page.contains("no model yet"))
+    }
+}
