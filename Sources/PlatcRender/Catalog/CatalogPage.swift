@@ -89,7 +89,7 @@ enum CatalogPage {
         </td>
         <td data-label="Replicas">{{floor}} warm, up to {{max}}</td>
         <td data-label="Tenants">{{#tenants}}<span class="chip">{{.}}</span>{{/tenants}}{{^tenants}}<span class="muted">none</span>{{/tenants}}</td>
-        <td data-label="Limits" class="num">{{#rpm}}{{rpm}} rpm<br>{{tpm}} tpm{{/rpm}}{{^rpm}}<span class="muted">tenant limits only</span>{{/rpm}}</td>
+        <td data-label="Limits">{{#rpm}}{{rpm}} rpm<br>{{tpm}} tpm{{/rpm}}{{^rpm}}<span class="muted">tenant limits only</span>{{/rpm}}</td>
         <td data-label="Price per 1M tokens" class="num">{{priceIn}} in<br>{{priceOut}} out</td>
         <td data-label="Description" class="description">{{description}}</td>
         </tr>

@@ -31,10 +31,10 @@ enum CatalogStyle {
         .filters input{min-width:16rem}
         #filter-count{font-size:.85rem;color:var(--muted);padding-bottom:.35rem}
         #no-match{padding:1rem;border:1px dashed var(--line);border-radius:8px}
-        table{border-collapse:collapse;width:100%}
+        table{border-collapse:collapse;width:100%;font-size:.9rem}
         caption{text-align:left;color:var(--muted);font-size:.85rem;padding:.25rem 0 .5rem}
-        th,td{text-align:left;vertical-align:top;padding:.45rem .5rem;border-bottom:1px solid var(--line)}
-        thead th{font-size:.8rem;color:var(--muted);font-weight:600;white-space:nowrap}
+        th,td{text-align:left;vertical-align:top;padding:.45rem .4rem;border-bottom:1px solid var(--line)}
+        thead th{font-size:.75rem;color:var(--muted);font-weight:600}
         tbody th{font-weight:600}
         td,th{overflow-wrap:break-word}
         .table-wrap{overflow-x:auto}
@@ -43,7 +43,7 @@ enum CatalogStyle {
         .badge.ga{color:var(--ga)}.badge.preview{color:var(--preview)}.badge.deprecated{color:var(--deprecated);text-decoration:line-through}
         .chip{display:inline-block;white-space:nowrap;background:var(--card);border:1px solid var(--line);border-radius:4px;padding:0 .35rem;margin:0 .25rem .2rem 0;font-size:.8rem}
         svg.bar{display:block;width:100%;min-width:8rem;height:.9rem;border-radius:3px;background:var(--card);border:1px solid var(--line)}
-        .vram{min-width:13rem}.description{min-width:18rem}
+        .vram{min-width:10rem}.description{min-width:12rem}
         .seg-weights{fill:var(--weights)}.seg-kv{fill:var(--kv)}.seg-overhead{fill:var(--overhead)}.seg-headroom{fill:var(--headroom)}
         .seg-quota{fill:var(--quota)}.seg-floor{fill:var(--floor)}.seg-burst{fill:var(--burst)}
         .seg-attempt{fill:var(--attempt);stroke:var(--bg);stroke-width:.4}.seg-backoff{fill:var(--backoff)}

@@ -53,7 +53,7 @@ struct CatalogView {
         let quotaText: String
         let names: [String]
         let namesText: String
-        /// Templates cannot test an array for emptiness and reflection sees no computed properties.
+        /// Mustache cannot test an array for emptiness.
         let hasNames: Bool
     }
 
