@@ -24,7 +24,7 @@ struct Catalog {
     let pools: [GPUPool]
     let ladder: TimeoutLadder
     let sourceDigest: SourceDigest
-    /// Every source file, for the generated-by notice.
+    /// Every source file: the catalog shows something of each.
     let sources: [String]
 
     init(_ context: RenderContext) {
@@ -36,9 +36,12 @@ struct Catalog {
             }
         }
         self.entries = entries
-        tenants = spec.tenants.map { tenant in
-            TenantSummary(tenant: tenant, names: entries.filter { $0.name.tenants.contains(tenant.name.value) }.map(\.name.name))
+        // One pass over the names, not one per tenant: fleets have thousands of tenants.
+        var namesByTenant: [String: [String]] = [:]
+        for entry in entries {
+            for tenant in entry.name.tenants { namesByTenant[tenant, default: []].append(entry.name.name) }
         }
+        tenants = spec.tenants.map { TenantSummary(tenant: $0, names: namesByTenant[$0.name.value] ?? []) }
         pools = GPUPool.pools(of: spec)
         ladder = TimeoutLadder(spec.platform.timeouts)
         sourceDigest = spec.sourceDigest

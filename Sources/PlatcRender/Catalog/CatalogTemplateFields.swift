@@ -18,7 +18,6 @@ extension CatalogView: MustacheParent {
         case "ladder": ladder
         case "digest": digest
         case "fileCount": fileCount
-        case "sources": sources
         default: nil
         }
     }

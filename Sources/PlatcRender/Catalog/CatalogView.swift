@@ -87,8 +87,6 @@ struct CatalogView {
     let ladder: [Rung]
     let digest: String
     let fileCount: String
-    /// The generated-by notice's source list.
-    let sources: [String]
 
     init(_ catalog: Catalog) {
         title = catalog.platform.name.value
@@ -102,7 +100,6 @@ struct CatalogView {
         ladder = Self.rungs(catalog.ladder)
         digest = catalog.sourceDigest.value
         fileCount = CatalogFormat.grouped(catalog.sourceDigest.fileCount)
-        sources = Array(Set(catalog.sources)).sorted()
         let models = Set(catalog.entries.map(\.model.name.value)).count
         counts =
             "\(rows.count) names on \(models) models · \(tenants.count) tenants · \(capacities.count) GPU classes"
