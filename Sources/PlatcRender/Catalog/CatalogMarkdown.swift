@@ -44,7 +44,7 @@ enum CatalogMarkdown {
         | Class | Product | GPUs | Tenant quotas | Warm floor | Serving max | Note |
         |---|---|---:|---:|---:|---:|---|
         {{#capacities}}
-        | **{{name}}** | {{product}} | {{capacity}} | {{nominal}} | {{floor}} | {{peak}} | {{#shortfall}}{{shortfall}}{{/shortfall}} |
+        | **{{name}}** | {{product}} | {{capacity}} | {{nominal}} | {{floor}} | {{peak}} | {{#note}}{{note}}{{/note}} |
         {{/capacities}}
 
         ### Timeout ladder

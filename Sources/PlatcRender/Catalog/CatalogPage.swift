@@ -147,9 +147,9 @@ enum CatalogPage {
         {{#bar}}
         {{> bar}}
         {{/bar}}
-        {{#shortfall}}
-        <p class="warn">{{shortfall}}</p>
-        {{/shortfall}}
+        {{#note}}
+        <p class="{{noteClass}} small">{{note}}</p>
+        {{/note}}
         </td>
         </tr>
         {{/capacities}}

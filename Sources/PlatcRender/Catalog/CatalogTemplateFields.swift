@@ -93,7 +93,8 @@ extension CatalogView.Capacity: MustacheParent {
         case "floor": floor
         case "peak": peak
         case "bar": bar
-        case "shortfall": shortfall
+        case "note": note
+        case "noteClass": noteClass
         default: nil
         }
     }

@@ -65,8 +65,12 @@ struct CatalogView {
         let floor: String
         let peak: String
         let bar: CatalogBar
-        /// Set when quotas and serving at max replicas need more GPUs than the class has.
-        let shortfall: String?
+        /// What serving at max replicas does to the class, when it goes beyond it or into the
+        /// tenants' quotas; `noteClass` is `warn` only for the first, which `quota/max-replicas`
+        /// warns about. The second is by design (docs/checks-quota.md): serving's PriorityClass
+        /// ranks above batch, so its burst preempts batch pods.
+        let note: String?
+        let noteClass: String
     }
 
     struct Rung {
@@ -183,8 +187,17 @@ struct CatalogView {
                     ("floor", Double(pool.warmFloor), "serving warm floor \(pool.warmFloor) GPUs"),
                     ("burst", Double(burst), "serving up to max replicas +\(burst) GPUs"),
                 ], marker: Double(pool.capacity), summary: summary),
-            shortfall: needed > pool.capacity
-                ? "At max replicas, quotas and serving need \(needed) of \(pool.capacity) GPUs: Kueue holds batch work back." : nil)
+            note: note(pool), noteClass: pool.peak > pool.capacity ? "warn" : "muted")
+    }
+
+    private static func note(_ pool: GPUPool) -> String? {
+        if pool.peak > pool.capacity {
+            return "At max replicas serving alone needs \(pool.peak) of \(pool.capacity) GPUs: the replicas above that stay Pending."
+        }
+        let intoQuotas = pool.nominal + pool.peak - pool.capacity
+        guard intoQuotas > 0 else { return nil }
+        return
+            "At max replicas serving takes \(intoQuotas) of the tenants' \(pool.nominal) quota GPUs: its higher priority preempts batch pods."
     }
 
     /// client > gateway > router (every attempt to its timeout, plus backoff) > engine, each bar

@@ -34,7 +34,9 @@ import Testing
         #expect(h100.bar.segments.map(\.width) == ["30.00", "40.00", "30.00"])
         #expect(h100.bar.segments.map(\.x) == ["0.00", "30.00", "70.00"])
         #expect(h100.bar.marker == "80.00")
-        #expect(h100.shortfall != nil)
+        // Peak 7 fits the 8 GPUs, but 7 + 3 quota GPUs do not: by design, not a warning.
+        #expect(h100.note == "At max replicas serving takes 2 of the tenants' 3 quota GPUs: its higher priority preempts batch pods.")
+        #expect(h100.noteClass == "muted")
         #expect(view.statuses == ["preview", "ga"])
         #expect(view.gpuClasses == ["h100", "l4"])
     }
@@ -59,6 +61,15 @@ import Testing
         #expect(view.ladder[2].value == CatalogFormat.duration(ladder.routerWorstCase))
         #expect(view.ladder[2].bar.segments.map(\.kind) == Array(repeating: "attempt", count: Int(ladder.routerAttempts)) + ["backoff"])
         #expect(view.ladder[0].bar.segments.map(\.width) == ["100.00"])
+    }
+
+    /// Serving beyond the class is what `quota/max-replicas` warns about: the page warns too.
+    @Test func servingBeyondTheClassIsAWarning() throws {
+        var platform = try RenderTestPlatform()
+        platform.edit("models/tiny.yaml", "  gpuMemoryUtilization: 0.8\n", "  gpuMemoryUtilization: 0.8\n  replicas: {min: 1, max: 3}\n")
+        let a10 = try #require(Self.view(try platform.context()).capacities.first)
+        #expect(a10.note == "At max replicas serving alone needs 3 of 2 GPUs: the replicas above that stay Pending.")
+        #expect(a10.noteClass == "warn")
     }
 
     @Test func tenantWithNoModelSaysSo() throws {
