@@ -24,7 +24,8 @@ struct Catalog {
     let pools: [GPUPool]
     let ladder: TimeoutLadder
     let sourceDigest: SourceDigest
-    /// Every source file: the catalog shows something of each.
+    /// Every source file, config.json files included (the VRAM figures come from them): the
+    /// catalog shows something of each.
     let sources: [String]
 
     init(_ context: RenderContext) {
@@ -46,7 +47,7 @@ struct Catalog {
         ladder = TimeoutLadder(spec.platform.timeouts)
         sourceDigest = spec.sourceDigest
         sources =
-            [spec.platform.span.start.file] + spec.gpuClasses.map(\.span.start.file) + spec.tenants.map(\.span.start.file)
-            + spec.models.map(\.span.start.file)
+            [context.platformSource] + spec.gpuClasses.map(\.span.start.file) + spec.tenants.map(\.span.start.file)
+            + spec.models.flatMap { [$0.span.start.file, $0.config.path] }
     }
 }

@@ -41,10 +41,10 @@ enum CatalogFormat {
     /// Dollars with at least two decimals and every significant one: `$0.10`, `$0.005`, `$2,000`.
     static func dollars(_ amount: USD) -> String {
         let whole = amount.micros / 1_000_000
-        var fraction = String(amount.micros % 1_000_000)
-        fraction = String(repeating: "0", count: 6 - fraction.count) + fraction
-        while fraction.count > 2, fraction.hasSuffix("0") { fraction.removeLast() }
-        return fraction == "00" && whole >= 1000 ? "$" + grouped(whole) : "$\(grouped(whole)).\(fraction)"
+        // USD's own exact decimal, without trailing zeros: "12.5", "0.005", "2000".
+        let fraction = amount.description.split(separator: ".").dropFirst().first.map(String.init) ?? ""
+        if fraction.isEmpty, whole >= 1000 { return "$" + grouped(whole) }
+        return "$\(grouped(whole)).\(fraction + String(repeating: "0", count: max(0, 2 - fraction.count)))"
     }
 
     static func duration(_ milliseconds: Int64) -> String { Duration(milliseconds: milliseconds).description }
