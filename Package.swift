@@ -30,10 +30,13 @@ let package = Package(
                 "CLibYAML", "PlatcSpec", "PlatcChecks", .product(name: "Mustache", package: "swift-mustache"),
             ]),
         .target(name: "PlatcGit", dependencies: ["CLibGit2"]),
+        // `platc diff`: the change set between out/ at a Git revision and a fresh render, the
+        // platform-level summary from the two Specs, and its text, Markdown and JSON reports.
+        .target(name: "PlatcDiff", dependencies: ["PlatcSpec", "PlatcChecks", "PlatcRender", "PlatcGit"]),
         .executableTarget(
             name: "platc",
             dependencies: [
-                "CPlatcSystem", "PlatcSpec", "PlatcChecks", "PlatcRender", "PlatcGit",
+                "CPlatcSystem", "PlatcSpec", "PlatcChecks", "PlatcRender", "PlatcGit", "PlatcDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // libFuzzer target over the loader, checks and renderer; docs/testing.md has the sanitizer build.
@@ -43,6 +46,7 @@ let package = Package(
         .testTarget(name: "PlatcChecksTests", dependencies: ["PlatcChecks", "PlatcTestSupport"]),
         .testTarget(name: "PlatcRenderTests", dependencies: ["PlatcRender", "PlatcTestSupport"]),
         .testTarget(name: "PlatcGitTests", dependencies: ["PlatcGit"]),
+        .testTarget(name: "PlatcDiffTests", dependencies: ["PlatcDiff", "PlatcTestSupport"]),
         .testTarget(
             name: "EndToEndTests", dependencies: ["PlatcSpec", "PlatcTestSupport"]),
     ]
