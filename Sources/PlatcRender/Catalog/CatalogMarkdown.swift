@@ -63,24 +63,9 @@ enum CatalogMarkdown {
         """
 }
 
-/// Escapes a value so Markdown shows it as text: HTML-significant characters become entities
-/// (Git hosts render inline HTML), inline markup characters get a backslash, and line breaks
-/// become spaces so a value cannot end a table row.
+/// Mustache's content type for the Markdown catalog: every value through `MarkdownText.escape`.
 struct MarkdownEscaping: MustacheContentType {
     static let name = "MARKDOWN"
 
-    func escapeText(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\\", "`", "*", "_", "[", "]", "|", "~", "#": escaped += "\\" + String(character)
-            case "\n", "\r", "\r\n", "\u{2028}", "\u{2029}": escaped += " "
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
+    func escapeText(_ text: String) -> String { MarkdownText.escape(text) }
 }

@@ -1,0 +1,113 @@
+import ArgumentParser
+import Foundation
+import PlatcChecks
+import PlatcDiff
+import PlatcGit
+import PlatcRender
+import PlatcSpec
+
+enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, markdown, json
+}
+
+/// `platc diff`: render in memory and compare with out/ as committed at a revision (read through
+/// libgit2), object by object and in platform terms. Writes nothing.
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff", abstract: "Show what a render changes in out/ compared with a Git revision (default HEAD).")
+
+    @Option(name: .long, help: "Platform root (holds platform/, tenants/, models/); any folder inside a Git repository.")
+    var root: String = "."
+
+    @Option(name: .long, help: "Output folder (default: <root>/out).")
+    var out: String?
+
+    @Option(name: .long, help: "Revision to compare with: a branch, tag, SHA, origin/main, HEAD~1 …")
+    var base: String = "HEAD"
+
+    @Option(name: .long, help: "Report format: text, markdown (a pull-request comment) or json.")
+    var format: DiffFormat = .text
+
+    @Option(name: .long, help: "Most bytes of a Markdown report (GitHub refuses comments over 65,536 characters).")
+    var markdownBudget: Int = MarkdownReport.defaultBudget
+
+    @Option(name: .long, help: "Lines of context around each change in the patches.")
+    var contextLines: Int = 3
+
+    @Flag(name: .long, help: "Exit 1 when anything changes (0 when nothing does).")
+    var exitCode = false
+
+    @Flag(name: .long, inversion: .prefixedNo, help: "Color text output (default: when stdout is a terminal and NO_COLOR is unset).")
+    var color: Bool?
+
+    func validate() throws {
+        guard markdownBudget >= 2_000 else { throw ValidationError("--markdown-budget must be at least 2000 bytes") }
+        guard (0...1_000).contains(contextLines) else { throw ValidationError("--context-lines must be between 0 and 1000") }
+    }
+
+    func run() throws {
+        let started = Date()
+        var (_, loaded, diagnostics) = try SourceTreeReader.load(root: root)
+        if let spec = loaded.spec { for diagnostic in CheckPipeline.check(spec, sources: loaded.sources) { diagnostics.emit(diagnostic) } }
+        let headDiagnostics = diagnostics.sorted
+        guard let spec = loaded.spec, !headDiagnostics.contains(where: { $0.severity == .error }) else {
+            let text = TextFormatter(sources: loaded.sources, pathPrefix: CheckCommand.displayPrefix(root)).format(headDiagnostics)
+            FileHandle.standardError.write(Data(text.utf8))
+            printError("the sources have errors; nothing to compare")
+            throw ExitStatus.sourceErrorsInGate
+        }
+        let artifacts: [Artifact]
+        do {
+            artifacts = try RenderPipeline.render(spec)
+        } catch {
+            printError("internal error, please report it: \(error)")
+            throw ExitStatus.usageOrIO
+        }
+
+        let report: DiffReport
+        do {
+            let repository = try GitRepository(discoveringFrom: root)
+            let location = try RepositoryLocation(repository: repository, root: root, out: out)
+            let baseSide = try BaseRevision.read(repository, revision: base, rootPath: location.root, outPath: location.out)
+            let baseState = Self.check(baseSide.sources)
+            let head = Dictionary(artifacts.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
+            let changeSet = try ChangeSet.between(base: baseSide.out, head: head, prefix: location.display + "/", contextLines: contextLines)
+            let summary = PlatformSummary.compare(
+                base: baseState.spec, baseDiagnostics: baseState.diagnostics, head: spec, headDiagnostics: headDiagnostics,
+                baseProblem: baseSide.base.commit == nil ? nil : baseState.problem)
+            report = DiffReport(base: baseSide.base, outPath: location.display, changeSet: changeSet, summary: summary)
+        } catch let error as GitError {
+            printError("\(error)")
+            throw ExitStatus.usageOrIO
+        } catch let error as RepositoryLocation.OutsideRepository {
+            printError("\(error)")
+            throw ExitStatus.usageOrIO
+        }
+
+        switch format {
+        case .text:
+            let useColor = color ?? (isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+            print(TextReport(color: useColor).render(report), terminator: "")
+        case .markdown:
+            print(MarkdownReport(budget: markdownBudget).render(report), terminator: "")
+        case .json:
+            print(JSONReport.render(report), terminator: "")
+        }
+        let elapsed = Int(Date().timeIntervalSince(started) * 1000)
+        progress("platc: compared \(artifacts.count) rendered files with \(report.baseDescription) in \(elapsed) ms: \(report.plan)")
+        if exitCode, !report.changeSet.isEmpty { throw ExitStatus.errors }
+    }
+
+    /// The base platform loaded and checked, or why it cannot be compared.
+    static func check(_ sources: SourceTree?) -> (spec: Spec?, diagnostics: [Diagnostic], problem: String?) {
+        guard let sources else { return (nil, [], "it has no platform/ folder") }
+        let loaded = Loader().load(sources)
+        var diagnostics = loaded.diagnostics
+        if let spec = loaded.spec { diagnostics += CheckPipeline.check(spec, sources: loaded.sources) }
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        if loaded.spec == nil || errors > 0 {
+            return (nil, diagnostics, "its sources have \(errors) error\(errors == 1 ? "" : "s")")
+        }
+        return (loaded.spec, diagnostics, nil)
+    }
+}
