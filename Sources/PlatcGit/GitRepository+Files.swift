@@ -1,0 +1,80 @@
+import CLibGit2
+
+extension GitRepository {
+    /// Every file under `folder` ("out", "sub/dir/out"; "" for the whole tree) in the commit's
+    /// tree, keyed by its path relative to `folder`. An absent folder, or a file at that path,
+    /// gives [:] (a first render). Symbolic links and submodules are skipped: they have no bytes
+    /// a render could produce.
+    public func files(at commit: GitCommit, under folder: String) throws(GitError) -> [String: [UInt8]] {
+        let commitObject = try lookUp(commit)
+        defer { git_commit_free(commitObject) }
+        var root: OpaquePointer?
+        guard git_commit_tree(&root, commitObject) == 0, let root else {
+            throw GitError(.io("cannot read the tree of commit \(commit.shortID): \(LibGit2.lastErrorMessage())"))
+        }
+        defer { git_tree_free(root) }
+
+        let path = Self.treePath(folder)
+        if path.isEmpty { return try blobs(in: root) }
+        var entry: OpaquePointer?
+        let status = git_tree_entry_bypath(&entry, root, path)
+        if status == GIT_ENOTFOUND.rawValue { return [:] }
+        guard status == 0, let entry else {
+            throw GitError(.io("cannot read '\(path)' in commit \(commit.shortID): \(LibGit2.lastErrorMessage())"))
+        }
+        defer { git_tree_entry_free(entry) }
+        guard git_tree_entry_type(entry) == GIT_OBJECT_TREE else { return [:] }
+        var subtree: OpaquePointer?
+        guard git_tree_lookup(&subtree, pointer, git_tree_entry_id(entry)) == 0, let subtree else {
+            throw GitError(.io("cannot read '\(path)' in commit \(commit.shortID): \(LibGit2.lastErrorMessage())"))
+        }
+        defer { git_tree_free(subtree) }
+        return try blobs(in: subtree)
+    }
+
+    /// A folder as libgit2 names it inside a tree: no leading "./" or slashes at either end.
+    static func treePath(_ folder: String) -> String {
+        let parts = folder.split(separator: "/").filter { $0 != "." }
+        return parts.joined(separator: "/")
+    }
+
+    /// Every regular or executable blob below `tree`, by path relative to it.
+    private func blobs(in tree: OpaquePointer) throws(GitError) -> [String: [UInt8]] {
+        let collector = BlobCollector(repository: pointer)
+        let status = withExtendedLifetime(collector) {
+            git_tree_walk(tree, GIT_TREEWALK_PRE, collectBlob, Unmanaged.passUnretained(collector).toOpaque())
+        }
+        if let failure = collector.failure { throw failure }
+        guard status == 0 else { throw GitError(.io("cannot walk a tree: \(LibGit2.lastErrorMessage())")) }
+        return collector.files
+    }
+}
+
+/// What the tree walk's C callback fills in (it cannot capture, so it gets this as its payload).
+private final class BlobCollector {
+    let repository: OpaquePointer
+    var files: [String: [UInt8]] = [:]
+    var failure: GitError?
+
+    init(repository: OpaquePointer) {
+        self.repository = repository
+    }
+}
+
+/// git_tree_walk's callback: reads each file blob; 0 continues, a negative value stops the walk.
+private func collectBlob(root: UnsafePointer<CChar>?, entry: OpaquePointer?, payload: UnsafeMutableRawPointer?) -> Int32 {
+    guard let entry, let payload, let name = git_tree_entry_name(entry) else { return 0 }
+    // Symbolic links are blobs too (mode 120000); submodules are commits. Both are skipped.
+    guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB, git_tree_entry_filemode(entry) != GIT_FILEMODE_LINK else { return 0 }
+    let collector = Unmanaged<BlobCollector>.fromOpaque(payload).takeUnretainedValue()
+    let path = (root.map { String(cString: $0) } ?? "") + String(cString: name)
+    var blob: OpaquePointer?
+    guard git_blob_lookup(&blob, collector.repository, git_tree_entry_id(entry)) == 0, let blob else {
+        collector.failure = GitError(.io("cannot read '\(path)': \(LibGit2.lastErrorMessage())"))
+        return -1
+    }
+    defer { git_blob_free(blob) }
+    let size = Int(git_blob_rawsize(blob))
+    collector.files[path] = size == 0 ? [] : Array(UnsafeRawBufferPointer(start: git_blob_rawcontent(blob), count: size))
+    return 0
+}
