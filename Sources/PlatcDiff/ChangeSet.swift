@@ -71,7 +71,8 @@ private struct PatchBuilder {
             ? "" : try UnifiedDiff.patch(old: masked.old, new: masked.new, oldPath: oldPath, newPath: newPath, contextLines: contextLines)
         let counts = PatchLines.count(patch)
         return ObjectChange(
-            change: kind, path: newPath, previousPath: kind == .renamed ? oldPath : nil, family: Family.of(path: current.path, identity: identity),
+            change: kind, path: newPath, previousPath: kind == .renamed ? oldPath : nil,
+            family: Family.of(path: current.path, identity: identity),
             identity: identity, patch: patch, insertions: counts.insertions, deletions: counts.deletions, maskedSecrets: masked.count)
     }
 }

@@ -6,8 +6,8 @@ import PlatcSpec
 /// future renderer could, and a PR comment is public to everyone who can read the repo.
 ///
 /// A value is secret when it sits under `data`/`stringData` of a `Secret`, when its key says so
-/// (`password`, `api_key`, `clientSecret`: the policy checks' rule) and it is not a reference
-/// such as `os.environ/KEY`, or when the policy checks' scanner recognizes it anywhere in a line
+/// (`password`, `api_key`, `clientSecret`: the policy checks' rule) and it is neither a number
+/// (`input_cost_per_token: 0.0000001`) nor a reference such as `os.environ/KEY`, or when the policy checks' scanner recognizes it anywhere in a line
 /// (a token format, a password in a URL). Each value shows as `***`; one that differs between
 /// the sides shows as `*** (before)` and `*** (after)`, so the change stays visible.
 enum SecretMask {
@@ -80,11 +80,15 @@ struct SecretSpans {
             guard start < end else { continue }
             let line = String(String.UnicodeScalarView(scalars[start..<end]))
             let ranges = SecretDetection.secretRanges(inLine: line).map { ($0.lowerBound + start)..<($0.upperBound + start) }
-            let fresh = ranges.filter { range in !spans.contains { $0.range.overlaps(range) } }
+            let fresh = ranges.filter { range in
+                !spans.contains { $0.range.overlaps(range) } && Double(String(String.UnicodeScalarView(scalars[range]))) == nil
+            }
             guard !fresh.isEmpty else { continue }
             // The line with its secrets blanked identifies them: the same line on the other side.
             var blanked = Array(scalars[start..<end])
-            for range in fresh.reversed() { blanked.replaceSubrange((range.lowerBound - start)..<(range.upperBound - start), with: "***".unicodeScalars) }
+            for range in fresh.reversed() {
+                blanked.replaceSubrange((range.lowerBound - start)..<(range.upperBound - start), with: "***".unicodeScalars)
+            }
             let lineKey = "line:" + String(String.UnicodeScalarView(blanked))
             for (index, range) in fresh.enumerated() {
                 spans.append(Span(key: lineKey + "#\(index)", value: String(String.UnicodeScalarView(scalars[range])), range: range))
@@ -135,7 +139,7 @@ private struct StructuralWalk {
                 let child = path.isEmpty ? key : path + "." + key
                 let secretData = underSecretData || (isSecretObject && (key == "data" || key == "stringData"))
                 if case .scalar(let value, _) = pair.value.content, !secretData,
-                    SecretDetection.isSecretKey(key), !SecretDetection.isReferenceOrPlaceholder(value)
+                    SecretDetection.isSecretKey(key), !SecretDetection.isReferenceOrPlaceholder(value), Double(value) == nil
                 {
                     record(pair.value, value: value, key: child)
                     continue

@@ -11,7 +11,10 @@ struct Platc: ParsableCommand {
         commandName: "platc",
         abstract: "Compile a GitOps LLM platform (platform/, tenants/, models/) and prove it coherent.",
         version: version,
-        subcommands: [CheckCommand.self, RenderCommand.self, DiffCommand.self, FitCommand.self, SchemaCommand.self, RulesCommand.self, VersionCommand.self])
+        subcommands: [
+            CheckCommand.self, RenderCommand.self, DiffCommand.self, FitCommand.self, SchemaCommand.self, RulesCommand.self,
+            VersionCommand.self,
+        ])
 
     /// ArgumentParser exits 64 on usage errors; platc's contract says 2.
     static func main() {

@@ -14,7 +14,8 @@ import Testing
                 return ObjectChange(
                     change: .added, path: "out/manifests/\(name)/namespace.yaml", family: .kubernetes,
                     identity: ObjectIdentity(apiVersion: "v1", kind: "Namespace", name: name),
-                    patch: "--- /dev/null\n+++ b/out/manifests/\(name)/namespace.yaml\n@@ -0,0 +1,60 @@\n" + body, insertions: 60, deletions: 0,
+                    patch: "--- /dev/null\n+++ b/out/manifests/\(name)/namespace.yaml\n@@ -0,0 +1,60 @@\n" + body, insertions: 60,
+                    deletions: 0,
                     maskedSecrets: 0)
             }, unchanged: 0)
         return report

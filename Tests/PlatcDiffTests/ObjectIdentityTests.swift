@@ -22,7 +22,8 @@ import Testing
 
     @Test func theCoreGroupIsEmptyAndClusterObjectsHaveNoNamespace() {
         let identity = ObjectIdentity.read(
-            path: "manifests/_cluster/namespace.search.yaml", bytes: Array("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: search\n".utf8))
+            path: "manifests/_cluster/namespace.search.yaml",
+            bytes: Array("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: search\n".utf8))
         #expect(identity.group == "")
         #expect(identity.displayName == "Namespace search")
         #expect(Family.of(path: "manifests/_cluster/namespace.search.yaml", identity: identity) == .kubernetes)
@@ -40,7 +41,11 @@ import Testing
     }
 
     @Test func familiesOfPolicyAndArgoObjects() {
-        #expect(Family.of(path: "a.yaml", identity: ObjectIdentity(apiVersion: "policies.kyverno.io/v1", kind: "ValidatingPolicy", name: "p")) == .kyverno)
-        #expect(Family.of(path: "a.yaml", identity: ObjectIdentity(apiVersion: "argoproj.io/v1alpha1", kind: "Application", name: "a")) == .argoCD)
+        #expect(
+            Family.of(path: "a.yaml", identity: ObjectIdentity(apiVersion: "policies.kyverno.io/v1", kind: "ValidatingPolicy", name: "p"))
+                == .kyverno)
+        #expect(
+            Family.of(path: "a.yaml", identity: ObjectIdentity(apiVersion: "argoproj.io/v1alpha1", kind: "Application", name: "a"))
+                == .argoCD)
     }
 }

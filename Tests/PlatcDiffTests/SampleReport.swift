@@ -26,12 +26,14 @@ enum SampleReport {
                 ObjectChange(
                     change: .modified, path: "out/manifests/search/resourcequota.tenant-quota.yaml", family: .kubernetes,
                     identity: ObjectIdentity(apiVersion: "v1", kind: "ResourceQuota", namespace: "search", name: "tenant-quota"),
-                    patch: "--- a/out/manifests/search/resourcequota.tenant-quota.yaml\n+++ b/out/manifests/search/resourcequota.tenant-quota.yaml\n@@ -9 +9 @@ spec:\n-    requests.nvidia.com/gpu: '2'\n+    requests.nvidia.com/gpu: '3'\n",
+                    patch:
+                        "--- a/out/manifests/search/resourcequota.tenant-quota.yaml\n+++ b/out/manifests/search/resourcequota.tenant-quota.yaml\n@@ -9 +9 @@ spec:\n-    requests.nvidia.com/gpu: '2'\n+    requests.nvidia.com/gpu: '3'\n",
                     insertions: 1, deletions: 1, maskedSecrets: 0),
                 ObjectChange(
                     change: .added, path: "out/manifests/search/secret.db.yaml", family: .kubernetes,
                     identity: ObjectIdentity(apiVersion: "v1", kind: "Secret", namespace: "search", name: "db"),
-                    patch: "--- /dev/null\n+++ b/out/manifests/search/secret.db.yaml\n@@ -0,0 +1,5 @@\n+kind: Secret\n+data:\n+  password: *** (after)\n+metadata:\n+  name: db\n",
+                    patch:
+                        "--- /dev/null\n+++ b/out/manifests/search/secret.db.yaml\n@@ -0,0 +1,5 @@\n+kind: Secret\n+data:\n+  password: *** (after)\n+metadata:\n+  name: db\n",
                     insertions: 5, deletions: 0, maskedSecrets: 1),
                 ObjectChange(
                     change: .modified, path: "out/manifests/_cluster/clusterqueue.search.yaml", family: .kueue,
@@ -50,13 +52,16 @@ enum SampleReport {
                 PlatformChange(
                     topic: .gpuQuota, subject: "h100/search", field: "quota", before: "2", after: "3",
                     text: "GPU quota of tenant search on h100: 2 → 3 GPUs (class total 3 → 4 of 8)"),
-                PlatformChange(topic: .tenants, subject: "labs", field: "added", before: nil, after: "labs", text: "tenant labs <new> added"),
+                PlatformChange(
+                    topic: .tenants, subject: "labs", field: "added", before: nil, after: "labs", text: "tenant labs <new> added"),
             ],
             introduced: [
                 DiagnosticChange(
                     severity: "warning", ruleID: "quota/max-replicas", message: "serving at max replicas needs 9 of h100's 8 GPUs",
                     location: "models/llama.yaml:20:7")
             ],
-            resolved: [DiagnosticChange(severity: "warning", ruleID: "quota/zero-floor", message: "model `x` has no warm floor", location: nil)],
+            resolved: [
+                DiagnosticChange(severity: "warning", ruleID: "quota/zero-floor", message: "model `x` has no warm floor", location: nil)
+            ],
             baseUnavailable: nil))
 }

@@ -1,10 +1,15 @@
-@testable import PlatcDiff
 import Testing
 
+@testable import PlatcDiff
+
 @Suite struct SecretMaskTests {
-    private func masked(_ old: String?, _ new: String?, path: String = "manifests/x/secret.yaml") -> (old: String?, new: String?, count: Int) {
+    private func masked(
+        _ old: String?, _ new: String?, path: String = "manifests/x/secret.yaml"
+    ) -> (old: String?, new: String?, count: Int) {
         let result = SecretMask.mask(old: old.map { (path, Array($0.utf8)) }, new: new.map { (path, Array($0.utf8)) })
-        return (result.old.map { String(decoding: $0, as: UTF8.self) }, result.new.map { String(decoding: $0, as: UTF8.self) }, result.count)
+        return (
+            result.old.map { String(decoding: $0, as: UTF8.self) }, result.new.map { String(decoding: $0, as: UTF8.self) }, result.count
+        )
     }
 
     @Test func aSecretsDataShowsKeysAndLabelsTheChangedValue() {
@@ -17,9 +22,13 @@ import Testing
     }
 
     @Test func aLiteralUnderASecretKeyIsMaskedAReferenceIsNot() {
-        let text = "model_list:\n- litellm_params:\n    api_key: os.environ/VLLM_API_KEY\n    master_key: sk-live-1234abcd\n"
+        let text =
+            "model_list:\n- litellm_params:\n    api_key: os.environ/VLLM_API_KEY\n    master_key: sk-live-1234abcd\n    input_cost_per_token: 1.0e-07\n"
         let result = masked(nil, text, path: "litellm/config.yaml")
-        #expect(result.new == "model_list:\n- litellm_params:\n    api_key: os.environ/VLLM_API_KEY\n    master_key: *** (after)\n")
+        #expect(
+            result.new
+                == "model_list:\n- litellm_params:\n    api_key: os.environ/VLLM_API_KEY\n    master_key: *** (after)\n    input_cost_per_token: 1.0e-07\n"
+        )
         #expect(result.count == 1)
     }
 

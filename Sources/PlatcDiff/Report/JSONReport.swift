@@ -52,9 +52,11 @@ public enum JSONReport {
     private static func change(_ change: ObjectChange) -> JSONValue {
         .object([
             ("change", .string(change.change.rawValue)), ("path", .string(change.path)), ("previousPath", string(change.previousPath)),
-            ("family", .string(change.family.id)), ("apiVersion", string(change.identity.apiVersion)), ("kind", string(change.identity.kind)),
+            ("family", .string(change.family.id)), ("apiVersion", string(change.identity.apiVersion)),
+            ("kind", string(change.identity.kind)),
             ("namespace", string(change.identity.namespace)), ("name", string(change.identity.name)),
-            ("insertions", count(change.insertions)), ("deletions", count(change.deletions)), ("maskedSecrets", count(change.maskedSecrets)),
+            ("insertions", count(change.insertions)), ("deletions", count(change.deletions)),
+            ("maskedSecrets", count(change.maskedSecrets)),
             ("patch", .string(change.patch)),
         ])
     }

@@ -50,7 +50,9 @@ public struct MarkdownReport {
     /// fit, so the comment stays postable whatever the change.
     private func platformSection(_ report: DiffReport, room: Int) -> String {
         var lines: [String] = []
-        if let problem = report.summary.baseUnavailable { lines.append("\n_The base platform was not compared: \(MarkdownText.escape(problem))_\n") }
+        if let problem = report.summary.baseUnavailable {
+            lines.append("\n_The base platform was not compared: \(MarkdownText.escape(problem))_\n")
+        }
         if !report.summary.changes.isEmpty {
             lines.append("\n#### Platform\n\n")
             for change in report.summary.changes { lines.append("- \(MarkdownText.escape(change.text))\n") }
@@ -91,7 +93,8 @@ public struct MarkdownReport {
 
     private func trailer(omitted: Int, _ report: DiffReport) -> String {
         let command = "platc diff --base \(report.base.revision)"
-        return "\n\(omitted) more object\(omitted == 1 ? "" : "s") changed: run \(code(command)) to see \(omitted == 1 ? "it" : "them all").\n"
+        return
+            "\n\(omitted) more object\(omitted == 1 ? "" : "s") changed: run \(code(command)) to see \(omitted == 1 ? "it" : "them all").\n"
     }
 
     private func code(_ text: String) -> String {

@@ -71,7 +71,8 @@ struct DiffCommand: ParsableCommand {
             let baseSide = try BaseRevision.read(repository, revision: base, rootPath: location.root, outPath: location.out)
             let baseState = Self.check(baseSide.sources)
             let head = Dictionary(artifacts.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
-            let changeSet = try ChangeSet.between(base: baseSide.out, head: head, prefix: location.display + "/", contextLines: contextLines)
+            let changeSet = try ChangeSet.between(
+                base: baseSide.out, head: head, prefix: location.display + "/", contextLines: contextLines)
             let summary = PlatformSummary.compare(
                 base: baseState.spec, baseDiagnostics: baseState.diagnostics, head: spec, headDiagnostics: headDiagnostics,
                 baseProblem: baseSide.base.commit == nil ? nil : baseState.problem)

@@ -1,0 +1,117 @@
+import Foundation
+import PlatcTestSupport
+import Testing
+
+/// The gate and the diff in the checkouts CI makes: detached HEAD, linked worktrees, a platform
+/// root in a subfolder, the first render, an empty repository; and the errors of each bad case.
+@Suite struct DiffGitContextTests {
+    @Test func aHandEditFailsTheGateNamingTheFile() throws {
+        let repo = try DiffRepository()
+        try repo.edit(
+            "out/manifests/search/resourcequota.tenant-quota.yaml", replacing: "requests.nvidia.com/gpu", with: "requests.nvidia.com/gpu ")
+        let gate = try repo.platcIn(["render", "--check"])
+        #expect(gate.exitCode == 1)
+        #expect(gate.stdout == "stale or edited: manifests/search/resourcequota.tenant-quota.yaml\n")
+        #expect(gate.stderr.contains("run `platc render`"))
+        let diff = try repo.diffJSON()
+        #expect(diff.changes.isEmpty, "the diff compares a render with the commit, not with the edited file")
+    }
+
+    @Test func detachedHead() throws {
+        let repo = try DiffRepository()
+        try repo.edit("tenants/search.yaml", replacing: "rpm: 1200", with: "rpm: 1300")
+        try repo.platcIn(["render"]).expectSuccess()
+        try repo.commit("Raise search's rpm")
+        try repo.git("checkout", "-q", "--detach", "HEAD")
+        try repo.platcIn(["render", "--check"]).expectSuccess()
+        #expect(try repo.diffJSON().changes.isEmpty)
+        let previous = try repo.diffJSON(["--base", "HEAD~1"])
+        #expect(previous.files.contains("modified out/litellm/teams.json"))
+    }
+
+    @Test func aLinkedWorktree() throws {
+        let repo = try DiffRepository()
+        let worktree = repo.scratch.url.appendingPathComponent("worktree")
+        try repo.git("worktree", "add", "-q", "--detach", worktree.path)
+        try repo.platcIn(["render", "--check"], root: worktree).expectSuccess()
+        let diff = try repo.platcIn(["diff", "--exit-code"], root: worktree)
+        #expect(diff.exitCode == 0, "\(diff.stderr)")
+    }
+
+    @Test func aPlatformRootInASubfolder() throws {
+        let repo = try DiffRepository(subfolder: "platforms/lab")
+        try repo.platcIn(["render", "--check"]).expectSuccess()
+        #expect(try repo.diffJSON().changes.isEmpty)
+        try repo.edit("tenants/search.yaml", replacing: "rpm: 1200", with: "rpm: 1300")
+        let json = try repo.diffJSON()
+        #expect(json.files.contains("modified out/litellm/teams.json"))
+        let patch = try #require(json.patches["out/litellm/teams.json"])
+        #expect(patch.hasPrefix("--- a/out/litellm/teams.json\n+++ b/out/litellm/teams.json\n"))
+        // From the top of the repository, out/ is named as the user named it.
+        let fromTop = try platc(["diff", "--format", "json", "--root", "platforms/lab"], in: repo.top)
+        #expect(try DiffJSON(fromTop.stdout).changes == json.changes)
+    }
+
+    @Test func theFirstRenderAddsEverything() throws {
+        let repo = try DiffRepository(commitOut: false)
+        try repo.platcIn(["render", "--check"]).expectSuccess()
+        let json = try repo.diffJSON()
+        #expect(json.changes.count == 86)
+        #expect(json.changes.allSatisfy { $0.change == "added" })
+    }
+
+    @Test func aRepositoryWithoutCommitsAddsEverything() throws {
+        let repo = try DiffRepository(commit: false)
+        let text = try repo.platcIn(["diff"])
+        #expect(text.exitCode == 0, "\(text.stderr)")
+        #expect(text.stdout.hasPrefix("platc diff: out/ at HEAD (no commit yet) → this render\n"))
+        #expect(
+            text.stdout.hasSuffix(
+                "Plan: +86 ~0 -0 objects: Kubernetes +61, Kueue +13, Kyverno +5, Argo CD +2, LiteLLM +2, Catalog +2, Other files +1\n"))
+    }
+
+    @Test func outsideARepositoryIsAnError() throws {
+        let platform = try TemporaryPlatform(copying: Paths.minimalPlatform)
+        let result = try platc(["diff", "--root", platform.root.path])
+        #expect(result.exitCode == 2)
+        #expect(result.stderr.contains("is not inside a Git repository"), "\(result.stderr)")
+    }
+
+    @Test func anUnknownRevisionIsAnError() throws {
+        let repo = try DiffRepository()
+        let result = try repo.platcIn(["diff", "--base", "origin/nope"])
+        #expect(result.exitCode == 2)
+        #expect(
+            result.stderr
+                == "platc: error: revision 'origin/nope' not found in this repository; check its name, or run git fetch if it is a remote branch or a commit not fetched yet\n"
+        )
+    }
+
+    @Test func aShallowCloneWithoutTheBaseSaysHowToFetchIt() throws {
+        let repo = try DiffRepository()
+        try repo.edit("tenants/search.yaml", replacing: "rpm: 1200", with: "rpm: 1300")
+        try repo.platcIn(["render"]).expectSuccess()
+        try repo.commit("Raise search's rpm")
+        let clone = repo.scratch.url.appendingPathComponent("clone")
+        try repo.git("clone", "-q", "--depth", "1", "file://" + repo.top.path, clone.path)
+        let result = try platc(["diff", "--base", "HEAD~1", "--root", clone.path])
+        #expect(result.exitCode == 2)
+        #expect(result.stderr.contains("it is shallow"), "\(result.stderr)")
+        #expect(result.stderr.contains("fetch-depth: 0"))
+    }
+
+    @Test func invalidSourcesExitThree() throws {
+        let repo = try DiffRepository()
+        try repo.edit("tenants/search.yaml", replacing: "rpm: 1200", with: "rpm: [")
+        let result = try repo.platcIn(["diff"])
+        #expect(result.exitCode == 3)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("tenants/search.yaml:"))
+    }
+}
+
+extension ProcessResult {
+    func expectSuccess(sourceLocation: SourceLocation = #_sourceLocation) throws {
+        #expect(exitCode == 0, "\(stdout)\(stderr)", sourceLocation: sourceLocation)
+    }
+}
