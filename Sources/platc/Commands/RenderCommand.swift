@@ -53,11 +53,14 @@ struct RenderCommand: ParsableCommand {
                     progress("platc: \(output.path) is current (\(artifacts.count) files, \(elapsed()) ms)")
                     return
                 }
-                for path in changes.added { print("missing: \(path)") }
-                for path in changes.modified { print("stale or edited: \(path)") }
-                for path in changes.removed { print("not rendered by platc: \(path)") }
+                // Paths as the user names them from where they ran, and the command that repairs them.
+                let shown = out.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? CheckCommand.displayPrefix(root) + "out/"
+                for path in changes.added { print("missing: \(shown)\(path)") }
+                for path in changes.modified { print("stale or edited: \(shown)\(path)") }
+                for path in changes.removed { print("not rendered by platc: \(shown)\(path)") }
+                let fix = ["platc render"] + (root == "." ? [] : ["--root \(root)"]) + (out.map { ["--out \($0)"] } ?? [])
                 printError(
-                    "out/ differs from a fresh render: \(changes.added.count) missing, \(changes.modified.count) changed, \(changes.removed.count) extra; run `platc render`"
+                    "\(shown) differs from a fresh render: \(changes.added.count) missing, \(changes.modified.count) changed, \(changes.removed.count) extra; run `\(fix.joined(separator: " "))`"
                 )
                 throw ExitStatus.errors
             }

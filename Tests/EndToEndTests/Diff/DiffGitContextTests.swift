@@ -11,8 +11,12 @@ import Testing
             "out/manifests/search/resourcequota.tenant-quota.yaml", replacing: "requests.nvidia.com/gpu", with: "requests.nvidia.com/gpu ")
         let gate = try repo.platcIn(["render", "--check"])
         #expect(gate.exitCode == 1)
-        #expect(gate.stdout == "stale or edited: manifests/search/resourcequota.tenant-quota.yaml\n")
-        #expect(gate.stderr.contains("run `platc render`"))
+        #expect(gate.stdout == "stale or edited: \(repo.root.path)/out/manifests/search/resourcequota.tenant-quota.yaml\n")
+        #expect(gate.stderr.hasSuffix("out/ differs from a fresh render: 0 missing, 1 changed, 0 extra; run `platc render --root \(repo.root.path)`\n"))
+        // Run from the root, paths and the fix are as short as they can be.
+        let here = try platc(["render", "--check"], in: repo.root)
+        #expect(here.stdout == "stale or edited: out/manifests/search/resourcequota.tenant-quota.yaml\n")
+        #expect(here.stderr == "platc: error: out/ differs from a fresh render: 0 missing, 1 changed, 0 extra; run `platc render`\n")
         let diff = try repo.diffJSON()
         #expect(diff.changes.isEmpty, "the diff compares a render with the commit, not with the edited file")
     }
@@ -113,5 +117,35 @@ import Testing
 extension ProcessResult {
     func expectSuccess(sourceLocation: SourceLocation = #_sourceLocation) throws {
         #expect(exitCode == 0, "\(stdout)\(stderr)", sourceLocation: sourceLocation)
+    }
+}
+
+/// scripts/pre-commit, installed as a real hook.
+@Suite struct PreCommitHookTests {
+    @Test func refusesAHandEditAndAcceptsARenderedChange() throws {
+        let repo = try DiffRepository(subfolder: "lab")
+        let hook = repo.top.appendingPathComponent(".git/hooks/pre-commit")
+        try FileManager.default.createSymbolicLink(at: hook, withDestinationURL: Paths.packageRoot.appendingPathComponent("scripts/pre-commit"))
+        let environment = ["PLATC": Paths.platcBinary.path, "PLATC_ROOT": repo.root.path]
+
+        try repo.edit("out/litellm/teams.json", replacing: "1200", with: "1300")
+        try repo.git("add", "-A")
+        let refused = try repo.gitWith(environment, "commit", "-q", "-m", "hand edit")
+        #expect(refused.exitCode != 0)
+        // Git shows a hook's output on stderr.
+        #expect(refused.stderr.contains("stale or edited: \(repo.root.path)/out/litellm/teams.json"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("run: \(Paths.platcBinary.path) render --root \(repo.root.path)"))
+
+        try repo.edit("tenants/search.yaml", replacing: "rpm: 1200", with: "rpm: 1300")
+        try repo.platcIn(["render"]).expectSuccess()
+        try repo.git("add", "-A")
+        let accepted = try repo.gitWith(environment, "commit", "-q", "-m", "raise search's rpm")
+        #expect(accepted.exitCode == 0, "\(accepted.stdout)\(accepted.stderr)")
+
+        // A commit outside the platform does not run platc at all (a broken binary would fail it).
+        try repo.write("notes.txt", "hello\n", under: repo.top)
+        try repo.git("add", "-A")
+        let unrelated = try repo.gitWith(["PLATC": "/nonexistent/platc", "PLATC_ROOT": repo.root.path], "commit", "-q", "-m", "notes")
+        #expect(unrelated.exitCode == 0, "\(unrelated.stderr)")
     }
 }

@@ -36,7 +36,16 @@ final class DiffRepository {
     /// a non-zero exit unless `allowFailure`.
     @discardableResult
     func git(_ arguments: String..., in folder: URL? = nil, allowFailure: Bool = false) throws -> ProcessResult {
-        var environment = ProcessInfo.processInfo.environment
+        try git(arguments, in: folder, allowFailure: allowFailure, extraEnvironment: [:])
+    }
+
+    /// Runs git with extra environment variables (for hooks), whatever its exit code.
+    func gitWith(_ extraEnvironment: [String: String], _ arguments: String...) throws -> ProcessResult {
+        try git(arguments, in: nil, allowFailure: true, extraEnvironment: extraEnvironment)
+    }
+
+    private func git(_ arguments: [String], in folder: URL?, allowFailure: Bool, extraEnvironment: [String: String]) throws -> ProcessResult {
+        var environment = ProcessInfo.processInfo.environment.merging(extraEnvironment) { _, new in new }
         environment["GIT_CONFIG_GLOBAL"] = "/dev/null"
         environment["GIT_CONFIG_NOSYSTEM"] = "1"
         let identity = ["-c", "user.name=platc-test", "-c", "user.email=test@platc.dev", "-c", "init.defaultBranch=main"]
