@@ -1,10 +1,11 @@
 import PlatcSpec
 
 /// Number formatting for the catalog, without Foundation's locale-dependent formatters: the
-/// page must be the same bytes on every machine.
-enum CatalogFormat {
+/// page must be the same bytes on every machine. Public for `platc diff`'s summary, which states
+/// the same facts.
+public enum CatalogFormat {
     /// `16384` → `16,384`.
-    static func grouped(_ value: Int64) -> String {
+    public static func grouped(_ value: Int64) -> String {
         let digits = String(value.magnitude)
         var text = ""
         for (index, digit) in digits.enumerated() {
@@ -17,7 +18,7 @@ enum CatalogFormat {
     static func grouped(_ value: Int) -> String { grouped(Int64(value)) }
 
     /// `value` rounded half away from zero to `places` decimals, never negative zero: `15.04`.
-    static func fixed(_ value: Double, places: Int) -> String {
+    public static func fixed(_ value: Double, places: Int) -> String {
         guard value.isFinite else { return "0" }
         var scale = 1.0
         for _ in 0..<places { scale *= 10 }
@@ -39,7 +40,7 @@ enum CatalogFormat {
     }
 
     /// Dollars with at least two decimals and every significant one: `$0.10`, `$0.005`, `$2,000`.
-    static func dollars(_ amount: USD) -> String {
+    public static func dollars(_ amount: USD) -> String {
         let whole = amount.micros / 1_000_000
         // USD's own exact decimal, without trailing zeros: "12.5", "0.005", "2000".
         let fraction = amount.description.split(separator: ".").dropFirst().first.map(String.init) ?? ""
@@ -47,5 +48,5 @@ enum CatalogFormat {
         return "$\(grouped(whole)).\(fraction + String(repeating: "0", count: max(0, 2 - fraction.count)))"
     }
 
-    static func duration(_ milliseconds: Int64) -> String { Duration(milliseconds: milliseconds).description }
+    public static func duration(_ milliseconds: Int64) -> String { Duration(milliseconds: milliseconds).description }
 }

@@ -1,0 +1,45 @@
+import PlatcChecks
+import PlatcRender
+import PlatcSpec
+
+/// What each model keeps for its KV cache and how many full-context requests that holds, as the
+/// fit estimator predicts them on each side, and the context length they are measured at.
+enum FitChanges {
+    static func compare(_ pair: SpecPair, into list: inout ChangeList) {
+        let baseClasses = classes(pair.base), headClasses = classes(pair.head)
+        for (base, head) in pair.models.both {
+            let name = head.name.value
+            let before = Figures(base, on: baseClasses[base.serving.gpuClass.value])
+            let after = Figures(head, on: headClasses[head.serving.gpuClass.value])
+            list.compare(.fit, name, "VRAM headroom", "KV-cache headroom of model \(name) per GPU", before.headroom, after.headroom)
+            list.compare(
+                .fit, name, "max concurrency", "Max concurrency of model \(name) at full context", before.concurrency, after.concurrency)
+            list.compare(
+                .fit, name, "max-model-len", "Max model length of model \(name)",
+                CatalogFormat.grouped(base.serving.maxModelLen.value), CatalogFormat.grouped(head.serving.maxModelLen.value),
+                unit: " tokens")
+        }
+    }
+
+    /// The two figures as shown: one decimal, or "unknown" when the estimator cannot run (config
+    /// it cannot read, a GPU class that is not there).
+    private struct Figures {
+        let headroom: String
+        let concurrency: String
+
+        init(_ model: Model, on gpuClass: GPUClass?) {
+            guard let gpuClass, let fit = try? ModelFit(model: model, gpuClass: gpuClass) else {
+                headroom = "unknown"
+                concurrency = "unknown"
+                return
+            }
+            // Not clamped at zero like the catalog's bar: how far below zero is how far from starting.
+            headroom = CatalogFormat.fixed(fit.estimate.kvCacheGiB, places: 1) + " GiB"
+            concurrency = CatalogFormat.fixed(fit.estimate.maxConcurrency, places: 1) + "×"
+        }
+    }
+
+    private static func classes(_ spec: Spec) -> [String: GPUClass] {
+        Dictionary(spec.gpuClasses.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+}

@@ -1,0 +1,79 @@
+import PlatcDiff
+import Testing
+
+/// Money, rate limits, the timeout ladder and platform settings.
+@Suite struct SettingChangesTests {
+    @Test func budgetsPricesAndRateLimits() throws {
+        let base = try SummaryPlatform()
+        var head = base
+        head.edit("platform/mini.yaml", "budget:\n  usd: 100\n", "budget:\n  usd: 200\n  overcommit: 1.5\n")
+        head.edit("tenants/team.yaml", "budget:\n  usd: 50\n", "budget:\n  usd: 60\n  period: 7d\n")
+        head.edit("tenants/team.yaml", "rpm: 60", "rpm: 120")
+        head.edit("models/tiny.yaml", "inputPerMillion: 0.01", "inputPerMillion: 0.015")
+        head.files["models/tiny.yaml"]! += "rateLimits: {rpm: 600, tpm: 1000000}\n"
+        #expect(
+            try SummaryPlatform.summary(base, head).changes == [
+                .change(
+                    .budgets, "platform", "budget", "$100.00 per 30d", "$200.00 per 30d",
+                    "Platform budget: $100.00 per 30d → $200.00 per 30d"),
+                .change(
+                    .budgets, "platform", "overcommit", "1×", "1.5×", "Overcommit of tenant budgets over the platform budget: 1× → 1.5×"),
+                .change(
+                    .budgets, "team", "budget", "$50.00 per 30d", "$60.00 per 7d", "Budget of tenant team: $50.00 per 30d → $60.00 per 7d"),
+                .change(.budgets, "tiny", "input price", "$0.01", "$0.015", "Input price of model tiny: $0.01 → $0.015 per 1M tokens"),
+                .change(.rateLimits, "team", "rpm", "60", "120", "Requests per minute of tenant team: 60 → 120"),
+                .change(.rateLimits, "tiny", "rpm", nil, "600", "Requests per minute of model tiny: none → 600"),
+                .change(.rateLimits, "tiny", "tpm", nil, "1,000,000", "Tokens per minute of model tiny: none → 1,000,000"),
+            ])
+    }
+
+    @Test func routerRetriesChangeTheRoutersWorstCase() throws {
+        let base = try SummaryPlatform()
+        var head = base
+        head.edit("platform/mini.yaml", "retries: 1", "retries: 2")
+        let summary = try SummaryPlatform.summary(base, head)
+        // LiteLLM sleeps 0.5 s × 2^k + 0.75 s jitter before retry k and once after the last:
+        // 1 retry 1.25 + 1.75 = 3 s; 2 retries + 2.75 = 5.75 s.
+        #expect(
+            summary.changes == [
+                .change(.timeouts, "router", "retries", "1", "2", "Router retries: 1 → 2"),
+                .change(
+                    .timeouts, "router", "worst case", "1m43s", "2m35s750ms",
+                    "Router worst case: 1m43s → 2m35s750ms (3 attempts × 50s + 5s750ms backoff; gateway 2m)"),
+            ])
+        #expect(summary.introduced.map(\.ruleID) == ["timeout/gateway-router"])
+        #expect(summary.introduced.first?.location == "platform/mini.yaml:10:12")
+    }
+
+    @Test func eachLayerOfTheLadder() throws {
+        let base = try SummaryPlatform()
+        var head = base
+        head.edit("platform/mini.yaml", "client: 300s", "client: 600s")
+        head.edit("platform/mini.yaml", "gateway: 120s", "gateway: 150s")
+        head.edit("platform/mini.yaml", "    retries: 1\n", "    retries: 1\n    streamTimeout: 30s\n    retryBackoff: 1s\n")
+        head.edit("platform/mini.yaml", "engine: 45s", "engine: 40s")
+        #expect(
+            try SummaryPlatform.summary(base, head).changes == [
+                .change(.timeouts, "client", "timeout", "5m", "10m", "Client timeout: 5m → 10m"),
+                .change(.timeouts, "engine", "timeout", "45s", "40s", "Engine timeout: 45s → 40s"),
+                .change(.timeouts, "gateway", "timeout", "2m", "2m30s", "Gateway timeout: 2m → 2m30s"),
+                .change(.timeouts, "router", "retry backoff", "0s", "1s", "Router retry backoff: 0s → 1s"),
+                .change(.timeouts, "router", "stream timeout", nil, "30s", "Router stream timeout: none → 30s"),
+                .change(
+                    .timeouts, "router", "worst case", "1m43s", "1m43s500ms",
+                    "Router worst case: 1m43s → 1m43s500ms (2 attempts × 50s + 3s500ms backoff; gateway 2m30s)"),
+            ])
+    }
+
+    @Test func kubernetesVersionAndPolicyMode() throws {
+        let base = try SummaryPlatform()
+        var head = base
+        head.edit("platform/mini.yaml", "kubernetesVersion: \"1.31\"", "kubernetesVersion: \"1.33\"")
+        head.edit("platform/mini.yaml", "policy:\n", "policy:\n  mode: Enforce\n")
+        #expect(
+            try SummaryPlatform.summary(base, head).changes == [
+                .change(.platform, "platform", "kubernetes version", "1.31", "1.33", "Kubernetes version: 1.31 → 1.33"),
+                .change(.platform, "platform", "policy mode", "Audit", "Enforce", "Admission policy mode: Audit → Enforce"),
+            ])
+    }
+}
