@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "PlatcChecksTests", dependencies: ["PlatcChecks", "PlatcTestSupport"]),
         .testTarget(name: "PlatcRenderTests", dependencies: ["PlatcRender", "PlatcTestSupport"]),
         .testTarget(name: "PlatcGitTests", dependencies: ["PlatcGit"]),
-        .testTarget(name: "PlatcDiffTests", dependencies: ["PlatcDiff", "PlatcTestSupport"]),
+        .testTarget(name: "PlatcDiffTests", dependencies: ["PlatcDiff", "PlatcChecks", "PlatcTestSupport"]),
         .testTarget(
             name: "EndToEndTests", dependencies: ["PlatcSpec", "PlatcTestSupport"]),
     ]

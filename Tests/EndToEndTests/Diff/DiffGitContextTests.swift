@@ -12,7 +12,9 @@ import Testing
         let gate = try repo.platcIn(["render", "--check"])
         #expect(gate.exitCode == 1)
         #expect(gate.stdout == "stale or edited: \(repo.root.path)/out/manifests/search/resourcequota.tenant-quota.yaml\n")
-        #expect(gate.stderr.hasSuffix("out/ differs from a fresh render: 0 missing, 1 changed, 0 extra; run `platc render --root \(repo.root.path)`\n"))
+        #expect(
+            gate.stderr.hasSuffix(
+                "out/ differs from a fresh render: 0 missing, 1 changed, 0 extra; run `platc render --root \(repo.root.path)`\n"))
         // Run from the root, paths and the fix are as short as they can be.
         let here = try platc(["render", "--check"], in: repo.root)
         #expect(here.stdout == "stale or edited: out/manifests/search/resourcequota.tenant-quota.yaml\n")
@@ -125,7 +127,8 @@ extension ProcessResult {
     @Test func refusesAHandEditAndAcceptsARenderedChange() throws {
         let repo = try DiffRepository(subfolder: "lab")
         let hook = repo.top.appendingPathComponent(".git/hooks/pre-commit")
-        try FileManager.default.createSymbolicLink(at: hook, withDestinationURL: Paths.packageRoot.appendingPathComponent("scripts/pre-commit"))
+        try FileManager.default.createSymbolicLink(
+            at: hook, withDestinationURL: Paths.packageRoot.appendingPathComponent("scripts/pre-commit"))
         let environment = ["PLATC": Paths.platcBinary.path, "PLATC_ROOT": repo.root.path]
 
         try repo.edit("out/litellm/teams.json", replacing: "1200", with: "1300")

@@ -44,7 +44,8 @@ final class DiffRepository {
         try git(arguments, in: nil, allowFailure: true, extraEnvironment: extraEnvironment)
     }
 
-    private func git(_ arguments: [String], in folder: URL?, allowFailure: Bool, extraEnvironment: [String: String]) throws -> ProcessResult {
+    private func git(_ arguments: [String], in folder: URL?, allowFailure: Bool, extraEnvironment: [String: String]) throws -> ProcessResult
+    {
         var environment = ProcessInfo.processInfo.environment.merging(extraEnvironment) { _, new in new }
         environment["GIT_CONFIG_GLOBAL"] = "/dev/null"
         environment["GIT_CONFIG_NOSYSTEM"] = "1"
