@@ -26,8 +26,9 @@ enum SecretMask {
         func label(_ span: SecretSpans.Span, other: [String: String], side: String) -> String {
             other[span.key] == span.value ? "***" : "*** (\(side))"
         }
-        let maskedOld = before.map { $0.replacing { label($0, other: afterValues, side: "before") } }
-        let maskedNew = after.map { $0.replacing { label($0, other: beforeValues, side: "after") } }
+        // A side without secrets keeps its bytes exactly (even bytes that are not UTF-8).
+        let maskedOld = before.map { $0.spans.isEmpty ? old!.bytes : $0.replacing { label($0, other: afterValues, side: "before") } }
+        let maskedNew = after.map { $0.spans.isEmpty ? new!.bytes : $0.replacing { label($0, other: beforeValues, side: "after") } }
         return Result(old: maskedOld, new: maskedNew, count: (before?.spans.count ?? 0) + (after?.spans.count ?? 0))
     }
 }

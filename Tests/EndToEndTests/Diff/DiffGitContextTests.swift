@@ -152,3 +152,12 @@ extension ProcessResult {
         #expect(unrelated.exitCode == 0, "\(unrelated.stderr)")
     }
 }
+
+/// The CI setup docs/diff.md shows is the file CI validates.
+@Suite struct CIExampleTests {
+    @Test func theGitLabExampleInTheDocsIsTheCheckedFile() throws {
+        let example = try String(contentsOf: Paths.packageRoot.appendingPathComponent("docs/examples/gitlab-ci.yml"), encoding: .utf8)
+        let docs = try String(contentsOf: Paths.packageRoot.appendingPathComponent("docs/diff.md"), encoding: .utf8)
+        #expect(docs.contains("```yaml\n" + example + "```\n"))
+    }
+}
