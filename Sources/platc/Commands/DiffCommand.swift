@@ -75,7 +75,7 @@ struct DiffCommand: ParsableCommand {
                 base: baseSide.out, head: head, prefix: location.display + "/", contextLines: contextLines)
             let summary = PlatformSummary.compare(
                 base: baseState.spec, baseDiagnostics: baseState.diagnostics, head: spec, headDiagnostics: headDiagnostics,
-                baseProblem: baseSide.base.commit == nil ? nil : baseState.problem)
+                baseProblem: baseSide.base.commit == nil ? "there is no commit yet" : baseState.problem)
             report = DiffReport(base: baseSide.base, outPath: location.display, changeSet: changeSet, summary: summary)
         } catch let error as GitError {
             printError("\(error)")

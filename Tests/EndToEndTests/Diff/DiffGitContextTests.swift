@@ -70,7 +70,10 @@ import Testing
         let repo = try DiffRepository(commit: false)
         let text = try repo.platcIn(["diff"])
         #expect(text.exitCode == 0, "\(text.stderr)")
-        #expect(text.stdout.hasPrefix("platc diff: out/ at HEAD (no commit yet) → this render\n"))
+        #expect(
+            text.stdout.hasPrefix(
+                "platc diff: out/ at HEAD (no commit yet) → this render\n\nnote: the base platform was not compared: there is no commit yet\n"
+            ))
         #expect(
             text.stdout.hasSuffix(
                 "Plan: +86 ~0 -0 objects: Kubernetes +61, Kueue +13, Kyverno +5, Argo CD +2, LiteLLM +2, Catalog +2, Other files +1\n"))
