@@ -16,4 +16,13 @@ public enum CheckPipeline {
         for check in checks { check.run(&context) }
         return context.diagnostics.diagnostics
     }
+
+    /// Everything `platc check` reports for a load, in report order: `earlier` findings (the
+    /// reader's), the loader's, then the checks' when the Spec loaded.
+    public static func diagnostics(of loaded: LoadResult, after earlier: [Diagnostic] = []) -> [Diagnostic] {
+        var collector = DiagnosticCollector()
+        collector.append(contentsOf: earlier + loaded.diagnostics)
+        if let spec = loaded.spec { collector.append(contentsOf: check(spec, sources: loaded.sources)) }
+        return collector.sorted
+    }
 }

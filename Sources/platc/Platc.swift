@@ -42,6 +42,11 @@ enum ExitStatus {
     static let sourceErrorsInGate = ExitCode(3)
 }
 
+/// Color for stdout: as the `--[no-]color` flag says, else when stdout is a terminal and NO_COLOR is unset.
+func stdoutWantsColor(_ flag: Bool?) -> Bool {
+    flag ?? (isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+}
+
 func printError(_ message: String) {
     FileHandle.standardError.write(Data("platc: error: \(message)\n".utf8))
 }

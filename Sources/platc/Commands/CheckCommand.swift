@@ -23,15 +23,12 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        var (tree, loaded, diagnostics) = try SourceTreeReader.load(root: root)
-        if let spec = loaded.spec { for diagnostic in CheckPipeline.check(spec, sources: loaded.sources) { diagnostics.emit(diagnostic) } }
-        let sorted = diagnostics.sorted
+        let (tree, loaded, sorted) = try SourceTreeReader.loadAndCheck(root: root)
 
         let prefix = Self.displayPrefix(root)
         switch format {
         case .text:
-            let useColor = color ?? (isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
-            print(TextFormatter(sources: loaded.sources, pathPrefix: prefix, color: useColor).format(sorted), terminator: "")
+            print(TextFormatter(sources: loaded.sources, pathPrefix: prefix, color: stdoutWantsColor(color)).format(sorted), terminator: "")
             let files = tree.files.filter { SourceTree.isDocument($0.path) }.count
             let elapsed = Int(Date().timeIntervalSince(started) * 1000)
             FileHandle.standardError.write(Data("platc: checked \(files) files in \(elapsed) ms: \(TextFormatter.summary(sorted))\n".utf8))

@@ -47,9 +47,7 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        var (_, loaded, diagnostics) = try SourceTreeReader.load(root: root)
-        if let spec = loaded.spec { for diagnostic in CheckPipeline.check(spec, sources: loaded.sources) { diagnostics.emit(diagnostic) } }
-        let headDiagnostics = diagnostics.sorted
+        let (_, loaded, headDiagnostics) = try SourceTreeReader.loadAndCheck(root: root)
         guard let spec = loaded.spec, !headDiagnostics.contains(where: { $0.severity == .error }) else {
             let text = TextFormatter(sources: loaded.sources, pathPrefix: CheckCommand.displayPrefix(root)).format(headDiagnostics)
             FileHandle.standardError.write(Data(text.utf8))
@@ -87,8 +85,7 @@ struct DiffCommand: ParsableCommand {
 
         switch format {
         case .text:
-            let useColor = color ?? (isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
-            print(TextReport(color: useColor).render(report), terminator: "")
+            print(TextReport(color: stdoutWantsColor(color)).render(report), terminator: "")
         case .markdown:
             print(MarkdownReport(budget: markdownBudget).render(report), terminator: "")
         case .json:
@@ -103,8 +100,7 @@ struct DiffCommand: ParsableCommand {
     static func check(_ sources: SourceTree?) -> (spec: Spec?, diagnostics: [Diagnostic], problem: String?) {
         guard let sources else { return (nil, [], "it has no platform/ folder") }
         let loaded = Loader().load(sources)
-        var diagnostics = loaded.diagnostics
-        if let spec = loaded.spec { diagnostics += CheckPipeline.check(spec, sources: loaded.sources) }
+        let diagnostics = CheckPipeline.diagnostics(of: loaded)
         let errors = diagnostics.filter { $0.severity == .error }.count
         if loaded.spec == nil || errors > 0 {
             return (nil, diagnostics, "its sources have \(errors) error\(errors == 1 ? "" : "s")")

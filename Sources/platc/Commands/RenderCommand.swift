@@ -24,13 +24,10 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        var (_, loaded, diagnostics) = try SourceTreeReader.load(root: root)
-        if let spec = loaded.spec { for diagnostic in CheckPipeline.check(spec, sources: loaded.sources) { diagnostics.emit(diagnostic) } }
-        let sorted = diagnostics.sorted
+        let (_, loaded, sorted) = try SourceTreeReader.loadAndCheck(root: root)
         if !sorted.isEmpty {
-            let useColor = color ?? (isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
             let prefix = CheckCommand.displayPrefix(root)
-            print(TextFormatter(sources: loaded.sources, pathPrefix: prefix, color: useColor).format(sorted), terminator: "")
+            print(TextFormatter(sources: loaded.sources, pathPrefix: prefix, color: stdoutWantsColor(color)).format(sorted), terminator: "")
         }
         guard let spec = loaded.spec, !sorted.contains(where: { $0.severity == .error }) else {
             printError("the sources have errors; nothing was written")

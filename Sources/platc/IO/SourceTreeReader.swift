@@ -1,4 +1,5 @@
 import Foundation
+import PlatcChecks
 import PlatcSpec
 
 /// Reads a platform root from disk into a `SourceTree`: the only place platc reads sources.
@@ -127,17 +128,28 @@ extension SourceTreeReader {
     /// Reads and loads the platform at `root`: the tree, the load result, and every diagnostic of
     /// both steps. A root that cannot be read is a usage or I/O error (exit 2).
     static func load(root: String) throws -> (tree: SourceTree, loaded: LoadResult, diagnostics: DiagnosticCollector) {
+        let (tree, found) = try read(root: root)
+        let loaded = Loader().load(tree)
+        var diagnostics = DiagnosticCollector()
+        diagnostics.append(contentsOf: found + loaded.diagnostics)
+        return (tree, loaded, diagnostics)
+    }
+
+    /// Reads, loads and checks the platform at `root`, as `platc check` does: every diagnostic of
+    /// the three steps, in report order.
+    static func loadAndCheck(root: String) throws -> (tree: SourceTree, loaded: LoadResult, diagnostics: [Diagnostic]) {
+        let (tree, found) = try read(root: root)
+        let loaded = Loader().load(tree)
+        return (tree, loaded, CheckPipeline.diagnostics(of: loaded, after: found))
+    }
+
+    private static func read(root: String) throws -> (SourceTree, [Diagnostic]) {
         var reader = SourceTreeReader(root: root)
-        let tree: SourceTree
         do {
-            tree = try reader.read()
+            return (try reader.read(), reader.diagnostics.diagnostics)
         } catch {
             printError("\(error)")
             throw ExitStatus.usageOrIO
         }
-        let loaded = Loader().load(tree)
-        var diagnostics = reader.diagnostics
-        for diagnostic in loaded.diagnostics { diagnostics.emit(diagnostic) }
-        return (tree, loaded, diagnostics)
     }
 }
