@@ -25,27 +25,29 @@ public struct ChangeSet: Sendable, Equatable {
     public static func between(
         base: [String: [UInt8]], head: [String: [UInt8]], prefix: String, contextLines: Int = 3
     ) throws(GitError) -> ChangeSet {
-        var added = head.keys.filter { base[$0] == nil }.sorted()
-        var removed = base.keys.filter { head[$0] == nil }.sorted()
+        let added = head.keys.filter { base[$0] == nil }.sorted()
+        let removed = base.keys.filter { head[$0] == nil }.sorted()
         let kept = head.keys.filter { base[$0] != nil }.sorted()
         var changes: [ObjectChange] = []
         var unchanged = 0
-        var builder = PatchBuilder(prefix: prefix, contextLines: contextLines)
+        let builder = PatchBuilder(prefix: prefix, contextLines: contextLines)
 
         for path in kept {
             guard let old = base[path], let new = head[path], old != new else {
                 unchanged += 1
                 continue
             }
-            changes.append(try builder.change(.modified, old: (path, old), new: (path, new)))
+            changes.append(try builder.change(.modified, old: OutFile(path: path, bytes: old), new: OutFile(path: path, bytes: new)))
         }
-        for (old, new) in RenamePairing.pairs(removed: removed, added: added, base: base, head: head) {
-            changes.append(try builder.change(.renamed, old: (old, base[old]!), new: (new, head[new]!)))
-            removed.removeAll { $0 == old }
-            added.removeAll { $0 == new }
+        var gone = removed.map { OutFile(path: $0, bytes: base[$0]!) }
+        var new = added.map { OutFile(path: $0, bytes: head[$0]!) }
+        for (old, renamed) in RenamePairing.pairs(removed: gone, added: new) {
+            changes.append(try builder.change(.renamed, old: old, new: renamed))
+            gone.removeAll { $0.path == old.path }
+            new.removeAll { $0.path == renamed.path }
         }
-        for path in added { changes.append(try builder.change(.added, old: nil, new: (path, head[path]!))) }
-        for path in removed { changes.append(try builder.change(.removed, old: (path, base[path]!), new: nil)) }
+        for file in new { changes.append(try builder.change(.added, old: nil, new: file)) }
+        for file in gone { changes.append(try builder.change(.removed, old: file, new: nil)) }
         changes.sort { ($0.family, $0.path, $0.previousPath ?? "") < ($1.family, $1.path, $1.previousPath ?? "") }
         return ChangeSet(changes: changes, unchanged: unchanged)
     }
@@ -56,15 +58,11 @@ private struct PatchBuilder {
     let prefix: String
     let contextLines: Int
 
-    mutating func change(
-        _ kind: ObjectChange.Kind, old: (path: String, bytes: [UInt8])?, new: (path: String, bytes: [UInt8])?
-    ) throws(GitError) -> ObjectChange {
+    func change(_ kind: ObjectChange.Kind, old: OutFile?, new: OutFile?) throws(GitError) -> ObjectChange {
         let current = new ?? old!
-        var identity = ObjectIdentity.read(path: current.path, bytes: current.bytes)
-        if !identity.isKubernetesObject, let old, new != nil {
-            identity = ObjectIdentity.read(path: old.path, bytes: old.bytes)
-        }
-        let masked = SecretMask.mask(old: old.map { ($0.path, $0.bytes) }, new: new.map { ($0.path, $0.bytes) })
+        // A hand edit that broke the head's YAML still names the object it was.
+        let identity = current.identity.isKubernetesObject ? current.identity : old?.identity ?? current.identity
+        let masked = SecretMask.mask(old: old, new: new)
         let oldPath = prefix + (old ?? current).path, newPath = prefix + current.path
         let patch =
             old?.bytes == new?.bytes

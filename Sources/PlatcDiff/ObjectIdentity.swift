@@ -32,20 +32,25 @@ public struct ObjectIdentity: Hashable, Sendable {
 
     /// Reads the identity of a YAML manifest; a file that is not one (HTML, Markdown, JSON
     /// without `kind`, YAML that does not parse after a hand edit) has an empty identity.
-    public static func read(path: String, bytes: [UInt8]) -> ObjectIdentity {
-        guard path.hasSuffix(".yaml") || path.hasSuffix(".yml"),
-            case .mapping(let top)? = YAMLComposer(file: path).compose(bytes).root?.content
-        else { return ObjectIdentity() }
-        let metadata = top.first { scalar($0.key) == "metadata" }.map(\.value)
+    public static func read(path: String, bytes: [UInt8]) -> ObjectIdentity { OutFile(path: path, bytes: bytes).identity }
+
+    /// Manifests are YAML files; JSON in out/ is data (teams.json), never an object.
+    static func isManifestPath(_ path: String) -> Bool { path.hasSuffix(".yaml") || path.hasSuffix(".yml") }
+
+    /// The identity a composed document declares, or an empty one.
+    init(document: YAMLNode?) {
+        self.init()
+        guard case .mapping(let top)? = document?.content else { return }
+        let metadata = top.first { Self.scalar($0.key) == "metadata" }.map(\.value)
         var fields: [YAMLNode.Pair] = []
         if case .mapping(let pairs)? = metadata?.content { fields = pairs }
         func value(_ pairs: [YAMLNode.Pair], _ key: String) -> String? {
-            pairs.first { scalar($0.key) == key }.flatMap { scalar($0.value) }
+            pairs.first { Self.scalar($0.key) == key }.flatMap { Self.scalar($0.value) }
         }
         let identity = ObjectIdentity(
             apiVersion: value(top, "apiVersion"), kind: value(top, "kind"), namespace: value(fields, "namespace"),
             name: value(fields, "name"))
-        return identity.isKubernetesObject ? identity : ObjectIdentity()
+        if identity.isKubernetesObject { self = identity }
     }
 
     private static func scalar(_ node: YAMLNode) -> String? {

@@ -3,24 +3,24 @@
 /// object is the same object when its group, kind, namespace and name match; any other file
 /// when its bytes do.
 enum RenamePairing {
-    static func pairs(removed: [String], added: [String], base: [String: [UInt8]], head: [String: [UInt8]]) -> [(String, String)] {
+    static func pairs(removed: [OutFile], added: [OutFile]) -> [(OutFile, OutFile)] {
         struct Key: Hashable {
             var group: String?, kind: String?, namespace: String?, name: String?
             var bytes: [UInt8]?
         }
-        func key(_ path: String, _ bytes: [UInt8]) -> Key {
-            let identity = ObjectIdentity.read(path: path, bytes: bytes)
-            guard identity.isKubernetesObject else { return Key(bytes: bytes) }
+        func key(_ file: OutFile) -> Key {
+            let identity = file.identity
+            guard identity.isKubernetesObject else { return Key(bytes: file.bytes) }
             return Key(group: identity.group, kind: identity.kind, namespace: identity.namespace, name: identity.name)
         }
-        // First added path per key, in path order, so the pairing is deterministic.
-        var addedByKey: [Key: [String]] = [:]
-        for path in added { addedByKey[key(path, head[path]!), default: []].append(path) }
-        var pairs: [(String, String)] = []
-        for path in removed {
-            let wanted = key(path, base[path]!)
+        // First added file per key, in path order, so the pairing is deterministic.
+        var addedByKey: [Key: [OutFile]] = [:]
+        for file in added { addedByKey[key(file), default: []].append(file) }
+        var pairs: [(OutFile, OutFile)] = []
+        for file in removed {
+            let wanted = key(file)
             guard var candidates = addedByKey[wanted], !candidates.isEmpty else { continue }
-            pairs.append((path, candidates.removeFirst()))
+            pairs.append((file, candidates.removeFirst()))
             addedByKey[wanted] = candidates
         }
         return pairs

@@ -18,9 +18,8 @@ enum SecretMask {
         var count: Int
     }
 
-    static func mask(old: (path: String, bytes: [UInt8])?, new: (path: String, bytes: [UInt8])?) -> Result {
-        let before = old.map { SecretSpans.find(path: $0.path, bytes: $0.bytes) }
-        let after = new.map { SecretSpans.find(path: $0.path, bytes: $0.bytes) }
+    static func mask(old: OutFile?, new: OutFile?) -> Result {
+        let before = old.map(SecretSpans.find), after = new.map(SecretSpans.find)
         let beforeValues = Dictionary((before?.spans ?? []).map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
         let afterValues = Dictionary((after?.spans ?? []).map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
         func label(_ span: SecretSpans.Span, other: [String: String], side: String) -> String {
@@ -48,14 +47,12 @@ struct SecretSpans {
     /// Binary files are never shown, so never masked.
     var isBinary: Bool
 
-    static func find(path: String, bytes: [UInt8]) -> SecretSpans {
-        if bytes.contains(0) { return SecretSpans(scalars: [], spans: [], isBinary: true) }
-        let scalars = Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)
+    static func find(_ file: OutFile) -> SecretSpans {
+        if file.bytes.contains(0) { return SecretSpans(scalars: [], spans: [], isBinary: true) }
+        let scalars = Array(String(decoding: file.bytes, as: UTF8.self).unicodeScalars)
         var found = SecretSpans(scalars: scalars, spans: [], isBinary: false)
         let lineStarts = [0] + scalars.indices.filter { scalars[$0] == "\n" }.map { $0 + 1 }
-        if path.hasSuffix(".yaml") || path.hasSuffix(".yml") || path.hasSuffix(".json"),
-            let root = YAMLComposer(file: path).compose(bytes).root
-        {
+        if let root = file.document {
             var walk = StructuralWalk(lineStarts: lineStarts, count: scalars.count, scalars: scalars)
             walk.visit(root, path: "", underSecretData: false, isSecretObject: Self.isSecretObject(root))
             found.spans = walk.spans

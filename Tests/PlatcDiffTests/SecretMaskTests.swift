@@ -6,7 +6,8 @@ import Testing
     private func masked(
         _ old: String?, _ new: String?, path: String = "manifests/x/secret.yaml"
     ) -> (old: String?, new: String?, count: Int) {
-        let result = SecretMask.mask(old: old.map { (path, Array($0.utf8)) }, new: new.map { (path, Array($0.utf8)) })
+        let result = SecretMask.mask(
+            old: old.map { OutFile(path: path, bytes: Array($0.utf8)) }, new: new.map { OutFile(path: path, bytes: Array($0.utf8)) })
         return (
             result.old.map { String(decoding: $0, as: UTF8.self) }, result.new.map { String(decoding: $0, as: UTF8.self) }, result.count
         )
