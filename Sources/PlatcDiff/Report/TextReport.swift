@@ -14,7 +14,10 @@ public struct TextReport {
         if let problem = report.summary.baseUnavailable { out += "\nnote: the base platform was not compared: \(problem)\n" }
         if !report.summary.changes.isEmpty {
             out += "\n" + bold("Platform") + "\n"
-            for change in report.summary.changes { out += "  " + paint(sign(change), change) + " " + change.text + "\n" }
+            for change in report.summary.changes {
+                let kind = self.kind(of: change)
+                out += "  " + paint(kind.sign, tone(kind)) + " " + change.text + "\n"
+            }
         }
         if !report.summary.introduced.isEmpty || !report.summary.resolved.isEmpty {
             out += "\n" + bold("Diagnostics") + "\n"
@@ -48,11 +51,12 @@ public struct TextReport {
         "\(diagnostic.severity) [\(diagnostic.ruleID)] \(diagnostic.message)" + (diagnostic.location.map { " (\($0))" } ?? "")
     }
 
-    private func sign(_ change: PlatformChange) -> String {
+    /// A platform item signs like an object: added when it had no value, removed when it has none.
+    private func kind(of change: PlatformChange) -> ObjectChange.Kind {
         switch (change.before, change.after) {
-        case (nil, _): "+"
-        case (_, nil): "-"
-        default: "~"
+        case (nil, _): .added
+        case (_, nil): .removed
+        default: .modified
         }
     }
 
@@ -68,10 +72,6 @@ public struct TextReport {
         case .removed: .red
         case .modified, .renamed: .yellow
         }
-    }
-
-    private func paint(_ text: String, _ change: PlatformChange) -> String {
-        paint(text, text == "+" ? .green : text == "-" ? .red : .yellow)
     }
 
     private func paint(_ text: String, _ tone: Tone) -> String { color ? "\u{1B}[\(tone.rawValue)m\(text)\u{1B}[0m" : text }
