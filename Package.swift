@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .executable(name: "platc", targets: ["platc"]),
         .executable(name: "platc-fuzz", targets: ["PlatcFuzz"]),
+        .executable(name: "platc-bench", targets: ["PlatcBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -41,6 +42,10 @@ let package = Package(
             ]),
         // libFuzzer target over the loader, checks and renderer; docs/testing.md has the sanitizer build.
         .executableTarget(name: "PlatcFuzz", dependencies: ["PlatcSpec", "PlatcChecks", "PlatcRender"]),
+        // The performance harness: synthetic platforms of any size and a whole-process timer (docs/BENCHMARKS.md).
+        .executableTarget(
+            name: "PlatcBench",
+            dependencies: ["PlatcSpec", "PlatcChecks", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .target(name: "PlatcTestSupport", dependencies: ["PlatcSpec"], path: "Tests/PlatcTestSupport"),
         .testTarget(name: "PlatcSpecTests", dependencies: ["PlatcSpec", "PlatcTestSupport"]),
         .testTarget(name: "PlatcChecksTests", dependencies: ["PlatcChecks", "PlatcTestSupport"]),
