@@ -70,7 +70,8 @@ private struct EventWriter {
         switch value {
         case .string(let text):
             let plain = PlainScalar.resolvesToString(text)
-            let style = text.contains("\n") ? YAML_LITERAL_SCALAR_STYLE : YAML_ANY_SCALAR_STYLE
+            // Bytes, not Foundation's `contains`, which bridges to NSString: the old hot spot of a render.
+            let style = text.utf8.contains(0x0A) ? YAML_LITERAL_SCALAR_STYLE : YAML_ANY_SCALAR_STYLE
             try scalar(text, plainImplicit: plain, quotedImplicit: true, style: style)
         case .int(let number): try scalar(String(number), plainImplicit: true, quotedImplicit: false, style: YAML_PLAIN_SCALAR_STYLE)
         case .bool(let flag):
