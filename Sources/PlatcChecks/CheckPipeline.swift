@@ -12,9 +12,16 @@ public enum CheckPipeline {
     public static let rules: [Rule] = checks.flatMap { $0.rules }
 
     public static func check(_ spec: Spec, sources: SourceFiles = SourceFiles()) -> [Diagnostic] {
-        var context = CheckContext(spec: spec, sources: sources)
-        for check in checks { check.run(&context) }
-        return context.diagnostics.diagnostics
+        // The families read the Spec and report; none reads another's findings, so each runs
+        // on its own context, on any core, and their findings join in family order.
+        let families: [@Sendable () -> [Diagnostic]] = checks.map { check in
+            {
+                var context = CheckContext(spec: spec, sources: sources)
+                check.run(&context)
+                return context.diagnostics.diagnostics
+            }
+        }
+        return Parallel.all(families).flatMap { $0 }
     }
 
     /// Everything `platc check` reports for a load, in report order: `earlier` findings (the

@@ -23,25 +23,32 @@ extension Rule {
 extension PolicyChecks {
     enum InlineSecret {
         static func check(_ context: inout CheckContext) {
-            for path in context.sources.paths where SourceTree.isDocument(path) {
-                for (offset, line) in context.sources.lines(of: path).enumerated() {
-                    let findings = SecretScanner.scan(line)
-                    let spans = findings.map { finding in
-                        SourceSpan(
-                            start: SourceLocation(file: path, line: offset + 1, column: finding.range.lowerBound + 1),
-                            endLine: offset + 1, endColumn: finding.range.upperBound + 1)
-                    }
-                    for (finding, span) in zip(findings, spans) {
-                        var diagnostic = Diagnostic(
-                            .error, rule: .policyInlineSecret, "inline secret: this looks like \(finding.kind.name) (\(finding.shown))",
-                            at: span, hint: hint(finding))
-                        // The source line under the message would print the secrets again.
-                        diagnostic.redactions = spans
-                        context.diagnostics.emit(diagnostic)
-                    }
+            // Every line of every file is scanned: files go to every core, findings join in path order.
+            let sources = context.sources
+            let perFile = Parallel.map(sources.paths.filter(SourceTree.isDocument)) { path in scan(path, sources.lines(of: path)) }
+            for diagnostic in perFile.joined() { context.diagnostics.emit(diagnostic) }
+            checkConfigs(&context)
+        }
+
+        private static func scan(_ path: String, _ lines: [Substring]) -> [Diagnostic] {
+            var diagnostics: [Diagnostic] = []
+            for (offset, line) in lines.enumerated() {
+                let findings = SecretScanner.scan(line)
+                let spans = findings.map { finding in
+                    SourceSpan(
+                        start: SourceLocation(file: path, line: offset + 1, column: finding.range.lowerBound + 1),
+                        endLine: offset + 1, endColumn: finding.range.upperBound + 1)
+                }
+                for (finding, span) in zip(findings, spans) {
+                    var diagnostic = Diagnostic(
+                        .error, rule: .policyInlineSecret, "inline secret: this looks like \(finding.kind.name) (\(finding.shown))",
+                        at: span, hint: hint(finding))
+                    // The source line under the message would print the secrets again.
+                    diagnostic.redactions = spans
+                    diagnostics.append(diagnostic)
                 }
             }
-            checkConfigs(&context)
+            return diagnostics
         }
 
         /// config.json files are read into the Spec, not kept as text: their string values are

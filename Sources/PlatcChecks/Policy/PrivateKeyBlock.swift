@@ -9,9 +9,9 @@ extension PolicyChecks {
         static let privateKey = Array("PRIVATE KEY".unicodeScalars)
 
         static func scan(_ text: [Unicode.Scalar]) -> [SecretFinding] {
-            guard text.contains("-"), let begin = text.firstRange(of: begin),
-                let close = text[begin.upperBound...].firstRange(of: dashes),
-                text[begin.upperBound..<close.lowerBound].firstRange(of: privateKey) != nil
+            guard let begin = SecretScanner.find(begin, in: text, within: 0..<text.count),
+                let close = SecretScanner.find(dashes, in: text, within: begin.upperBound..<text.count),
+                SecretScanner.find(privateKey, in: text, within: begin.upperBound..<close.lowerBound) != nil
             else { return [] }
             let marker = begin.lowerBound..<close.upperBound
             // The marker is not secret; showing it says which key it is.

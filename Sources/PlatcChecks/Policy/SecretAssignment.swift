@@ -44,9 +44,22 @@ extension PolicyChecks {
 
         /// Whether a key's name says it holds a secret: `db_password`, `OPENAI_API_KEY`, `clientSecret`.
         static func isSecretKey(_ key: String) -> Bool {
-            let normalized = String(key.lowercased().unicodeScalars.filter(SecretScanner.isAlnum).map(Character.init))
-            return secretKeyEndings.contains { normalized.hasSuffix($0) }
+            guard key.utf8.allSatisfy({ $0 < 0x80 }) else {
+                let normalized = String(key.lowercased().unicodeScalars.filter(SecretScanner.isAlnum).map(Character.init))
+                return secretKeyEndings.contains { normalized.hasSuffix($0) }
+            }
+            // ASCII (every key in practice): the lowercased letters and digits of the key's end,
+            // without building the normalized string for each of a platform's many thousand keys.
+            var tail: [UInt8] = []
+            for byte in key.utf8.reversed() where tail.count < longestEnding {
+                let lower = (0x41...0x5A).contains(byte) ? byte + 32 : byte
+                if (0x61...0x7A).contains(lower) || (0x30...0x39).contains(lower) { tail.append(lower) }
+            }
+            return reversedEndings.contains { tail.starts(with: $0) }
         }
+
+        private static let longestEnding = secretKeyEndings.map(\.utf8.count).max() ?? 0
+        private static let reversedEndings = secretKeyEndings.map { Array($0.utf8.reversed()) }
 
         /// A value that could be a real secret: six characters or more, no space (prose), not a
         /// placeholder or reference, not a plain number, and mixing letters, digits or symbols

@@ -9,7 +9,7 @@ extension PolicyChecks {
             var found: [SecretFinding] = []
             var searchFrom = 0
             guard text.contains("@") else { return [] }
-            while let marker = text[searchFrom...].firstRange(of: separator) {
+            while let marker = SecretScanner.find(separator, in: text, within: searchFrom..<text.count) {
                 searchFrom = marker.upperBound
                 var schemeStart = marker.lowerBound
                 while schemeStart > 0, SecretScanner.isLetter(text[schemeStart - 1]) { schemeStart -= 1 }

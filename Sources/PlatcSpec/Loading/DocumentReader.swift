@@ -1,7 +1,7 @@
 /// Reads one YAML file into a validated document of a known kind: encoding, syntax, limits,
 /// `apiVersion`, `kind`, the kind's shape. Every problem becomes a diagnostic.
 struct DocumentReader {
-    struct Document {
+    struct Document: Sendable {
         var kind: Kind
         var path: String
         /// nil when the document has schema errors (already reported).

@@ -6,41 +6,44 @@ public struct Loader {
     public init(limits: SourceLimits = SourceLimits()) { self.limits = limits }
 
     public func load(_ tree: SourceTree) -> LoadResult {
-        var reader = DocumentReader(limits: limits)
         // Path order makes diagnostics and "first defined here" independent of directory order.
         let files = tree.files.sorted { $0.path < $1.path }
-        let documents = files.filter { SourceTree.isDocument($0.path) }.compactMap { reader.read($0) }
-        var diagnostics = reader.diagnostics
-        var sources = reader.sources
+        let limits = self.limits
+        // Each file is parsed and validated on its own, so files go to every core; the results
+        // are merged in path order.
+        let reads = Parallel.map(files.filter { SourceTree.isDocument($0.path) }) { file in
+            var reader = DocumentReader(limits: limits)
+            let document = reader.read(file)
+            return DocumentRead(document: document, diagnostics: reader.diagnostics.diagnostics, sources: reader.sources)
+        }
+        var diagnostics = DiagnosticCollector()
+        var sources = SourceFiles()
+        for read in reads {
+            diagnostics.append(contentsOf: read.diagnostics)
+            sources.merge(read.sources)
+        }
+        let documents = reads.compactMap(\.document)
         let jsonFiles = Dictionary(files.filter { !SourceTree.isDocument($0.path) }.map { ($0.path, $0.bytes) }) { a, _ in a }
 
         checkNames(documents, into: &diagnostics)
 
+        let reported = Set(diagnostics.diagnostics.compactMap { $0.span?.file })
+        let built = Parallel.map(documents) { document in
+            Self.build(document, reported: reported.contains(document.path), jsonFiles: jsonFiles)
+        }
         var platforms: [Platform] = []
         var gpuClasses: [GPUClass] = []
         var tenants: [Tenant] = []
         var models: [Model] = []
-        for document in documents {
-            guard let value = document.value else { continue }
-            do {
-                let reader = try FieldReader(value)
-                switch document.kind {
-                case .platform: platforms.append(try Platform(reader))
-                case .gpuClass: gpuClasses.append(try GPUClass(reader))
-                case .tenant: tenants.append(try Tenant(reader))
-                case .model:
-                    guard let config = readConfig(reader, modelPath: document.path, jsonFiles, &diagnostics, &sources) else { continue }
-                    models.append(try Model(reader, config: config))
-                }
-            } catch {
-                // Validation reports why a document cannot be read. Should it not have, say so
-                // rather than drop the document silently.
-                if !diagnostics.diagnostics.contains(where: { $0.span?.file == document.path }) {
-                    let field = (error as? FieldReader.Unreadable)?.path ?? "?"
-                    diagnostics.error(
-                        .schemaMissingField, "platc could not read field '\(field)' (an internal error; please report it)",
-                        at: value.span)
-                }
+        for result in built {
+            diagnostics.append(contentsOf: result.diagnostics)
+            sources.merge(result.sources)
+            switch result.object {
+            case .platform(let platform): platforms.append(platform)
+            case .gpuClass(let gpuClass): gpuClasses.append(gpuClass)
+            case .tenant(let tenant): tenants.append(tenant)
+            case .model(let model): models.append(model)
+            case nil: break
             }
         }
         let platform = checkPlatformCount(platforms, into: &diagnostics)
@@ -54,6 +57,57 @@ public struct Loader {
                 nil
             }
         return LoadResult(spec: spec, diagnostics: diagnostics.sorted, sources: sources)
+    }
+
+    /// One file as read: its document when it parsed, and what reading it reported.
+    private struct DocumentRead: Sendable {
+        var document: DocumentReader.Document?
+        var diagnostics: [Diagnostic]
+        var sources: SourceFiles
+    }
+
+    private enum Object: Sendable {
+        case platform(Platform)
+        case gpuClass(GPUClass)
+        case tenant(Tenant)
+        case model(Model)
+    }
+
+    /// One document as a typed object, with what building it reported (a model's config.json).
+    private struct Built: Sendable {
+        var object: Object?
+        var diagnostics: [Diagnostic] = []
+        var sources = SourceFiles()
+    }
+
+    /// `reported`: the document already has a finding, which explains why it cannot be built.
+    private static func build(_ document: DocumentReader.Document, reported: Bool, jsonFiles: [String: [UInt8]]) -> Built {
+        var built = Built(object: nil)
+        guard let value = document.value else { return built }
+        var diagnostics = DiagnosticCollector()
+        do {
+            let reader = try FieldReader(value)
+            switch document.kind {
+            case .platform: built.object = .platform(try Platform(reader))
+            case .gpuClass: built.object = .gpuClass(try GPUClass(reader))
+            case .tenant: built.object = .tenant(try Tenant(reader))
+            case .model:
+                if let config = readConfig(reader, modelPath: document.path, jsonFiles, &diagnostics, &built.sources) {
+                    built.object = .model(try Model(reader, config: config))
+                }
+            }
+        } catch {
+            // Validation reports why a document cannot be read. Should it not have, say so
+            // rather than drop the document silently.
+            if !reported, !diagnostics.diagnostics.contains(where: { $0.span?.file == document.path }) {
+                let field = (error as? FieldReader.Unreadable)?.path ?? "?"
+                diagnostics.error(
+                    .schemaMissingField, "platc could not read field '\(field)' (an internal error; please report it)",
+                    at: value.span)
+            }
+        }
+        built.diagnostics = diagnostics.diagnostics
+        return built
     }
 
     // MARK: - Whole-set checks
@@ -95,7 +149,7 @@ public struct Loader {
     }
 
     /// Reads the model's config.json, resolved against the model file's folder.
-    private func readConfig(
+    private static func readConfig(
         _ reader: FieldReader, modelPath: String, _ jsonFiles: [String: [UInt8]], _ diagnostics: inout DiagnosticCollector,
         _ sources: inout SourceFiles
     ) -> HFConfig? {

@@ -40,6 +40,11 @@ public struct SourceFiles: Sendable {
         texts[path] = SourceText.lines(text).map { Substring($0) }
     }
 
+    /// Adds the files `other` read; a path both read keeps this one's text.
+    public mutating func merge(_ other: SourceFiles) {
+        texts.merge(other.texts) { mine, _ in mine }
+    }
+
     /// Every file read, sorted.
     public var paths: [String] { texts.keys.sorted() }
 

@@ -8,13 +8,14 @@ public struct ImageReference: Hashable, Sendable, CustomStringConvertible {
     public var digest: String?
 
     public static func parse(_ text: String) -> ImageReference? {
-        guard !text.isEmpty, text.utf8.count <= 512, !text.contains(where: { $0.isWhitespace }) else { return nil }
+        guard !text.isEmpty, text.utf8.count <= 512, !containsWhitespace(text) else { return nil }
         var rest = Substring(text)
         var digest: String?
         if let at = rest.firstIndex(of: "@") {
             let candidate = rest[rest.index(after: at)...]
-            guard candidate.hasPrefix("sha256:"), candidate.count == 71,
-                candidate.dropFirst(7).allSatisfy({ $0.isHexDigit && !$0.isUppercase })
+            // Bytes, not Characters: every image of every document comes through here.
+            guard candidate.hasPrefix("sha256:"), candidate.utf8.count == 71,
+                candidate.utf8.dropFirst(7).allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
             else { return nil }
             digest = String(candidate)
             rest = rest[..<at]
@@ -38,6 +39,12 @@ public struct ImageReference: Hashable, Sendable, CustomStringConvertible {
         guard components.dropFirst().allSatisfy(StringFormat.isPathComponent) else { return nil }
         return ImageReference(
             registry: String(host), repository: components.dropFirst().joined(separator: "/"), tag: tag, digest: digest)
+    }
+
+    /// `Character.isWhitespace`, answered from the bytes when the text is ASCII (image names are).
+    private static func containsWhitespace(_ text: String) -> Bool {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.contains(where: \.isWhitespace) }
+        return text.utf8.contains { $0 == 0x20 || (0x09...0x0D).contains($0) }
     }
 
     public var isPinnedByDigest: Bool { digest != nil }

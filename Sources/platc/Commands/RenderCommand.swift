@@ -36,7 +36,7 @@ struct RenderCommand: ParsableCommand {
 
         let artifacts: [Artifact]
         do {
-            artifacts = try RenderPipeline.render(spec)
+            artifacts = try PhaseTimings.measure("render") { try RenderPipeline.render(spec) }
         } catch {
             printError("internal error, please report it: \(error)")
             throw ExitStatus.usageOrIO
@@ -45,7 +45,7 @@ struct RenderCommand: ParsableCommand {
         let elapsed = { Int(Date().timeIntervalSince(started) * 1000) }
         do {
             if check {
-                let changes = output.changes(to: artifacts, current: try output.currentFiles())
+                let changes = try PhaseTimings.measure("compare") { output.changes(to: artifacts, current: try output.currentFiles()) }
                 if changes.isEmpty {
                     progress("platc: \(output.path) is current (\(artifacts.count) files, \(elapsed()) ms)")
                     return
@@ -61,7 +61,7 @@ struct RenderCommand: ParsableCommand {
                 )
                 throw ExitStatus.errors
             }
-            let changes = try output.replace(with: artifacts)
+            let changes = try PhaseTimings.measure("write") { try output.replace(with: artifacts) }
             progress(
                 "platc: rendered \(artifacts.count) files into \(output.path) in \(elapsed()) ms: \(changes.added.count) added, \(changes.modified.count) changed, \(changes.removed.count) removed, \(changes.unchanged) unchanged"
             )

@@ -138,9 +138,9 @@ extension SourceTreeReader {
     /// Reads, loads and checks the platform at `root`, as `platc check` does: every diagnostic of
     /// the three steps, in report order.
     static func loadAndCheck(root: String) throws -> (tree: SourceTree, loaded: LoadResult, diagnostics: [Diagnostic]) {
-        let (tree, found) = try read(root: root)
-        let loaded = Loader().load(tree)
-        return (tree, loaded, CheckPipeline.diagnostics(of: loaded, after: found))
+        let (tree, found) = try PhaseTimings.measure("read") { try read(root: root) }
+        let loaded = PhaseTimings.measure("load") { Loader().load(tree) }
+        return (tree, loaded, PhaseTimings.measure("check") { CheckPipeline.diagnostics(of: loaded, after: found) })
     }
 
     private static func read(root: String) throws -> (SourceTree, [Diagnostic]) {

@@ -1,0 +1,19 @@
+import Foundation
+
+/// `PLATC_TIMINGS=1` prints how long each phase of a command took to stderr (wall and CPU of
+/// the whole process, ms): where docs/BENCHMARKS.md's profile starts. Off, it costs one branch.
+enum PhaseTimings {
+    static let enabled = ProcessInfo.processInfo.environment["PLATC_TIMINGS"] == "1"
+
+    static func measure<Result>(_ phase: String, _ body: () throws -> Result) rethrows -> Result {
+        guard enabled else { return try body() }
+        let wall = DispatchTime.now().uptimeNanoseconds
+        let cpu = clock()
+        defer {
+            let wallMS = Double(DispatchTime.now().uptimeNanoseconds - wall) / 1e6
+            let cpuMS = Double(clock() - cpu) * 1000 / Double(CLOCKS_PER_SEC)
+            FileHandle.standardError.write(Data(String(format: "timing: %-10@ %7.1f ms wall %7.1f ms cpu\n", phase, wallMS, cpuMS).utf8))
+        }
+        return try body()
+    }
+}
