@@ -10,7 +10,9 @@ public struct SourceDigest: Sendable, Equatable {
     public init(_ tree: SourceTree) {
         var listing = SHA256()
         let files = tree.files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        for file in files { listing.update("\(SHA256.hex(SHA256.hash(file.bytes)))  \(file.path)\n") }
+        // Each file's hash is independent: hashed on every core, listed in path order.
+        let hashes = Parallel.map(files) { SHA256.hex(SHA256.hash($0.bytes)) }
+        for (file, hash) in zip(files, hashes) { listing.update("\(hash)  \(file.path)\n") }
         value = "sha256:" + SHA256.hex(listing.finalize())
         fileCount = files.count
     }

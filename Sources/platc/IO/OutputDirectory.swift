@@ -1,6 +1,7 @@
 import CPlatcSystem
 import Foundation
 import PlatcRender
+import PlatcSpec
 
 /// out/ on disk: compared with a fresh render, and replaced as one atomic step.
 ///
@@ -42,22 +43,57 @@ struct OutputDirectory {
         var info = stat()
         if lstat(path, &info) != 0 { return [:] }
         guard (info.st_mode & S_IFMT) == S_IFDIR else { throw IOError(description: "'\(path)' exists and is not a directory") }
+        var entries: [(relative: String, regular: Bool)] = []
+        try list("", into: &entries)
+        // Reading is most of the cost of a render that changes little: every core reads.
+        let root = path
+        let contents = Parallel.map(entries) { entry -> Result<[UInt8], IOError> in
+            // A link or device in out/ is not platc's: report it as a file to remove.
+            guard entry.regular else { return .success([]) }
+            return Result { () throws(IOError) -> [UInt8] in try Self.read(root + "/" + entry.relative) }
+        }
         var files: [String: [UInt8]] = [:]
-        guard let walker = fileManager.enumerator(atPath: path) else { throw IOError(description: "cannot list '\(path)'") }
-        while let relative = walker.nextObject() as? String {
-            let full = path + "/" + relative
-            guard lstat(full, &info) == 0 else { throw IOError(description: "cannot read '\(full)'") }
+        files.reserveCapacity(entries.count)
+        for (entry, content) in zip(entries, contents) { files[entry.relative] = try content.get() }
+        return files
+    }
+
+    /// Every entry under `relative` that is not a directory, recursively, without following links.
+    private func list(_ relative: String, into entries: inout [(relative: String, regular: Bool)]) throws {
+        let folder = relative.isEmpty ? path : path + "/" + relative
+        guard let directory = opendir(folder) else { throw IOError(description: "cannot list '\(folder)': \(errnoText())") }
+        defer { closedir(directory) }
+        var subfolders: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name == "." || name == ".." { continue }
+            let child = relative.isEmpty ? name : relative + "/" + name
+            var info = stat()
+            guard lstat(path + "/" + child, &info) == 0 else { throw IOError(description: "cannot read '\(path)/\(child)'") }
             switch info.st_mode & S_IFMT {
-            case S_IFDIR: continue
-            case S_IFREG:
-                guard let data = fileManager.contents(atPath: full) else { throw IOError(description: "cannot read '\(full)'") }
-                files[relative] = [UInt8](data)
-            default:
-                // A link or device in out/ is not platc's: report it as a file to remove.
-                files[relative] = []
+            case S_IFDIR: subfolders.append(child)
+            case S_IFREG: entries.append((child, true))
+            default: entries.append((child, false))
             }
         }
-        return files
+        for subfolder in subfolders { try list(subfolder, into: &entries) }
+    }
+
+    private static func read(_ file: String) throws(IOError) -> [UInt8] {
+        let descriptor = open(file, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw IOError(description: "cannot read '\(file)': \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var info = stat()
+        if fstat(descriptor, &info) == 0 { bytes.reserveCapacity(Int(info.st_size)) }
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { throw IOError(description: "cannot read '\(file)': \(String(cString: strerror(errno)))") }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[..<count])
+        }
     }
 
     func changes(to artifacts: [Artifact], current: [String: [UInt8]]) -> Changes {
@@ -84,12 +120,25 @@ struct OutputDirectory {
         try removeTree(stage)
         try makeDirectory(stage)
         do {
+            // Folders first, each once; then the files, on every core (they are independent).
+            var folders = Set<Substring>()
             for artifact in artifacts {
-                let target = stage + "/" + artifact.path
-                try makeDirectory((target as NSString).deletingLastPathComponent)
-                if current[artifact.path] == artifact.bytes, link(path + "/" + artifact.path, target) == 0 { continue }
-                try write(artifact.bytes, to: target)
+                guard let slash = artifact.path.lastIndex(of: "/") else { continue }
+                let folder = artifact.path[..<slash]
+                if folders.insert(folder).inserted { try makeDirectory(stage + "/" + folder) }
             }
+            let root = path
+            let failures = Parallel.map(artifacts) { artifact -> IOError? in
+                let target = stage + "/" + artifact.path
+                if current[artifact.path] == artifact.bytes, link(root + "/" + artifact.path, target) == 0 { return nil }
+                do throws(IOError) {
+                    try Self.write(artifact.bytes, to: target)
+                    return nil
+                } catch {
+                    return error
+                }
+            }
+            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
             if current.isEmpty, !exists(path) {
                 guard rename(stage, path) == 0 else { throw IOError(description: "cannot move the render into '\(path)': \(errnoText())") }
                 return changes
@@ -137,15 +186,15 @@ struct OutputDirectory {
         return (try? handle.read(upToCount: marker.count)).map { [UInt8]($0) == marker } ?? false
     }
 
-    private func write(_ bytes: [UInt8], to file: String) throws {
+    private static func write(_ bytes: [UInt8], to file: String) throws(IOError) {
         let descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw IOError(description: "cannot create '\(file)': \(errnoText())") }
+        guard descriptor >= 0 else { throw IOError(description: "cannot create '\(file)': \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
         var offset = 0
         while offset < bytes.count {
             let written = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
             if written < 0, errno == EINTR { continue }
-            guard written > 0 else { throw IOError(description: "cannot write '\(file)': \(errnoText())") }
+            guard written > 0 else { throw IOError(description: "cannot write '\(file)': \(String(cString: strerror(errno)))") }
             offset += written
         }
     }
