@@ -22,9 +22,7 @@ enum RolloutStrategy: Equatable {
         guard let gpuClass = context.gpuClass(named: gpuClassName) else { return 0 }
         let slices = gpuClass.timeSlicing?.replicas.value ?? 1
         let capacity = gpuClass.nodes.value * gpuClass.gpusPerNode.value * slices
-        let floors = context.spec.models.filter { $0.serving.gpuClass.value == gpuClassName }
-            .reduce(Int64(0)) { $0 + $1.serving.replicas.min.value * $1.serving.tensorParallel.value }
-        return capacity - floors
+        return capacity - context.warmFloors[gpuClassName, default: 0]
     }
 
     var yaml: YAMLValue {

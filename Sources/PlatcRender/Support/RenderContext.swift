@@ -8,6 +8,9 @@ public struct RenderContext: Sendable {
     /// Fit per model name; absent only when the estimator could not run (a check error then).
     public let fits: [String: ModelFit]
 
+    /// GPUs each class's models hold at their warm floor (min replicas × TP), by class name.
+    public let warmFloors: [String: Int64]
+
     private let gpuClassIndex: [String: GPUClass]
     private let tenantIndex: [String: Tenant]
 
@@ -15,14 +18,18 @@ public struct RenderContext: Sendable {
         self.spec = spec
         gpuClassIndex = Dictionary(spec.gpuClasses.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
         tenantIndex = Dictionary(spec.tenants.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
-        var fits: [String: ModelFit] = [:]
-        for model in spec.models {
-            guard let gpuClass = gpuClassIndex[model.serving.gpuClass.value],
-                let fit = try? ModelFit(model: model, gpuClass: gpuClass)
-            else { continue }
-            fits[model.name.value] = fit
+        let classes = gpuClassIndex
+        let estimates = Parallel.map(spec.models) { model in
+            classes[model.serving.gpuClass.value].flatMap { try? ModelFit(model: model, gpuClass: $0) }
         }
+        var fits: [String: ModelFit] = [:]
+        for (model, fit) in zip(spec.models, estimates) where fit != nil { fits[model.name.value] = fit }
         self.fits = fits
+        var floors: [String: Int64] = [:]
+        for model in spec.models {
+            floors[model.serving.gpuClass.value, default: 0] += model.serving.replicas.min.value * model.serving.tensorParallel.value
+        }
+        warmFloors = floors
     }
 
     public var platform: Platform { spec.platform }
