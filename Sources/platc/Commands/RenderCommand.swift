@@ -45,7 +45,7 @@ struct RenderCommand: ParsableCommand {
         let elapsed = { Int(Date().timeIntervalSince(started) * 1000) }
         do {
             if check {
-                let changes = try PhaseTimings.measure("compare") { output.changes(to: artifacts, current: try output.currentFiles()) }
+                let changes = try PhaseTimings.measure("compare") { try output.compare(with: artifacts) }
                 if changes.isEmpty {
                     progress("platc: \(output.path) is current (\(artifacts.count) files, \(elapsed()) ms)")
                     return

@@ -38,24 +38,39 @@ struct OutputDirectory {
         return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).platc-stage").path
     }
 
-    /// The files now in out/, by relative path; empty when out/ does not exist.
-    func currentFiles() throws -> [String: [UInt8]] {
+    /// How `artifacts` compare with out/ as it is, file by file: the old bytes are read, compared
+    /// and dropped, on every core, so memory holds one render, not two.
+    func compare(with artifacts: [Artifact]) throws -> Changes {
         var info = stat()
-        if lstat(path, &info) != 0 { return [:] }
+        guard lstat(path, &info) == 0 else { return Changes(added: artifacts.map(\.path)) }
         guard (info.st_mode & S_IFMT) == S_IFDIR else { throw IOError(description: "'\(path)' exists and is not a directory") }
-        var entries: [(relative: String, regular: Bool)] = []
-        try list("", into: &entries)
-        // Reading is most of the cost of a render that changes little: every core reads.
+        var listed: [(relative: String, regular: Bool)] = []
+        try list("", into: &listed)
+        let entries = Dictionary(listed.map { ($0.relative, $0.regular) }, uniquingKeysWith: { first, _ in first })
         let root = path
-        let contents = Parallel.map(entries) { entry -> Result<[UInt8], IOError> in
-            // A link or device in out/ is not platc's: report it as a file to remove.
-            guard entry.regular else { return .success([]) }
-            return Result { () throws(IOError) -> [UInt8] in try Self.read(root + "/" + entry.relative) }
+        let states = Parallel.map(artifacts) { artifact -> Result<State, IOError> in
+            guard let regular = entries[artifact.path] else { return .success(.added) }
+            // A link or device in out/ is not platc's: it never equals a render.
+            guard regular else { return .success(.modified) }
+            return Result { () throws(IOError) -> State in
+                try Self.read(root + "/" + artifact.path) == artifact.bytes ? .unchanged : .modified
+            }
         }
-        var files: [String: [UInt8]] = [:]
-        files.reserveCapacity(entries.count)
-        for (entry, content) in zip(entries, contents) { files[entry.relative] = try content.get() }
-        return files
+        var changes = Changes()
+        for (artifact, state) in zip(artifacts, states) {
+            switch try state.get() {
+            case .added: changes.added.append(artifact.path)
+            case .modified: changes.modified.append(artifact.path)
+            case .unchanged: changes.unchanged += 1
+            }
+        }
+        let wanted = Set(artifacts.map(\.path))
+        changes.removed = listed.map(\.relative).filter { !wanted.contains($0) }.sorted()
+        return changes
+    }
+
+    private enum State: Sendable {
+        case added, modified, unchanged
     }
 
     /// Every entry under `relative` that is not a directory, recursively, without following links.
@@ -96,26 +111,12 @@ struct OutputDirectory {
         }
     }
 
-    func changes(to artifacts: [Artifact], current: [String: [UInt8]]) -> Changes {
-        var changes = Changes()
-        let wanted = Set(artifacts.map(\.path))
-        for artifact in artifacts {
-            switch current[artifact.path] {
-            case nil: changes.added.append(artifact.path)
-            case artifact.bytes?: changes.unchanged += 1
-            default: changes.modified.append(artifact.path)
-            }
-        }
-        changes.removed = current.keys.filter { !wanted.contains($0) }.sorted()
-        return changes
-    }
-
     /// Makes out/ hold exactly `artifacts`. Does nothing at all when nothing changed.
     func replace(with artifacts: [Artifact]) throws -> Changes {
         try ensureOwned()
-        let current = try currentFiles()
-        let changes = changes(to: artifacts, current: current)
+        let changes = try compare(with: artifacts)
         guard !changes.isEmpty else { return changes }
+        let reused = Set(artifacts.map(\.path)).subtracting(changes.added).subtracting(changes.modified)
         let stage = stagePath
         try removeTree(stage)
         try makeDirectory(stage)
@@ -130,7 +131,7 @@ struct OutputDirectory {
             let root = path
             let failures = Parallel.map(artifacts) { artifact -> IOError? in
                 let target = stage + "/" + artifact.path
-                if current[artifact.path] == artifact.bytes, link(root + "/" + artifact.path, target) == 0 { return nil }
+                if reused.contains(artifact.path), link(root + "/" + artifact.path, target) == 0 { return nil }
                 do throws(IOError) {
                     try Self.write(artifact.bytes, to: target)
                     return nil
@@ -139,7 +140,7 @@ struct OutputDirectory {
                 }
             }
             if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
-            if current.isEmpty, !exists(path) {
+            if !exists(path) {
                 guard rename(stage, path) == 0 else { throw IOError(description: "cannot move the render into '\(path)': \(errnoText())") }
                 return changes
             }
