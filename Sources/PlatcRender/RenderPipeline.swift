@@ -18,53 +18,78 @@ public enum RenderPipeline {
 
     public static func render(_ spec: Spec) throws(InternalError) -> [Artifact] {
         let context = RenderContext(spec: spec)
+        // Planners are pure functions of the context, and each unit of a plan (a tenant, a
+        // model, a family's shared objects) and each family's files are independent: every core
+        // plans and emits them, a unit's object trees are dropped once emitted, and the results
+        // join in family order. Only identities (kind, name, annotations) are kept for Argo CD,
+        // the README and the duplicate-path check.
+        let work = planners.flatMap { $0.units(context).map(Work.objects) } + planners.map(Work.files)
+        let done = Parallel.map(work) { work in
+            Result { () throws(InternalError) -> Done in try work.run(context) }
+        }
+        var objects: [KubeObject] = []
+        var files: [OutputFile] = []
+        var artifacts: [Artifact] = []
+        for result in done {
+            let done = try result.get()
+            objects += done.objects
+            files += done.files
+            artifacts += done.artifacts
+        }
+        let argocd = ArgoCDPlanner.plan(context, syncing: objects)
+        artifacts += try argocd.map { object throws(InternalError) in try emit(object) }
+        objects += argocd
         var seen: [String: [String]] = [:]
-        // Planners are pure functions of the context: every family's objects and files are
-        // planned at once, on any core, and joined in family order.
-        let plans = Parallel.all(
-            planners.map { planner in { @Sendable in Plan.objects(planner.plan(context)) } }
-                + planners.map { planner in { @Sendable in Plan.files(planner.files(context)) } })
-        let planned: [KubeObject] = plans.flatMap(\.objects)
-        let files: [OutputFile] = plans.flatMap(\.files)
-        let objects = SyncAnnotations.annotate(planned) + ArgoCDPlanner.plan(context, syncing: planned)
         for (path, sources) in objects.map({ ($0.path, $0.sources) }) + files.map({ ($0.path, $0.sources) }) {
             if let first = seen[path] {
                 throw InternalError(description: "\(path) rendered twice (from \(first.sorted()) and \(sources.sorted()))")
             }
             seen[path] = sources
         }
-        // Each file's bytes depend on its own object only: emitted on every core, in order.
-        let emitted = Parallel.map(objects.map(Emission.object) + files.map(Emission.file)) { emission in
-            Result { () throws(InternalError) -> Artifact in try emission.artifact() }
-        }
-        var artifacts = [OutputReadme.artifact(platform: spec.platform, objects: objects, files: files)]
-        for result in emitted { artifacts.append(try result.get()) }
+        artifacts.append(OutputReadme.artifact(platform: spec.platform, objects: objects, files: files))
         return artifacts.sorted { $0.path < $1.path }
     }
 
-    /// What one planner task returns.
-    private enum Plan: Sendable {
-        case objects([KubeObject])
-        case files([OutputFile])
-
-        var objects: [KubeObject] { if case .objects(let objects) = self { objects } else { [] } }
-        var files: [OutputFile] { if case .files(let files) = self { files } else { [] } }
+    private static func emit(_ object: KubeObject) throws(InternalError) -> Artifact {
+        do {
+            return try Artifact.yaml(path: object.path, sources: object.sources, document: object.document)
+        } catch {
+            throw InternalError(description: "cannot emit the output: \(error)")
+        }
     }
 
-    /// One file to emit: a Kubernetes object or another output file.
-    private enum Emission: Sendable {
-        case object(KubeObject)
-        case file(OutputFile)
+    /// One task of a render: a unit of a family's plan, or a family's files.
+    private enum Work: Sendable {
+        case objects(PlanUnit)
+        case files(any Planner.Type)
 
-        func artifact() throws(InternalError) -> Artifact {
-            do {
-                switch self {
-                case .object(let object): return try Artifact.yaml(path: object.path, sources: object.sources, document: object.document)
-                case .file(let file): return try file.artifact()
+        func run(_ context: RenderContext) throws(InternalError) -> Done {
+            switch self {
+            case .objects(let unit):
+                var objects = SyncAnnotations.annotate(unit())
+                let artifacts = try objects.map { object throws(InternalError) in try emit(object) }
+                // Emitted: the identity is all that is still read.
+                for index in objects.indices { objects[index].body = [:] }
+                return Done(objects: objects, files: [], artifacts: artifacts)
+            case .files(let planner):
+                var files = planner.files(context)
+                let artifacts = try files.map { file throws(InternalError) in
+                    do {
+                        return try file.artifact()
+                    } catch {
+                        throw InternalError(description: "cannot emit the output: \(error)")
+                    }
                 }
-            } catch {
-                throw InternalError(description: "cannot emit the output: \(error)")
+                for index in files.indices { files[index].contents = .text("") }
+                return Done(objects: [], files: files, artifacts: artifacts)
             }
         }
+    }
+
+    /// What a task leaves: the identities of what it planned and the files' bytes.
+    private struct Done: Sendable {
+        var objects: [KubeObject]
+        var files: [OutputFile]
+        var artifacts: [Artifact]
     }
 }

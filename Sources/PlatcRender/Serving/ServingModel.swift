@@ -3,7 +3,7 @@ import PlatcSpec
 
 /// One model as every serving object sees it: the names, labels and numbers that several objects
 /// must agree on, computed once so they cannot drift (Deployment ↔ Service ↔ pool ↔ route ↔ KEDA).
-struct ServingModel {
+struct ServingModel: Sendable {
     let model: Model
     let gpuClass: GPUClass
     let context: RenderContext

@@ -2,11 +2,13 @@
 /// the vLLM Deployment, Service, PodDisruptionBudget, InferencePool, HTTPRoute, PodMonitor and,
 /// when it autoscales, a KEDA ScaledObject (docs/render-serving.md).
 enum ServingPlanner: Planner {
-    static func plan(_ context: RenderContext) -> [KubeObject] {
-        let shared = [
-            ServingNamespace.object(context), ServingPriorityClass.object(context), ServingNetworkPolicy.object(context),
-        ]
-        return shared + ServingModel.all(context).flatMap(objects)
+    static func plan(_ context: RenderContext) -> [KubeObject] { units(context).flatMap { $0() } }
+
+    static func units(_ context: RenderContext) -> [PlanUnit] {
+        let shared: PlanUnit = {
+            [ServingNamespace.object(context), ServingPriorityClass.object(context), ServingNetworkPolicy.object(context)]
+        }
+        return [shared] + ServingModel.all(context).map { serving in { @Sendable in objects(serving) } }
     }
 
     static func objects(_ serving: ServingModel) -> [KubeObject] {
