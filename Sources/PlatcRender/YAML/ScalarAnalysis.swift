@@ -15,6 +15,10 @@ struct ScalarAnalysis {
             blockAllowed = false
             return
         }
+        if text.allSatisfy({ $0 &- 0x21 <= 0x7E - 0x21 }) {
+            analyzeVisibleASCII(text)
+            return
+        }
         var indicators = Self.startsWithDocumentMarker(text)
         var specialCharacters = false
         var leadingSpace = false, leadingBreak = false, trailingSpace = false, trailingBreak = false
@@ -80,6 +84,24 @@ struct ScalarAnalysis {
             singleQuotedAllowed = false
             blockAllowed = false
         }
+    }
+
+    /// The common case, a word of visible ASCII (names, labels, paths, image references): no
+    /// space, break or special character, so only indicators can rule out plain. With no
+    /// whitespace inside, `?`, `:` or `-` is followed by whitespace only at the end, and `#`
+    /// is preceded by it only at the start.
+    private mutating func analyzeVisibleASCII(_ text: UnsafeBufferPointer<UInt8>) {
+        let first = text[0]
+        switch first {
+        case UInt8(ascii: "#"), UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"),
+            UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "'"),
+            UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "`"):
+            blockPlainAllowed = false
+        case UInt8(ascii: "?"), UInt8(ascii: "-"):
+            if text.count == 1 { blockPlainAllowed = false }
+        default: break
+        }
+        if text[text.count - 1] == UInt8(ascii: ":") || Self.startsWithDocumentMarker(text) { blockPlainAllowed = false }
     }
 
     /// `---` or `...` at the start reads as a document marker: never plain.

@@ -7,8 +7,8 @@
 /// A value type with no shared state: each document gets its own writer, so renders may run on
 /// several threads at once.
 public struct YAMLWriter: Sendable {
-    /// The document's bytes: whatever the writer was given, then the document.
-    public internal(set) var bytes: [UInt8]
+    /// The prefix, then the document so far.
+    var bytes: [UInt8]
 
     // libyaml's emitter state (yaml_emitter_t), the part a block-style document uses.
     /// `indent`: the current indentation column; -1 before the root collection.
@@ -21,29 +21,30 @@ public struct YAMLWriter: Sendable {
     var whitespace = true
     /// `indention`: only indentation and indicators are on the current line so far.
     var indention = true
-    /// `open_ended`: 2 after a `|+` block, which needs a `...` document end marker.
+    /// `open_ended`: 2 after a `|+` block, which needs a `...` document end marker. (libyaml's 1,
+    /// set at a document's end, matters only to a next document; platc writes one.)
     var openEnded = 0
 
-    /// Writes after `prefix` (e.g. a file header), saving the copy a concatenation would make.
-    public init(prefix: [UInt8] = [], reservingCapacity capacity: Int = 4096) {
-        bytes = prefix
-        bytes.reserveCapacity(prefix.count + capacity)
-        lineStart = prefix.count
-    }
-
-    /// One document's bytes.
-    public static func document(_ value: YAMLValue) -> [UInt8] {
-        var writer = YAMLWriter()
+    /// One document's bytes, after `prefix` (a file header, say: writing after it saves the copy
+    /// a concatenation would make).
+    public static func document(_ value: YAMLValue, after prefix: [UInt8] = []) -> [UInt8] {
+        var writer = YAMLWriter(prefix: prefix)
         writer.writeDocument(value)
         return writer.bytes
     }
 
+    private init(prefix: [UInt8]) {
+        bytes = prefix
+        bytes.reserveCapacity(prefix.count + 4096)
+        lineStart = prefix.count
+    }
+
     /// yaml_emitter_emit_document_start (implicit) … yaml_emitter_emit_stream_end.
-    public mutating func writeDocument(_ value: YAMLValue) {
+    private mutating func writeDocument(_ value: YAMLValue) {
         node(value, mapping: false)
-        // yaml_emitter_emit_document_end, implicit: no `...` unless a `|+` block left it open.
+        // yaml_emitter_emit_document_end, implicit, then _stream_end: no `...` unless a `|+`
+        // block left the document open-ended.
         writeIndent()
-        if openEnded == 0 { openEnded = 1 }
         if openEnded == 2 {
             writeIndicator("...", needWhitespace: true, isWhitespace: false, isIndention: false)
             openEnded = 0
