@@ -5,8 +5,13 @@
 /// merely starts like a number (`24Gi`) stays plain only when no resolver could take it for one.
 enum PlainScalar {
     static func resolvesToString(_ text: String) -> Bool {
-        if text.isEmpty || reservedWords.contains(text) { return false }
-        let bytes = Array(text.utf8)
+        withUTF8(text) { resolvesToString(text, utf8: $0) }
+    }
+
+    /// The same verdict from the text's UTF-8 bytes, which the caller already holds.
+    static func resolvesToString(_ text: String, utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Every reserved word is at most 6 bytes: skip hashing longer strings.
+        if bytes.isEmpty || (bytes.count <= 6 && reservedWords.contains(text)) { return false }
         if looksNumeric(bytes) || looksLikeTimestamp(bytes) { return false }
         return true
     }
@@ -22,7 +27,7 @@ enum PlainScalar {
 
     /// Integers and floats in any base or notation YAML 1.1 or 1.2 knows, with `_` separators and
     /// sexagesimal (`1:30`) forms: digits, `_`, `:`, `.`, one exponent, an optional sign and prefix.
-    private static func looksNumeric(_ bytes: [UInt8]) -> Bool {
+    private static func looksNumeric(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var body = bytes[...]
         if let first = body.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") { body = body.dropFirst() }
         guard let first = body.first else { return false }
@@ -52,7 +57,7 @@ enum PlainScalar {
     }
 
     /// YAML 1.1 timestamps start with a date: `2026-1-5`, `2026-01-05T…`.
-    private static func looksLikeTimestamp(_ bytes: [UInt8]) -> Bool {
+    private static func looksLikeTimestamp(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let digits = bytes.prefix { isDigit($0) }
         guard digits.count == 4, bytes.count > 5, bytes[4] == UInt8(ascii: "-") else { return false }
         let month = bytes[5...].prefix { isDigit($0) }

@@ -1,15 +1,27 @@
 import CLibYAML
 
-/// Writes a `YAMLValue` as one YAML document through libyaml's emitter, which owns quoting,
-/// escaping and indentation. platc only decides, per string, whether a plain scalar would read
-/// back as a string (`PlainScalar`); when it would not, libyaml picks a quoted style.
+/// Writes a `YAMLValue` as one YAML document. `emit` is `YAMLWriter`, which writes the bytes
+/// directly; `emitWithLibYAML` sends the same document through libyaml's emitter and stays as
+/// the reference the writer is tested against, byte for byte. platc only decides, per string,
+/// whether a plain scalar would read back as a string (`PlainScalar`) and whether it asks for a
+/// literal block; libyaml's rules, which the writer mirrors, pick the rest.
 public enum YAMLEmitter {
     public struct EmitError: Error, CustomStringConvertible {
         public var description: String
     }
 
     /// The document's bytes: block style, 2-space indent, no line folding, UTF-8 unescaped.
+    /// (It never fails; it keeps `throws` for its callers.)
     public static func emit(_ value: YAMLValue) throws -> [UInt8] {
+        YAMLWriter.document(value)
+    }
+
+    /// A string with a line feed asks for a literal block. One definition for both paths, so
+    /// they agree on what `contains` means (a CRLF is one Character, not a line feed).
+    static func requestsLiteral(_ text: String) -> Bool { text.contains("\n") }
+
+    /// The same document through libyaml 0.2.5's event API, with the settings above.
+    public static func emitWithLibYAML(_ value: YAMLValue) throws -> [UInt8] {
         let sink = Sink()
         var emitter = yaml_emitter_t()
         guard yaml_emitter_initialize(&emitter) == 1 else { throw EmitError(description: "libyaml: cannot create an emitter") }
@@ -70,8 +82,7 @@ private struct EventWriter {
         switch value {
         case .string(let text):
             let plain = PlainScalar.resolvesToString(text)
-            // Bytes, not Foundation's `contains`, which bridges to NSString: the old hot spot of a render.
-            let style = text.utf8.contains(0x0A) ? YAML_LITERAL_SCALAR_STYLE : YAML_ANY_SCALAR_STYLE
+            let style = YAMLEmitter.requestsLiteral(text) ? YAML_LITERAL_SCALAR_STYLE : YAML_ANY_SCALAR_STYLE
             try scalar(text, plainImplicit: plain, quotedImplicit: true, style: style)
         case .int(let number): try scalar(String(number), plainImplicit: true, quotedImplicit: false, style: YAML_PLAIN_SCALAR_STYLE)
         case .bool(let flag):
