@@ -53,6 +53,6 @@ let package = Package(
         .testTarget(name: "PlatcGitTests", dependencies: ["PlatcGit"]),
         .testTarget(name: "PlatcDiffTests", dependencies: ["PlatcDiff", "PlatcChecks", "PlatcTestSupport"]),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["PlatcSpec", "PlatcTestSupport"]),
+            name: "EndToEndTests", dependencies: ["PlatcSpec", "PlatcChecks", "PlatcTestSupport"]),
     ]
 )

@@ -10,7 +10,7 @@ public struct Artifact: Sendable, Equatable {
 
     /// A YAML file: the generated-by header naming its sources, then the document.
     public static func yaml(path: String, sources: [String], document: YAMLValue) throws -> Artifact {
-        Artifact(path: path, bytes: Array(header(sources: sources, comment: "#").utf8) + (try YAMLEmitter.emit(document)))
+        Artifact(path: path, bytes: YAMLWriter.document(document, after: Array(header(sources: sources, comment: "#").utf8)))
     }
 
     /// Says the file is generated and from what; no timestamps or absolute paths, so the bytes
