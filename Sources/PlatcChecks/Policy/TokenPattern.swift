@@ -50,7 +50,13 @@ extension PolicyChecks {
         ]
 
         /// The first characters of every prefix, JWTs' `e` included: most positions are rejected by this alone.
-        static let starts = Set(all.flatMap { $0.prefixes.compactMap(\.first) } + ["e"])
+        /// A table by ASCII code, not a Set: this is asked for every character of every source line.
+        static let starts: [Bool] = {
+            var table = [Bool](repeating: false, count: 128)
+            let firsts: [Unicode.Scalar] = all.flatMap { $0.prefixes.compactMap(\.first) } + ["e"]
+            for start in firsts { table[Int(start.value)] = true }
+            return table
+        }()
         static let jwtStart = Array("eyJ".unicodeScalars)
 
         static let jwt = SecretKind(name: "a JSON Web Token", revoke: "treat it as leaked: revoke it or rotate the key that signed it")
@@ -60,7 +66,7 @@ extension PolicyChecks {
             var found: [SecretFinding] = []
             var index = 0
             while index < text.count {
-                if starts.contains(text[index]), index == 0 || !SecretScanner.isAlnum(text[index - 1]),
+                if text[index].value < 128, starts[Int(text[index].value)], index == 0 || !SecretScanner.isAlnum(text[index - 1]),
                     let finding = match(text, at: index)
                 {
                     found.append(finding)

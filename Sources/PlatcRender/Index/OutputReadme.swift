@@ -24,7 +24,11 @@ public enum OutputReadme {
             | --- | ---: |
 
             """
-        for (folder, count) in counts(objects.map { String($0.path.split(separator: "/").dropLast().joined(separator: "/")) }) {
+        let folders = objects.map { object in
+            let path = object.path
+            return String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
+        }
+        for (folder, count) in counts(folders) {
             text += "| `\(folder)/` | \(count) |\n"
         }
         text += "\n| kind | objects |\n| --- | ---: |\n"
