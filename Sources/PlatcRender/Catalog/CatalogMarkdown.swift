@@ -3,8 +3,8 @@
 typealias MarkdownSource = Markup<MarkdownEscaping>
 
 /// `out/catalog/models.md`: the catalog's facts as Markdown for Git hosting UIs, from the same
-/// view as the page. Every value is escaped for Markdown; the bytes are those the Mustache
-/// template (platc ≤ this change) wrote for the same view.
+/// view as the page. Every value is escaped for Markdown. Its bytes are those swift-mustache
+/// wrote for the same view when this was a template; `CatalogPageGoldenTests` pins hostile views'.
 enum CatalogMarkdown {
     static func markdown(_ view: CatalogView) -> String {
         var document = MarkdownSource()

@@ -8,8 +8,8 @@ typealias HTML = Markup<HTMLEscaping>
 /// Content-Security-Policy allows exactly those two by hash, so the page can load nothing and run
 /// nothing else even if a value slipped through.
 ///
-/// The bytes are those the Mustache template (platc ≤ this change) wrote for the same view:
-/// `CatalogPageGoldenTests` pins a hostile view's page.
+/// Its bytes are those swift-mustache wrote for the same view when the page was a template, but
+/// for one fix in `HTMLEscaping`; `CatalogPageGoldenTests` pins hostile views' pages.
 enum CatalogPage {
     static func html(_ view: CatalogView) -> String {
         var page = HTML()

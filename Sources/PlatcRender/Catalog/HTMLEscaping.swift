@@ -1,6 +1,6 @@
 /// HTML text and attribute values: `&`, `<`, `>`, `"` and `'` become the entities
-/// swift-mustache's `htmlEscape` wrote (`&amp;` `&lt;` `&gt;` `&quot;` `&#39;`), so the page is the
-/// bytes the Mustache template gave.
+/// swift-mustache's `htmlEscape` wrote (`&amp;` `&lt;` `&gt;` `&quot;` `&#39;`) when the page was a
+/// template, so its bytes did not change.
 ///
 /// Escaped per UTF-8 byte, not per Character: a Character compares by grapheme cluster, so
 /// Mustache's table missed a quote followed by a combining mark (`"\u{301}` is one Character,

@@ -7,7 +7,8 @@ import Testing
 /// Hostile views' page and Markdown, byte for byte: seeded views with hostile text in every field
 /// (`HostileViews`), empty lists and fields that disagree, and a quote with a combining mark
 /// after it. The goldens were recorded when a differential test held the writers equal to the
-/// Mustache templates they replaced; they keep the escaping pinned.
+/// Mustache templates they replaced (all but the last view, where the writer escapes a quote
+/// that Mustache let through); they keep the escaping pinned.
 ///
 /// They are Swift source (`CatalogHostileGolden.swift`), because a test target's folder holds no
 /// other files; PLATC_RECORD=1 rewrites it (then build again and read the diff).
@@ -17,7 +18,7 @@ import Testing
 
     static func views() -> [CatalogView] {
         // No NUL: Git would take the goldens for binary.
-        let pool = CatalogMustacheDifferentialTests.hostile.filter { $0 != "\u{0}" }
+        let pool = HostileViews.hostile.filter { $0 != "\u{0}" }
         var views = (1...4).map { seed in
             var generator = HostileViews(seed: UInt64(seed), pool: pool)
             return generator.view()
