@@ -12,9 +12,7 @@ let package = Package(
         .executable(name: "platc-bench", targets: ["PlatcBench"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
-        // Templates for the catalog page: escapes every value unless a template says otherwise.
-        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2")
     ],
     targets: [
         .systemLibrary(
@@ -27,9 +25,7 @@ let package = Package(
         .target(name: "PlatcChecks", dependencies: ["PlatcSpec"]),
         .target(
             name: "PlatcRender",
-            dependencies: [
-                "CLibYAML", "PlatcSpec", "PlatcChecks", .product(name: "Mustache", package: "swift-mustache"),
-            ]),
+            dependencies: ["CLibYAML", "PlatcSpec", "PlatcChecks"]),
         .target(name: "PlatcGit", dependencies: ["CLibGit2"]),
         // `platc diff`: the change set between out/ at a Git revision and a fresh render, the
         // platform-level summary from the two Specs, and its text, Markdown and JSON reports.

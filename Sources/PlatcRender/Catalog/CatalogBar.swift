@@ -33,3 +33,12 @@ struct CatalogBar {
         self.summary = summary
     }
 }
+
+extension CatalogBar {
+    /// A bar from its parts, for tests that write bars no platform could produce.
+    init(segments: [Segment], marker: String?, summary: String) {
+        self.segments = segments
+        self.marker = marker
+        self.summary = summary
+    }
+}

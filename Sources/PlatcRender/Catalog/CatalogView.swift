@@ -1,8 +1,9 @@
 import PlatcChecks
 import PlatcSpec
 
-/// The catalog as display strings, the one value both templates read. Templates are logic-less,
-/// so every decision (what a cell says, a bar's geometry) is made here, where it is tested.
+/// The catalog as display strings, the one value both writers (`CatalogPage`, `CatalogMarkdown`)
+/// read. The writers only lay the strings out, so every decision (what a cell says, a bar's
+/// geometry) is made here, where it is tested.
 struct CatalogView {
     struct Row {
         let name: String
@@ -53,7 +54,7 @@ struct CatalogView {
         let quotaText: String
         let names: [String]
         let namesText: String
-        /// Mustache cannot test an array for emptiness.
+        /// Whether the page lists the names (the card's `<ul>`).
         let hasNames: Bool
     }
 
@@ -229,5 +230,26 @@ struct CatalogView {
                 layer: "engine", value: CatalogFormat.duration(ladder.engine), detail: "vLLM per request",
                 bar: single("engine", ladder.engine)),
         ]
+    }
+}
+
+extension CatalogView {
+    /// A view from its parts, for tests that write views no platform could produce (hostile text
+    /// in every field, empty lists, fields that disagree).
+    init(
+        title: String, description: String?, counts: String, rows: [Row], tenants: [TenantCard], statuses: [String],
+        gpuClasses: [String], capacities: [Capacity], ladder: [Rung], digest: String, fileCount: String
+    ) {
+        self.title = title
+        self.description = description
+        self.counts = counts
+        self.rows = rows
+        self.tenants = tenants
+        self.statuses = statuses
+        self.gpuClasses = gpuClasses
+        self.capacities = capacities
+        self.ladder = ladder
+        self.digest = digest
+        self.fileCount = fileCount
     }
 }

@@ -5,7 +5,7 @@ import Testing
 
 /// User text is text: the minimal fixture's description carries `<script>alert(1)</script>` and
 /// `"'&`, and a name can only be what the language allows, but every value goes through the
-/// templates' escaping. The browser test (Tests/CatalogBrowser) checks the same in Chromium.
+/// writers' escaping (`Markup`). The browser test (Tests/CatalogBrowser) checks the same in Chromium.
 @Suite struct CatalogEscapingTests {
     static let probe = "<script>alert(1)</script> \"'&"
 
@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func markdownEscaping() {
-        let escape = MarkdownEscaping().escapeText
+        func escape(_ value: String) -> String { ("\(value)" as MarkdownSource).text }
         #expect(escape("a|b") == "a\\|b")
         #expect(escape("line\nbreak\r\nend") == "line break end")
         #expect(escape("*bold* _it_ `code` [link](x) ~~s~~ # h") == "\\*bold\\* \\_it\\_ \\`code\\` \\[link\\](x) \\~\\~s\\~\\~ \\# h")
