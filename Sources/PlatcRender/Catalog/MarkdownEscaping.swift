@@ -2,9 +2,9 @@
 /// escaping platc's Markdown uses (entities for `& < >`, a backslash before inline markup, line
 /// breaks as spaces).
 ///
-/// Most values need none of it (names, numbers, GiB figures), and `MarkdownText.escape` walks
-/// Characters, so a byte scan decides first: a value with no byte it could change is appended as
-/// it is; any other goes through `MarkdownText.escape` and gets exactly its answer.
+/// Most values need none of it (names, numbers, GiB figures), so a byte scan decides first: a
+/// value with no byte `MarkdownText.escape` could change is appended as it is; any other goes
+/// through it and gets exactly its answer.
 enum MarkdownEscaping: MarkupEscaping {
     static func append(_ value: String, to output: inout [UInt8]) {
         if isPlain(value) {
@@ -16,8 +16,7 @@ enum MarkdownEscaping: MarkupEscaping {
 
     /// None of `& < > \ ` * _ [ ] | ~ #`, line feed or carriage return, and no scalar in
     /// U+1000…U+2FFF (UTF-8 lead byte E1 or E2): that block holds the line and paragraph
-    /// separators U+2028 and U+2029, and U+1FEF, which Swift's Character equality takes for a
-    /// backtick (its canonical decomposition). `CatalogMarkdownTests` checks every scalar.
+    /// separators U+2028 and U+2029. `MarkupTests` checks every scalar.
     static func isPlain(_ value: String) -> Bool {
         var value = value
         return value.withUTF8 { text in

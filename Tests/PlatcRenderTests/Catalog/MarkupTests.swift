@@ -68,9 +68,7 @@ import Testing
         for value in values { #expect(Self.markdown(value) == MarkdownText.escape(value), "\(value.debugDescription)") }
     }
 
-    /// Every Unicode scalar the byte scan lets through is one `MarkdownText.escape` leaves alone
-    /// (it compares Characters by canonical equivalence, so U+1FEF is a backtick to it). Line
-    /// feeds keep each scalar its own Character.
+    /// Every Unicode scalar the byte scan lets through is one `MarkdownText.escape` leaves alone.
     @Test func markdownFastPathHoldsForEveryScalar() {
         var plain = ""
         for value in UInt32(0)...0x10FFFF {
