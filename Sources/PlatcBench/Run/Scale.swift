@@ -25,4 +25,6 @@ struct ScaleList: ExpressibleByArgument {
     }
 
     static let all = ScaleList(argument: "S,L,XL")!
+
+    var defaultValueDescription: String { scales.map(\.rawValue).joined(separator: ",") }
 }
