@@ -20,6 +20,8 @@ enum Format {
     }
 
     static func bytes(_ value: Int) -> String {
-        value >= 1 << 20 ? String(format: "%.1f MiB", Double(value) / 1_048_576) : String(format: "%.1f KiB", Double(value) / 1024)
+        if value >= 1 << 30 { return String(format: "%.1f GiB", Double(value) / 1_073_741_824) }
+        if value >= 1 << 20 { return String(format: "%.1f MiB", Double(value) / 1_048_576) }
+        return String(format: "%.1f KiB", Double(value) / 1024)
     }
 }
