@@ -39,7 +39,7 @@ struct Measurer {
             try command.verify(finished)
             if index >= warmup { timings.append(finished.timing) }
         }
-        let row = Row(scale: scale, command: command.name, runs: timings)
+        let row = Row(scale: scale, command: command.name, runs: timings, floorKiB: try timer.floor())
         Log.say(
             "  \(scale) \(command.name): median \(Format.seconds(row.wall.median)), CPU \(Format.seconds(row.cpu.median)), "
                 + "peak \(Format.mebibytes(Int(row.maxRSS.max)))")

@@ -25,11 +25,12 @@ enum Report {
                     + "| \(Format.bytes(input.out.bytes)) | \(Format.count(input.objects)) |")
         }
         lines += ["", "### Timings", ""] + timings(results) + [""]
+        let floors = results.rows.map(\.floorKiB)
         lines.append(
             "Peak RSS is the largest of the timed runs. Linux carries the spawning process's own high-water mark into "
-                + "the child's ru_maxrss, so no row can read below the runner's: \(Format.mebibytes(results.floorKiB)) "
-                + "(an empty child, /bin/true, spawned the same way: mostly the shared libraries both link, "
-                + "Foundation's among them). \"(floor)\" marks a peak within 5 % of it.")
+                + "the child's ru_maxrss, so no row can read below the runner's, measured after each row with an empty child "
+                + "(/bin/true) spawned the same way: \(Format.mebibytes(floors.min() ?? 0)) to \(Format.mebibytes(floors.max() ?? 0)), "
+                + "mostly the shared libraries the runner and platc both map. \"(floor)\" marks a peak within 5 % of its row's floor.")
         lines += ["", "### Targets", ""] + targets(results)
         if let peer = results.peer { lines += ["", "### Peer: kubectl kustomize at L", ""] + peerSection(peer, results) }
         lines += ["", "### How to reproduce", ""] + reproduce
@@ -45,13 +46,13 @@ enum Report {
 
     static func timings(_ results: Results) -> [String] {
         ["| scale | command | median wall | min–max wall | median CPU | peak RSS |", "| --- | --- | ---: | ---: | ---: | ---: |"]
-            + results.rows.map { row($0, floorKiB: results.floorKiB) }
+            + results.rows.map(row)
     }
 
-    private static func row(_ row: Row, floorKiB: Int) -> String {
+    private static func row(_ row: Row) -> String {
         let peak = Int(row.maxRSS.max)
         // Within 5 % of what an empty child shows: the runner's mark, not necessarily platc's.
-        let atFloor = floorKiB > 0 && Double(peak) <= Double(floorKiB) * 1.05
+        let atFloor = row.floorKiB > 0 && Double(peak) <= Double(row.floorKiB) * 1.05
         return "| \(row.scale) | \(row.command) | \(Format.seconds(row.wall.median)) "
             + "| \(Format.seconds(row.wall.min)) – \(Format.seconds(row.wall.max)) | \(Format.seconds(row.cpu.median)) "
             + "| \(Format.mebibytes(peak))\(atFloor ? " (floor)" : "") |"

@@ -8,8 +8,6 @@ struct Results {
     var inputs: [Inputs]
     var rows: [Row]
     var peer: PeerResult?
-    /// The runner's own peak RSS as an empty child shows it (ProcessTimer.floor).
-    var floorKiB: Int
 
     /// The sizes of one scale's platform and its rendered out/.
     struct Inputs {

@@ -45,10 +45,9 @@ struct RunCommand: ParsableCommand {
 
         var results = Results(
             machine: machine, runs: runs, warmup: warmup, arguments: Array(CommandLine.arguments.drop { $0 != "run" }.dropFirst()),
-            inputs: [], rows: [], peer: nil, floorKiB: 0)
+            inputs: [], rows: [], peer: nil)
         for scale in scales.scales { try bench.measure(scale, into: &results) }
         if peer, !scales.scales.contains(.L) { Log.say("platc-bench: --peer runs at L only; L was not measured") }
-        results.floorKiB = try timer.floor()
 
         if output == "-" {
             print(Report.tables(results), terminator: "")

@@ -18,6 +18,9 @@ struct Row {
     var scale: Scale
     var command: String
     var runs: [Timing]
+    /// What an empty child showed right after the runs (ProcessTimer.floor): the runner's mark
+    /// only grows, so no run of the row can read below a floor of at most this.
+    var floorKiB = 0
 
     var wall: Spread { Spread(runs.map(\.wall)) }
     var cpu: Spread { Spread(runs.map(\.cpu)) }
