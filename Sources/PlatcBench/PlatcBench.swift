@@ -7,5 +7,5 @@ struct PlatcBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "platc-bench",
         abstract: "Generate synthetic platforms and benchmark platc on them.",
-        subcommands: [GenerateCommand.self])
+        subcommands: [GenerateCommand.self, RunCommand.self])
 }
