@@ -9,8 +9,10 @@ struct Machine {
     var swiftVersion: String
     var commit: String
     var date: String
+    /// Where the platforms and their out/ were written, and its file system.
+    var scratch: String
 
-    static func describe(repo: URL, timer: ProcessTimer) -> Machine {
+    static func describe(repo: URL, work: URL, timer: ProcessTimer) -> Machine {
         let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
         let meminfo = (try? String(contentsOfFile: "/proc/meminfo", encoding: .utf8)) ?? ""
         var name = utsname()
@@ -23,7 +25,23 @@ struct Machine {
             cores: cpuinfo.split(separator: "\n").filter { $0.hasPrefix("processor") }.count,
             memoryKiB: Int(field("MemTotal", in: meminfo)?.split(separator: " ").first ?? "") ?? 0,
             kernel: release, swiftVersion: firstLine(of: "swift", ["--version"], timer: timer),
-            commit: commit(of: repo, timer: timer), date: formatter.string(from: Date()))
+            commit: commit(of: repo, timer: timer), date: formatter.string(from: Date()),
+            scratch: "\(work.path) (\(fileSystem(of: work)))")
+    }
+
+    /// tmpfs or a disk: creating tens of thousands of files costs very different time on each.
+    /// The type of the longest mount point that holds the folder, from /proc/mounts.
+    private static func fileSystem(of folder: URL) -> String {
+        let mounts = (try? String(contentsOfFile: "/proc/mounts", encoding: .utf8)) ?? ""
+        let path = folder.resolvingSymlinksInPath().path
+        let matches = mounts.split(separator: "\n").compactMap { line -> (point: String, type: String)? in
+            let fields = line.split(separator: " ")
+            guard fields.count > 2 else { return nil }
+            let point = String(fields[1])
+            guard path == point || path.hasPrefix(point == "/" ? "/" : point + "/") else { return nil }
+            return (point, String(fields[2]))
+        }
+        return matches.max { $0.point.count < $1.point.count }?.type ?? "unknown file system"
     }
 
     /// The value after "key<spaces>:" on the first line that starts with key.

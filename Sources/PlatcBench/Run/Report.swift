@@ -12,7 +12,7 @@ enum Report {
             "", "### Machine", "", "| | |", "| --- | --- |",
             "| CPU | \(machine.cpuModel) |", "| cores | \(machine.cores) |",
             "| RAM | \(Format.bytes(machine.memoryKiB * 1024)) |", "| kernel | \(machine.kernel) |",
-            "| Swift | \(machine.swiftVersion) |", "",
+            "| Swift | \(machine.swiftVersion) |", "| scratch folder | \(machine.scratch) |", "",
             "### Inputs", "",
             "| scale | tenants | models | GPU classes | source files | source bytes | out/ files | out/ bytes | objects in out/ |",
             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
