@@ -1,4 +1,5 @@
 import PlatcGit
+import PlatcSpec
 
 /// Every difference between out/ at the base revision and a fresh render, in report order:
 /// family, then path. Both sides are whole file maps keyed by the path inside out/.
@@ -32,13 +33,24 @@ public struct ChangeSet: Sendable, Equatable {
         var unchanged = 0
         let builder = PatchBuilder(prefix: prefix, contextLines: contextLines)
 
+        var modified: [(old: [UInt8], new: [UInt8], path: String)] = []
         for path in kept {
             guard let old = base[path], let new = head[path], old != new else {
                 unchanged += 1
                 continue
             }
-            changes.append(try builder.change(.modified, old: OutFile(path: path, bytes: old), new: OutFile(path: path, bytes: new)))
+            modified.append((old, new, path))
         }
+        // Parsing, masking and diffing one file is independent of the others: every core takes
+        // some, and the results keep their order.
+        let pairs = modified
+        let built = Parallel.map(pairs.indices.map { $0 }) { index in
+            let (old, new, path) = pairs[index]
+            return Result { () throws(GitError) -> ObjectChange in
+                try builder.change(.modified, old: OutFile(path: path, bytes: old), new: OutFile(path: path, bytes: new))
+            }
+        }
+        for change in built { changes.append(try change.get()) }
         var gone = removed.map { OutFile(path: $0, bytes: base[$0]!) }
         var new = added.map { OutFile(path: $0, bytes: head[$0]!) }
         for (old, renamed) in RenamePairing.pairs(removed: gone, added: new) {
@@ -54,7 +66,7 @@ public struct ChangeSet: Sendable, Equatable {
 }
 
 /// Builds one `ObjectChange`: identity, family, and the masked patch.
-private struct PatchBuilder {
+private struct PatchBuilder: Sendable {
     let prefix: String
     let contextLines: Int
 

@@ -2,7 +2,7 @@ import PlatcSpec
 
 /// One side of a changed file in out/: its bytes, composed once (YAML, and JSON as YAML), and
 /// what it is. The identity, the rename pairing and the secret mask all read this one parse.
-struct OutFile {
+struct OutFile: Sendable {
     let path: String
     let bytes: [UInt8]
     /// nil for files that are not YAML or JSON, binary files, and documents that do not parse.

@@ -19,7 +19,9 @@ enum SecretMask {
     }
 
     static func mask(old: OutFile?, new: OutFile?) -> Result {
-        let before = old.map(SecretSpans.find), after = new.map(SecretSpans.find)
+        // The two sides are scanned at once: in a large file (the catalog page) this is most of a diff.
+        let sides = Parallel.all([{ @Sendable in old.map(SecretSpans.find) }, { @Sendable in new.map(SecretSpans.find) }])
+        let before = sides[0], after = sides[1]
         let beforeValues = Dictionary((before?.spans ?? []).map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
         let afterValues = Dictionary((after?.spans ?? []).map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
         func label(_ span: SecretSpans.Span, other: [String: String], side: String) -> String {
@@ -76,8 +78,9 @@ struct SecretSpans {
         for (number, start) in lineStarts.enumerated() {
             let end = number + 1 < lineStarts.count ? lineStarts[number + 1] - 1 : scalars.count
             guard start < end else { continue }
-            let line = String(String.UnicodeScalarView(scalars[start..<end]))
-            let ranges = SecretDetection.secretRanges(inLine: line).map { ($0.lowerBound + start)..<($0.upperBound + start) }
+            let ranges = SecretDetection.secretRanges(inScalars: Array(scalars[start..<end])).map {
+                ($0.lowerBound + start)..<($0.upperBound + start)
+            }
             let fresh = ranges.filter { range in
                 !spans.contains { $0.range.overlaps(range) } && Double(String(String.UnicodeScalarView(scalars[range]))) == nil
             }

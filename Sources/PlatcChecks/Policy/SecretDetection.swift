@@ -6,6 +6,11 @@ public enum SecretDetection {
         PolicyChecks.SecretScanner.scan(line).map(\.range)
     }
 
+    /// The same for a line already split into scalars (no string is built and decoded again).
+    public static func secretRanges(inScalars line: [Unicode.Scalar]) -> [Range<Int>] {
+        PolicyChecks.SecretScanner.scan(scalars: line).map(\.range)
+    }
+
     /// Whether a key's name says it holds a secret: `password`, `api_key`, `clientSecret`.
     public static func isSecretKey(_ key: String) -> Bool { PolicyChecks.SecretAssignment.isSecretKey(key) }
 

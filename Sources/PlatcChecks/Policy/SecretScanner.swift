@@ -29,8 +29,9 @@ extension PolicyChecks {
     /// precisely), then passwords in URLs, then literal values of secret-sounding keys. Each span of
     /// text is reported once.
     enum SecretScanner {
-        static func scan<Text: StringProtocol>(_ text: Text) -> [SecretFinding] {
-            let scalars = Array(text.unicodeScalars)
+        static func scan<Text: StringProtocol>(_ text: Text) -> [SecretFinding] { scan(scalars: Array(text.unicodeScalars)) }
+
+        static func scan(scalars: [Unicode.Scalar]) -> [SecretFinding] {
             var found = TokenPattern.scan(scalars) + PrivateKeyBlock.scan(scalars)
             for finding in URLCredentials.scan(scalars) + SecretAssignment.scan(scalars)
             where !found.contains(where: { $0.range.overlaps(finding.range) }) {

@@ -55,25 +55,37 @@ struct DiffCommand: ParsableCommand {
             throw ExitStatus.sourceErrorsInGate
         }
         let artifacts: [Artifact]
-        do {
-            artifacts = try RenderPipeline.render(spec)
-        } catch {
-            printError("internal error, please report it: \(error)")
-            throw ExitStatus.usageOrIO
-        }
-
         let report: DiffReport
         do {
             let repository = try GitRepository(discoveringFrom: root)
             let location = try RepositoryLocation(repository: repository, root: root, out: out)
-            let baseSide = try BaseRevision.read(repository, revision: base, rootPath: location.root, outPath: location.out)
-            let baseState = Self.check(baseSide.sources)
+            let baseSide = try PhaseTimings.measure("git read") {
+                try BaseRevision.read(repository, revision: base, rootPath: location.root, outPath: location.out)
+            }
+            // The head's render and the base's load and check are independent: both at once.
+            let baseSources = baseSide.sources
+            let sides = PhaseTimings.measure("render") {
+                Parallel.all([
+                    { @Sendable in Side.head(Result { () throws(RenderPipeline.InternalError) in try RenderPipeline.render(spec) }) },
+                    { @Sendable in Side.base(Self.check(baseSources)) },
+                ])
+            }
+            guard case .head(let rendered) = sides[0], case .base(let baseState) = sides[1] else { preconditionFailure("two sides") }
+            do {
+                artifacts = try rendered.get()
+            } catch {
+                printError("internal error, please report it: \(error)")
+                throw ExitStatus.usageOrIO
+            }
             let head = Dictionary(artifacts.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
-            let changeSet = try ChangeSet.between(
-                base: baseSide.out, head: head, prefix: location.display + "/", contextLines: contextLines)
-            let summary = PlatformSummary.compare(
-                base: baseState.spec, baseDiagnostics: baseState.diagnostics, head: spec, headDiagnostics: headDiagnostics,
-                baseProblem: baseSide.base.commit == nil ? "there is no commit yet" : baseState.problem)
+            let changeSet = try PhaseTimings.measure("changes") {
+                try ChangeSet.between(base: baseSide.out, head: head, prefix: location.display + "/", contextLines: contextLines)
+            }
+            let summary = PhaseTimings.measure("summary") {
+                PlatformSummary.compare(
+                    base: baseState.spec, baseDiagnostics: baseState.diagnostics, head: spec, headDiagnostics: headDiagnostics,
+                    baseProblem: baseSide.base.commit == nil ? "there is no commit yet" : baseState.problem)
+            }
             report = DiffReport(base: baseSide.base, outPath: location.display, changeSet: changeSet, summary: summary)
         } catch let error as GitError {
             printError("\(error)")
@@ -96,8 +108,16 @@ struct DiffCommand: ParsableCommand {
         if exitCode, !report.changeSet.isEmpty { throw ExitStatus.errors }
     }
 
+    /// One side of the comparison, computed beside the other.
+    private enum Side: Sendable {
+        case head(Result<[Artifact], RenderPipeline.InternalError>)
+        case base(BaseState)
+    }
+
+    typealias BaseState = (spec: Spec?, diagnostics: [Diagnostic], problem: String?)
+
     /// The base platform loaded and checked, or why it cannot be compared.
-    static func check(_ sources: SourceTree?) -> (spec: Spec?, diagnostics: [Diagnostic], problem: String?) {
+    static func check(_ sources: SourceTree?) -> BaseState {
         guard let sources else { return (nil, [], "it has no platform/ folder") }
         let loaded = Loader().load(sources)
         let diagnostics = CheckPipeline.diagnostics(of: loaded)
