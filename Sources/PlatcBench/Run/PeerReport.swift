@@ -47,7 +47,8 @@ extension Report {
 
     static let reproduce = [
         "```sh",
-        "scripts/bench                       # release build of platc and platc-bench, then S, L, XL and the kustomize peer",
+        "scripts/bench                       # release build of platc and platc-bench, then S, L and XL (about 5 minutes)",
+        "scripts/bench --peer                # and the kustomize peer at L (about 40 minutes more)",
         "scripts/bench --scales S,L --runs 7  # any `platc-bench run` option passes through",
         ".build/release/platc-bench run --scales S --output -  # smoke test after a build: the tables on stdout, in seconds",
         "```",
