@@ -6,6 +6,15 @@ extension GitRepository {
     /// gives [:] (a first render). Symbolic links and submodules are skipped: they have no bytes
     /// a render could produce.
     public func files(at commit: GitCommit, under folder: String) throws(GitError) -> [String: [UInt8]] {
+        try files(at: commit, under: folder, skipping: [:]).files
+    }
+
+    /// The files under `folder`, without reading those whose blob id equals `known[path]`: those
+    /// are listed in `identical`. A diff passes the ids of a fresh render, so only what changed
+    /// is read and inflated.
+    public func files(
+        at commit: GitCommit, under folder: String, skipping known: [String: GitBlobID]
+    ) throws(GitError) -> (files: [String: [UInt8]], identical: Set<String>) {
         let commitObject = try lookUp(commit)
         defer { git_commit_free(commitObject) }
         var root: OpaquePointer?
@@ -15,21 +24,21 @@ extension GitRepository {
         defer { git_tree_free(root) }
 
         let path = Self.treePath(folder)
-        if path.isEmpty { return try blobs(in: root) }
+        if path.isEmpty { return try blobs(in: root, skipping: known) }
         var entry: OpaquePointer?
         let status = git_tree_entry_bypath(&entry, root, path)
-        if status == GIT_ENOTFOUND.rawValue { return [:] }
+        if status == GIT_ENOTFOUND.rawValue { return ([:], []) }
         guard status == 0, let entry else {
             throw GitError(.io("cannot read '\(path)' in commit \(commit.shortID): \(LibGit2.lastErrorMessage())"))
         }
         defer { git_tree_entry_free(entry) }
-        guard git_tree_entry_type(entry) == GIT_OBJECT_TREE else { return [:] }
+        guard git_tree_entry_type(entry) == GIT_OBJECT_TREE else { return ([:], []) }
         var subtree: OpaquePointer?
         guard git_tree_lookup(&subtree, pointer, git_tree_entry_id(entry)) == 0, let subtree else {
             throw GitError(.io("cannot read '\(path)' in commit \(commit.shortID): \(LibGit2.lastErrorMessage())"))
         }
         defer { git_tree_free(subtree) }
-        return try blobs(in: subtree)
+        return try blobs(in: subtree, skipping: known)
     }
 
     /// A folder as libgit2 names it inside a tree: no leading "./" or slashes at either end.
@@ -39,25 +48,30 @@ extension GitRepository {
     }
 
     /// Every regular or executable blob below `tree`, by path relative to it.
-    private func blobs(in tree: OpaquePointer) throws(GitError) -> [String: [UInt8]] {
-        let collector = BlobCollector(repository: pointer)
+    private func blobs(
+        in tree: OpaquePointer, skipping known: [String: GitBlobID]
+    ) throws(GitError) -> (files: [String: [UInt8]], identical: Set<String>) {
+        let collector = BlobCollector(repository: pointer, known: known)
         let status = withExtendedLifetime(collector) {
             git_tree_walk(tree, GIT_TREEWALK_PRE, collectBlob, Unmanaged.passUnretained(collector).toOpaque())
         }
         if let failure = collector.failure { throw failure }
         guard status == 0 else { throw GitError(.io("cannot walk a tree: \(LibGit2.lastErrorMessage())")) }
-        return collector.files
+        return (collector.files, collector.identical)
     }
 }
 
 /// What the tree walk's C callback fills in (it cannot capture, so it gets this as its payload).
 private final class BlobCollector {
     let repository: OpaquePointer
+    let known: [String: GitBlobID]
     var files: [String: [UInt8]] = [:]
+    var identical = Set<String>()
     var failure: GitError?
 
-    init(repository: OpaquePointer) {
+    init(repository: OpaquePointer, known: [String: GitBlobID]) {
         self.repository = repository
+        self.known = known
     }
 }
 
@@ -68,6 +82,10 @@ private func collectBlob(root: UnsafePointer<CChar>?, entry: OpaquePointer?, pay
     guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB, git_tree_entry_filemode(entry) != GIT_FILEMODE_LINK else { return 0 }
     let collector = Unmanaged<BlobCollector>.fromOpaque(payload).takeUnretainedValue()
     let path = (root.map { String(cString: $0) } ?? "") + String(cString: name)
+    if let id = collector.known[path], let entryID = git_tree_entry_id(entry), id == GitBlobID(entryID) {
+        collector.identical.insert(path)
+        return 0
+    }
     var blob: OpaquePointer?
     guard git_blob_lookup(&blob, collector.repository, git_tree_entry_id(entry)) == 0, let blob else {
         collector.failure = GitError(.io("cannot read '\(path)': \(LibGit2.lastErrorMessage())"))

@@ -45,6 +45,40 @@ import Testing
         #expect(try repository.files(at: head, under: "./out") == files)
     }
 
+    /// A render's ids skip exactly the files that are equal at the commit; a changed, a new and a
+    /// missing file behave as without ids.
+    @Test func filesWithTheRendersBlobIDAreNotRead() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let (repository, head) = try makeRepository(in: sandbox)
+        let render: [String: [UInt8]] = [
+            "manifests/search/namespace.yaml": Array("kind: Namespace\n".utf8),
+            "manifests/search/quota.yaml": Array("kind: ResourceQuota # changed\n".utf8),
+            "empty.txt": [],
+            "new.yaml": Array("kind: New\n".utf8),
+        ]
+        let ids = render.mapValues { GitBlobID(of: $0) }
+        let read = try repository.files(at: head, under: "out", skipping: ids)
+        #expect(read.identical == ["manifests/search/namespace.yaml", "empty.txt"])
+        #expect(
+            read.files == [
+                "manifests/search/quota.yaml": Array("kind: ResourceQuota\n".utf8),
+                "catalog/index.html": Array("<html>\n".utf8),
+                "run.sh": Array("#!/bin/sh\n".utf8),
+            ])
+    }
+
+    /// The id is Git's own: `git hash-object` agrees.
+    @Test func blobIDsAreGitsObjectIDs() throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        try sandbox.write("file.txt", "kind: Namespace\n")
+        let expected = try sandbox.git("hash-object", "file.txt").trimmingCharacters(in: .whitespacesAndNewlines)
+        let id = GitBlobID(of: Array("kind: Namespace\n".utf8))
+        #expect(id.raw.map { String(format: "%02x", $0) }.joined() == expected)
+        #expect(GitBlobID(of: []) != id)
+    }
+
     @Test func readsANestedFolderAndTheWholeTree() throws {
         let sandbox = try GitSandbox()
         defer { sandbox.remove() }

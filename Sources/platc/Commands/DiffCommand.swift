@@ -59,28 +59,38 @@ struct DiffCommand: ParsableCommand {
         do {
             let repository = try GitRepository(discoveringFrom: root)
             let location = try RepositoryLocation(repository: repository, root: root, out: out)
-            let baseSide = try PhaseTimings.measure("git read") {
-                try BaseRevision.read(repository, revision: base, rootPath: location.root, outPath: location.out)
-            }
-            // The head's render and the base's load and check are independent: both at once.
-            let baseSources = baseSide.sources
-            let sides = PhaseTimings.measure("render") {
-                Parallel.all([
-                    { @Sendable in Side.head(Result { () throws(RenderPipeline.InternalError) in try RenderPipeline.render(spec) }) },
-                    { @Sendable in Side.base(Self.check(baseSources)) },
-                ])
-            }
-            guard case .head(let rendered) = sides[0], case .base(let baseState) = sides[1] else { preconditionFailure("two sides") }
             do {
-                artifacts = try rendered.get()
+                artifacts = try PhaseTimings.measure("render") { try RenderPipeline.render(spec) }
             } catch {
                 printError("internal error, please report it: \(error)")
                 throw ExitStatus.usageOrIO
             }
-            let head = Dictionary(artifacts.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
-            let changeSet = try PhaseTimings.measure("changes") {
-                try ChangeSet.between(base: baseSide.out, head: head, prefix: location.display + "/", contextLines: contextLines)
+            // Files whose blob at the base has the render's id are equal: never read or compared.
+            let ids = Parallel.map(artifacts) { GitBlobID(of: $0.bytes) }
+            let baseSide = try PhaseTimings.measure("git read") {
+                try BaseRevision.read(
+                    repository, revision: base, rootPath: location.root, outPath: location.out,
+                    render: Dictionary(zip(artifacts.map(\.path), ids), uniquingKeysWith: { first, _ in first }))
             }
+            let head = Dictionary(
+                artifacts.filter { !baseSide.identical.contains($0.path) }.map { ($0.path, $0.bytes) },
+                uniquingKeysWith: { first, _ in first })
+            // The base's load and check and the change set are independent: both at once.
+            let (baseSources, baseOut, display, context) = (baseSide.sources, baseSide.out, location.display, contextLines)
+            let sides = PhaseTimings.measure("changes") {
+                Parallel.all([
+                    { @Sendable in Side.base(Self.check(baseSources)) },
+                    { @Sendable in
+                        Side.changes(
+                            Result { () throws(GitError) in
+                                try ChangeSet.between(base: baseOut, head: head, prefix: display + "/", contextLines: context)
+                            })
+                    },
+                ])
+            }
+            guard case .base(let baseState) = sides[0], case .changes(let changes) = sides[1] else { preconditionFailure("two sides") }
+            var changeSet = try changes.get()
+            changeSet.unchanged += baseSide.identical.count
             let summary = PhaseTimings.measure("summary") {
                 PlatformSummary.compare(
                     base: baseState.spec, baseDiagnostics: baseState.diagnostics, head: spec, headDiagnostics: headDiagnostics,
@@ -110,8 +120,8 @@ struct DiffCommand: ParsableCommand {
 
     /// One side of the comparison, computed beside the other.
     private enum Side: Sendable {
-        case head(Result<[Artifact], RenderPipeline.InternalError>)
         case base(BaseState)
+        case changes(Result<ChangeSet, GitError>)
     }
 
     typealias BaseState = (spec: Spec?, diagnostics: [Diagnostic], problem: String?)
