@@ -54,7 +54,8 @@ struct DiffCommand: ParsableCommand {
             printError("the sources have errors; nothing to compare")
             throw ExitStatus.sourceErrorsInGate
         }
-        let artifacts: [Artifact]
+        var artifacts: [Artifact]
+        let renderedCount: Int
         let report: DiffReport
         do {
             let repository = try GitRepository(discoveringFrom: root)
@@ -75,6 +76,10 @@ struct DiffCommand: ParsableCommand {
             let head = Dictionary(
                 artifacts.filter { !baseSide.identical.contains($0.path) }.map { ($0.path, $0.bytes) },
                 uniquingKeysWith: { first, _ in first })
+            // Only the files that differ are still needed: the rest of the render goes before the
+            // base platform is loaded (64 MiB at 5,000 tenants).
+            renderedCount = artifacts.count
+            artifacts = []
             // The base's load and check and the change set are independent: both at once.
             let (baseSources, baseOut, display, context) = (baseSide.sources, baseSide.out, location.display, contextLines)
             let sides = PhaseTimings.measure("changes") {
@@ -114,7 +119,7 @@ struct DiffCommand: ParsableCommand {
             print(JSONReport.render(report), terminator: "")
         }
         let elapsed = Int(Date().timeIntervalSince(started) * 1000)
-        progress("platc: compared \(artifacts.count) rendered files with \(report.baseDescription) in \(elapsed) ms: \(report.plan)")
+        progress("platc: compared \(renderedCount) rendered files with \(report.baseDescription) in \(elapsed) ms: \(report.plan)")
         if exitCode, !report.changeSet.isEmpty { throw ExitStatus.errors }
     }
 
