@@ -10,8 +10,7 @@ public enum RenderPipeline {
     }
 
     /// A fault of platc itself, never of the sources: the checks reject every input that could
-    /// make two objects share an identity, and libyaml only fails on invalid UTF-8, which Swift
-    /// strings cannot hold.
+    /// make two objects share an identity.
     public struct InternalError: Error, CustomStringConvertible {
         public var description: String
     }
@@ -24,20 +23,16 @@ public enum RenderPipeline {
         // join in family order. Only identities (kind, name, annotations) are kept for Argo CD,
         // the README and the duplicate-path check.
         let work = planners.flatMap { $0.units(context).map(Work.objects) } + planners.map(Work.files)
-        let done = Parallel.map(work) { work in
-            Result { () throws(InternalError) -> Done in try work.run(context) }
-        }
         var objects: [KubeObject] = []
         var files: [OutputFile] = []
         var artifacts: [Artifact] = []
-        for result in done {
-            let done = try result.get()
+        for done in Parallel.map(work, { $0.run(context) }) {
             objects += done.objects
             files += done.files
             artifacts += done.artifacts
         }
         let argocd = ArgoCDPlanner.plan(context, syncing: objects)
-        artifacts += try argocd.map { object throws(InternalError) in try emit(object) }
+        artifacts += argocd.map(emit)
         objects += argocd
         var seen: [String: [String]] = [:]
         for (path, sources) in objects.map({ ($0.path, $0.sources) }) + files.map({ ($0.path, $0.sources) }) {
@@ -50,12 +45,8 @@ public enum RenderPipeline {
         return artifacts.sorted { $0.path < $1.path }
     }
 
-    private static func emit(_ object: KubeObject) throws(InternalError) -> Artifact {
-        do {
-            return try Artifact.yaml(path: object.path, sources: object.sources, document: object.document)
-        } catch {
-            throw InternalError(description: "cannot emit the output: \(error)")
-        }
+    private static func emit(_ object: KubeObject) -> Artifact {
+        Artifact.yaml(path: object.path, sources: object.sources, document: object.document)
     }
 
     /// One task of a render: a unit of a family's plan, or a family's files.
@@ -63,23 +54,17 @@ public enum RenderPipeline {
         case objects(PlanUnit)
         case files(any Planner.Type)
 
-        func run(_ context: RenderContext) throws(InternalError) -> Done {
+        func run(_ context: RenderContext) -> Done {
             switch self {
             case .objects(let unit):
                 var objects = SyncAnnotations.annotate(unit())
-                let artifacts = try objects.map { object throws(InternalError) in try emit(object) }
+                let artifacts = objects.map(emit)
                 // Emitted: the identity is all that is still read.
                 for index in objects.indices { objects[index].body = [:] }
                 return Done(objects: objects, files: [], artifacts: artifacts)
             case .files(let planner):
                 var files = planner.files(context)
-                let artifacts = try files.map { file throws(InternalError) in
-                    do {
-                        return try file.artifact()
-                    } catch {
-                        throw InternalError(description: "cannot emit the output: \(error)")
-                    }
-                }
+                let artifacts = files.map { $0.artifact() }
                 for index in files.indices { files[index].contents = .text("") }
                 return Done(objects: [], files: files, artifacts: artifacts)
             }

@@ -2,7 +2,7 @@
 /// team reconciler (docs/render-litellm.md).
 enum LiteLLMPlanner: Planner {
     static func plan(_ context: RenderContext) -> [KubeObject] {
-        [ProxyConfig.configMap(context)].compactMap { $0 } + TeamReconciler.objects(context)
+        [ProxyConfig.configMap(context)] + TeamReconciler.objects(context)
     }
 
     static func files(_ context: RenderContext) -> [OutputFile] {

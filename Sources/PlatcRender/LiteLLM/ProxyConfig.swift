@@ -24,10 +24,9 @@ enum ProxyConfig {
     }
 
     /// The ConfigMap holds exactly the bytes of out/litellm/config.yaml, header included, so the
-    /// mounted file says where it comes from. nil only if libyaml failed, which it cannot on
-    /// Swift strings (valid UTF-8).
-    static func configMap(_ context: RenderContext) -> KubeObject? {
-        guard let artifact = try? file(context).artifact() else { return nil }
+    /// mounted file says where it comes from.
+    static func configMap(_ context: RenderContext) -> KubeObject {
+        let artifact = file(context).artifact()
         return KubeObject(
             "v1", "ConfigMap", name: LiteLLMNames.configMap, namespace: context.platform.namespaces.litellm.value,
             labels: context.commonLabels + [("app.kubernetes.io/name", "litellm"), ("app.kubernetes.io/component", "config")],

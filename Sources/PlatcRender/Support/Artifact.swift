@@ -9,7 +9,7 @@ public struct Artifact: Sendable, Equatable {
     }
 
     /// A YAML file: the generated-by header naming its sources, then the document.
-    public static func yaml(path: String, sources: [String], document: YAMLValue) throws -> Artifact {
+    public static func yaml(path: String, sources: [String], document: YAMLValue) -> Artifact {
         Artifact(path: path, bytes: YAMLWriter.document(document, after: Array(header(sources: sources, comment: "#").utf8)))
     }
 

@@ -26,9 +26,9 @@ public struct OutputFile: Sendable {
         self.contents = contents
     }
 
-    func artifact() throws -> Artifact {
+    func artifact() -> Artifact {
         switch contents {
-        case .yaml(let document): try Artifact.yaml(path: path, sources: sources, document: document)
+        case .yaml(let document): Artifact.yaml(path: path, sources: sources, document: document)
         case .json(let value): Artifact(path: path, bytes: Array((value.serialized() + "\n").utf8))
         case .text(let text): Artifact(path: path, bytes: Array(text.utf8))
         }

@@ -99,10 +99,10 @@ import Testing
     /// secret value (a real-looking key, a password or a connection string).
     @Test func noLiteralSecretAnywhere() throws {
         let context = try RenderTestPlatform.embeddedDefault().context()
-        var texts = try LiteLLMPlanner.plan(context).map { object in
-            String(decoding: try Artifact.yaml(path: object.path, sources: object.sources, document: object.document).bytes, as: UTF8.self)
+        var texts = LiteLLMPlanner.plan(context).map { object in
+            String(decoding: Artifact.yaml(path: object.path, sources: object.sources, document: object.document).bytes, as: UTF8.self)
         }
-        texts += try LiteLLMPlanner.files(context).map { String(decoding: try $0.artifact().bytes, as: UTF8.self) }
+        texts += LiteLLMPlanner.files(context).map { String(decoding: $0.artifact().bytes, as: UTF8.self) }
         for text in texts {
             #expect(!text.contains("sk-"))
             #expect(!text.contains("postgres"))
