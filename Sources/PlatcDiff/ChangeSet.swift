@@ -30,24 +30,13 @@ public struct ChangeSet: Sendable, Equatable {
         let removed = base.keys.filter { head[$0] == nil }.sorted()
         let kept = head.keys.filter { base[$0] != nil }.sorted()
         var changes: [ObjectChange] = []
-        var unchanged = 0
         let builder = PatchBuilder(prefix: prefix, contextLines: contextLines)
-
-        var modified: [(old: [UInt8], new: [UInt8], path: String)] = []
-        for path in kept {
-            guard let old = base[path], let new = head[path], old != new else {
-                unchanged += 1
-                continue
-            }
-            modified.append((old, new, path))
-        }
+        let modified = kept.filter { base[$0] != head[$0] }
         // Parsing, masking and diffing one file is independent of the others: every core takes
         // some, and the results keep their order.
-        let pairs = modified
-        let built = Parallel.map(pairs.indices.map { $0 }) { index in
-            let (old, new, path) = pairs[index]
-            return Result { () throws(GitError) -> ObjectChange in
-                try builder.change(.modified, old: OutFile(path: path, bytes: old), new: OutFile(path: path, bytes: new))
+        let built = Parallel.map(modified) { path in
+            Result { () throws(GitError) -> ObjectChange in
+                try builder.change(.modified, old: OutFile(path: path, bytes: base[path]!), new: OutFile(path: path, bytes: head[path]!))
             }
         }
         for change in built { changes.append(try change.get()) }
@@ -61,7 +50,7 @@ public struct ChangeSet: Sendable, Equatable {
         for file in new { changes.append(try builder.change(.added, old: nil, new: file)) }
         for file in gone { changes.append(try builder.change(.removed, old: file, new: nil)) }
         changes.sort { ($0.family, $0.path, $0.previousPath ?? "") < ($1.family, $1.path, $1.previousPath ?? "") }
-        return ChangeSet(changes: changes, unchanged: unchanged)
+        return ChangeSet(changes: changes, unchanged: kept.count - modified.count)
     }
 }
 

@@ -76,7 +76,7 @@ struct OutputDirectory {
     /// Every entry under `relative` that is not a directory, recursively, without following links.
     private func list(_ relative: String, into entries: inout [(relative: String, regular: Bool)]) throws {
         let folder = relative.isEmpty ? path : path + "/" + relative
-        guard let directory = opendir(folder) else { throw IOError(description: "cannot list '\(folder)': \(errnoText())") }
+        guard let directory = opendir(folder) else { throw IOError(description: "cannot list '\(folder)': \(Self.errnoText())") }
         defer { closedir(directory) }
         var subfolders: [String] = []
         while let entry = readdir(directory) {
@@ -98,7 +98,7 @@ struct OutputDirectory {
     /// more than the reading for 50,000 small files); a file that grows meanwhile is read to its end.
     private static func read(_ file: String) throws(IOError) -> [UInt8] {
         let descriptor = open(file, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw IOError(description: "cannot read '\(file)': \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw IOError(description: "cannot read '\(file)': \(Self.errnoText())") }
         defer { close(descriptor) }
         var info = stat()
         let expected = fstat(descriptor, &info) == 0 ? max(0, Int(info.st_size)) : 0
@@ -121,7 +121,7 @@ struct OutputDirectory {
             if read <= 0 { break }
             bytes.append(contentsOf: chunk[..<read])
         }
-        guard !failed else { throw IOError(description: "cannot read '\(file)': \(String(cString: strerror(errno)))") }
+        guard !failed else { throw IOError(description: "cannot read '\(file)': \(Self.errnoText())") }
         return bytes
     }
 
@@ -155,11 +155,13 @@ struct OutputDirectory {
             }
             if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
             if !exists(path) {
-                guard rename(stage, path) == 0 else { throw IOError(description: "cannot move the render into '\(path)': \(errnoText())") }
+                guard rename(stage, path) == 0 else {
+                    throw IOError(description: "cannot move the render into '\(path)': \(Self.errnoText())")
+                }
                 return changes
             }
             guard platc_exchange_paths(stage, path) == 0 else {
-                throw IOError(description: "cannot swap the new render into '\(path)': \(errnoText())")
+                throw IOError(description: "cannot swap the new render into '\(path)': \(Self.errnoText())")
             }
         } catch {
             try? removeTree(stage)
@@ -203,13 +205,13 @@ struct OutputDirectory {
 
     private static func write(_ bytes: [UInt8], to file: String) throws(IOError) {
         let descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw IOError(description: "cannot create '\(file)': \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw IOError(description: "cannot create '\(file)': \(Self.errnoText())") }
         defer { close(descriptor) }
         var offset = 0
         while offset < bytes.count {
             let written = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
             if written < 0, errno == EINTR { continue }
-            guard written > 0 else { throw IOError(description: "cannot write '\(file)': \(String(cString: strerror(errno)))") }
+            guard written > 0 else { throw IOError(description: "cannot write '\(file)': \(Self.errnoText())") }
             offset += written
         }
     }
@@ -236,5 +238,5 @@ struct OutputDirectory {
         return lstat(file, &info) == 0
     }
 
-    private func errnoText() -> String { String(cString: strerror(errno)) }
+    private static func errnoText() -> String { String(cString: strerror(errno)) }
 }
