@@ -25,11 +25,16 @@ public enum CheckPipeline {
     }
 
     /// Everything `platc check` reports for a load, in report order: `earlier` findings (the
-    /// reader's), the loader's, then the checks' when the Spec loaded.
+    /// reader's), the loader's, then the checks' when the Spec loaded, else the secret scan of the
+    /// sources' text, which needs no Spec. No message quotes a secret (SecretRedaction).
     public static func diagnostics(of loaded: LoadResult, after earlier: [Diagnostic] = []) -> [Diagnostic] {
         var collector = DiagnosticCollector()
         collector.append(contentsOf: earlier + loaded.diagnostics)
-        if let spec = loaded.spec { collector.append(contentsOf: check(spec, sources: loaded.sources)) }
-        return collector.sorted
+        if let spec = loaded.spec {
+            collector.append(contentsOf: check(spec, sources: loaded.sources))
+        } else {
+            collector.append(contentsOf: PolicyChecks.InlineSecret.scanText(of: loaded.sources))
+        }
+        return PolicyChecks.SecretRedaction.redact(collector.sorted, sources: loaded.sources).sorted(by: Diagnostic.reportOrder)
     }
 }

@@ -23,11 +23,16 @@ extension Rule {
 extension PolicyChecks {
     enum InlineSecret {
         static func check(_ context: inout CheckContext) {
-            // Every line of every file is scanned: files go to every core, findings join in path order.
-            let sources = context.sources
-            let perFile = Parallel.map(sources.paths.filter(SourceTree.isDocument)) { path in scan(path, sources.lines(of: path)) }
-            for diagnostic in perFile.joined() { context.diagnostics.emit(diagnostic) }
+            for diagnostic in scanText(of: context.sources) { context.diagnostics.emit(diagnostic) }
             checkConfigs(&context)
+        }
+
+        /// The YAML sources' own text, line by line: this needs no Spec, so it also runs when the
+        /// sources do not load, and a secret in a misspelt field is still an error (and masked).
+        static func scanText(of sources: SourceFiles) -> [Diagnostic] {
+            // Files go to every core; findings join in path order.
+            Parallel.map(sources.paths.filter(SourceTree.isDocument)) { path in scan(path, sources.lines(of: path)) }
+                .flatMap { $0 }
         }
 
         private static func scan(_ path: String, _ lines: [Substring]) -> [Diagnostic] {
