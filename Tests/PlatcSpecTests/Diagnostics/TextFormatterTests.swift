@@ -33,6 +33,22 @@ import Testing
         #expect(!render("a: 1\r\n", Diagnostic(.error, rule: .yamlSyntax, "x", at: span)).contains("\r"))
     }
 
+    /// A 400,000-character line (minified JSON) shows 160 characters around the span, cut with
+    /// '…' on each side, and the caret still sits under the span's first character.
+    @Test func aLongLineShowsAWindowAroundTheSpan() {
+        let line = String(repeating: "a", count: 200_000) + "BAD" + String(repeating: "z", count: 200_000)
+        let span = SourceSpan(start: SourceLocation(file: "t.yaml", line: 1, column: 200_001), endLine: 1, endColumn: 200_004)
+        let lines = render(line + "\n", Diagnostic(.error, rule: .yamlSyntax, "x", at: span)).split(separator: "\n")
+        let source = " 1 | …" + String(repeating: "a", count: 40) + "BAD" + String(repeating: "z", count: 117) + "…"
+        #expect(lines[1] == Substring(source))
+        #expect(lines[2] == Substring("   |  " + String(repeating: " ", count: 40) + "^~~"))
+        // Near the start no cut is made on the left; a short line is shown whole.
+        let early = SourceSpan(start: SourceLocation(file: "t.yaml", line: 1, column: 2), endLine: 1, endColumn: 3)
+        #expect(
+            render(line + "\n", Diagnostic(.error, rule: .yamlSyntax, "x", at: early)).contains(
+                " 1 | " + String(repeating: "a", count: 160) + "…\n"))
+    }
+
     @Test func summaryCounts() {
         let error = Diagnostic(.error, rule: .yamlSyntax, "x", at: nil)
         let warning = Diagnostic(.warning, rule: .yamlSyntax, "y", at: nil)

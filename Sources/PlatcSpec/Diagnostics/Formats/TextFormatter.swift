@@ -56,15 +56,32 @@ public struct TextFormatter {
         let number = String(span.start.line)
         let gutter = String(repeating: " ", count: number.count)
         let scalars = Array(line.unicodeScalars)
-        let shown = redacted(line, secrets["\(span.file):\(span.start.line)"] ?? [])
+        let shown = Array(redacted(line, secrets["\(span.file):\(span.start.line)"] ?? []).unicodeScalars)
         let start = min(max(span.start.column - 1, 0), scalars.count)
+        // A long line (minified JSON, a generated blob) shows a window around the span, marked
+        // with '…' at each cut, so one diagnostic prints one screen line, not megabytes.
+        let window = Self.window(count: scalars.count, around: start)
         // Underline to the span's end on its first line, or to the line's end when it runs on.
-        let lineEnd = max(scalars.count, start + 1)
+        let lineEnd = max(window.upperBound, start + 1)
         let end = span.endLine == span.start.line ? min(max(span.endColumn - 1, start + 1), lineEnd) : lineEnd
         // Keep tabs as tabs so the caret lines up with what the terminal shows.
-        let pad = String(String.UnicodeScalarView(scalars[..<start].map { $0 == "\t" ? "\t" : " " }))
+        let lead = window.lowerBound > 0 ? " " : ""
+        let pad = lead + String(String.UnicodeScalarView(scalars[window.lowerBound..<start].map { $0 == "\t" ? "\t" : " " }))
         let marker = "^" + String(repeating: "~", count: max(end - start - 1, 0))
-        return " \(number) | \(shown)\n \(gutter) | \(pad)\(paint(marker, .green))\n"
+        let text =
+            (window.lowerBound > 0 ? "…" : "") + String(String.UnicodeScalarView(shown[window]))
+            + (window.upperBound < scalars.count ? "…" : "")
+        return " \(number) | \(text)\n \(gutter) | \(pad)\(paint(marker, .green))\n"
+    }
+
+    /// Scalars shown of a source line: all of a line up to `maxWidth`, else `maxWidth` of them
+    /// starting a little before the span.
+    static let maxWidth = 160
+
+    static func window(count: Int, around start: Int) -> Range<Int> {
+        guard count > maxWidth else { return 0..<count }
+        let lower = min(max(start - 40, 0), count - maxWidth)
+        return lower..<(lower + maxWidth)
     }
 
     /// The line with each secret span cut to its first four characters and '*' for the rest, so
