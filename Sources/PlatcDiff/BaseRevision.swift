@@ -12,13 +12,16 @@ public struct BaseRevision {
     public var identical: Set<String> = []
     /// The platform sources at the base, as `SourceTreeReader` would have read them.
     public var sources: SourceTree?
+    /// Why the base's sources were not read, when a limit stopped them (limit/file-count).
+    public var sourcesProblem: String?
 
     /// Reads `rootPath/outPath` and `rootPath/{platform,tenants,models}` (repo-relative) at
     /// `revision`. An unborn HEAD (a repository without commits) is an empty base, not an error.
     /// `render` holds the blob ids of a fresh render by path inside out/: files whose id matches
     /// are not read.
     public static func read(
-        _ repository: GitRepository, revision: String, rootPath: String, outPath: String, render: [String: GitBlobID] = [:]
+        _ repository: GitRepository, revision: String, rootPath: String, outPath: String, render: [String: GitBlobID] = [:],
+        limits: SourceLimits = SourceLimits()
     ) throws(GitError) -> BaseRevision {
         let commit: GitCommit
         do {
@@ -27,20 +30,27 @@ public struct BaseRevision {
             return BaseRevision(base: DiffReport.Base(revision: revision, commit: nil, subject: nil), out: [:], sources: nil)
         }
         let (out, identical) = try repository.files(at: commit, under: outPath, skipping: render)
+        let base = DiffReport.Base(revision: revision, commit: commit.id, subject: commit.summary)
         var files: [SourceTree.File] = []
         for folder in Kind.folders {
             let under = rootPath.isEmpty ? folder : rootPath + "/" + folder
-            for (path, bytes) in try repository.files(at: commit, under: under).sorted(by: { $0.key < $1.key }) {
-                // The same files the disk reader takes: documents anywhere, configs under models/, no hidden names.
-                guard !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
-                    SourceTree.isDocument(path) || (folder == "models" && path.hasSuffix(".json"))
-                else { continue }
-                files.append(SourceTree.File(path: folder + "/" + path, bytes: bytes))
+            // The disk reader's limits hold here too: an oversized blob is not inflated (its size
+            // gives limit/file-size when it loads), and too many files stop the base's summary.
+            let read = try repository.files(at: commit, under: under, sizeLimit: limits.fileSize)
+            // The same files the disk reader takes: documents anywhere, configs under models/, no hidden names.
+            let taken = read.files.keys.sorted().filter { path in
+                !path.split(separator: "/").contains(where: { $0.hasPrefix(".") })
+                    && (SourceTree.isDocument(path) || (folder == "models" && path.hasSuffix(".json")))
+            }
+            guard taken.count <= limits.filesPerFolder else {
+                let problem = "its \(folder)/ holds more than \(limits.filesPerFolder) source files [limit/file-count]"
+                return BaseRevision(base: base, out: out, identical: identical, sources: nil, sourcesProblem: problem)
+            }
+            for path in taken {
+                files.append(SourceTree.File(path: folder + "/" + path, bytes: read.files[path]!, size: read.oversized[path]))
             }
         }
         let hasPlatform = files.contains { $0.path.hasPrefix("platform/") }
-        return BaseRevision(
-            base: DiffReport.Base(revision: revision, commit: commit.id, subject: commit.summary), out: out,
-            identical: identical, sources: hasPlatform ? SourceTree(files: files) : nil)
+        return BaseRevision(base: base, out: out, identical: identical, sources: hasPlatform ? SourceTree(files: files) : nil)
     }
 }

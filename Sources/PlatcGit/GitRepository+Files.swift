@@ -15,6 +15,16 @@ extension GitRepository {
     public func files(
         at commit: GitCommit, under folder: String, skipping known: [String: GitBlobID]
     ) throws(GitError) -> (files: [String: [UInt8]], identical: Set<String>) {
+        let read = try files(at: commit, under: folder, skipping: known, sizeLimit: nil)
+        return (read.files, read.identical)
+    }
+
+    /// The files under `folder`, as above; a blob larger than `sizeLimit` bytes is not inflated:
+    /// its size (from the object's header) is in `oversized` and its bytes are empty. A source
+    /// file committed at 2 GB costs a header read, as the disk reader's bounded read does.
+    public func files(
+        at commit: GitCommit, under folder: String, skipping known: [String: GitBlobID] = [:], sizeLimit: Int?
+    ) throws(GitError) -> (files: [String: [UInt8]], identical: Set<String>, oversized: [String: Int]) {
         let commitObject = try lookUp(commit)
         defer { git_commit_free(commitObject) }
         var root: OpaquePointer?
@@ -24,21 +34,21 @@ extension GitRepository {
         defer { git_tree_free(root) }
 
         let path = Self.treePath(folder)
-        if path.isEmpty { return try blobs(in: root, skipping: known) }
+        if path.isEmpty { return try blobs(in: root, skipping: known, sizeLimit: sizeLimit) }
         var entry: OpaquePointer?
         let status = git_tree_entry_bypath(&entry, root, path)
-        if status == GIT_ENOTFOUND.rawValue { return ([:], []) }
+        if status == GIT_ENOTFOUND.rawValue { return ([:], [], [:]) }
         guard status == 0, let entry else {
             throw GitError(.io("cannot read '\(path)' in commit \(commit.shortID): \(LibGit2.lastErrorMessage())"))
         }
         defer { git_tree_entry_free(entry) }
-        guard git_tree_entry_type(entry) == GIT_OBJECT_TREE else { return ([:], []) }
+        guard git_tree_entry_type(entry) == GIT_OBJECT_TREE else { return ([:], [], [:]) }
         var subtree: OpaquePointer?
         guard git_tree_lookup(&subtree, pointer, git_tree_entry_id(entry)) == 0, let subtree else {
             throw GitError(.io("cannot read '\(path)' in commit \(commit.shortID): \(LibGit2.lastErrorMessage())"))
         }
         defer { git_tree_free(subtree) }
-        return try blobs(in: subtree, skipping: known)
+        return try blobs(in: subtree, skipping: known, sizeLimit: sizeLimit)
     }
 
     /// A folder as libgit2 names it inside a tree: no leading "./" or slashes at either end.
@@ -49,29 +59,39 @@ extension GitRepository {
 
     /// Every regular or executable blob below `tree`, by path relative to it.
     private func blobs(
-        in tree: OpaquePointer, skipping known: [String: GitBlobID]
-    ) throws(GitError) -> (files: [String: [UInt8]], identical: Set<String>) {
-        let collector = BlobCollector(repository: pointer, known: known)
+        in tree: OpaquePointer, skipping known: [String: GitBlobID], sizeLimit: Int?
+    ) throws(GitError) -> (files: [String: [UInt8]], identical: Set<String>, oversized: [String: Int]) {
+        var database: OpaquePointer?
+        guard git_repository_odb(&database, pointer) == 0, let database else {
+            throw GitError(.io("cannot open the object database: \(LibGit2.lastErrorMessage())"))
+        }
+        defer { git_odb_free(database) }
+        let collector = BlobCollector(repository: pointer, database: database, known: known, sizeLimit: sizeLimit)
         let status = withExtendedLifetime(collector) {
             git_tree_walk(tree, GIT_TREEWALK_PRE, collectBlob, Unmanaged.passUnretained(collector).toOpaque())
         }
         if let failure = collector.failure { throw failure }
         guard status == 0 else { throw GitError(.io("cannot walk a tree: \(LibGit2.lastErrorMessage())")) }
-        return (collector.files, collector.identical)
+        return (collector.files, collector.identical, collector.oversized)
     }
 }
 
 /// What the tree walk's C callback fills in (it cannot capture, so it gets this as its payload).
 private final class BlobCollector {
     let repository: OpaquePointer
+    let database: OpaquePointer
     let known: [String: GitBlobID]
+    let sizeLimit: Int?
     var files: [String: [UInt8]] = [:]
     var identical = Set<String>()
+    var oversized: [String: Int] = [:]
     var failure: GitError?
 
-    init(repository: OpaquePointer, known: [String: GitBlobID]) {
+    init(repository: OpaquePointer, database: OpaquePointer, known: [String: GitBlobID], sizeLimit: Int?) {
         self.repository = repository
+        self.database = database
         self.known = known
+        self.sizeLimit = sizeLimit
     }
 }
 
@@ -85,6 +105,15 @@ private func collectBlob(root: UnsafePointer<CChar>?, entry: OpaquePointer?, pay
     if let id = collector.known[path], let entryID = git_tree_entry_id(entry), id == GitBlobID(entryID) {
         collector.identical.insert(path)
         return 0
+    }
+    if let limit = collector.sizeLimit {
+        var size = 0
+        var type = GIT_OBJECT_BLOB
+        if git_odb_read_header(&size, &type, collector.database, git_tree_entry_id(entry)) == 0, size > limit {
+            collector.files[path] = []
+            collector.oversized[path] = size
+            return 0
+        }
     }
     var blob: OpaquePointer?
     guard git_blob_lookup(&blob, collector.repository, git_tree_entry_id(entry)) == 0, let blob else {

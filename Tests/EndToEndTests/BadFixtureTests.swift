@@ -33,7 +33,7 @@ import Testing
                 (try? String(contentsOf: Paths.badFixtures.appendingPathComponent("\(name)/expected.txt"), encoding: .utf8)) ?? ""
             for rule in Rule.loadRules where expected.contains("[\(rule.id)]") { seen.insert(rule.id) }
         }
-        let generated: Set = ["limit/file-size", "limit/file-count", "source/symlink-outside-root"]
+        let generated: Set = ["limit/file-size", "limit/file-count", "limit/object-count", "source/symlink-outside-root"]
         let missing = Rule.loadRules.map(\.id).filter { !seen.contains($0) && !generated.contains($0) }
         #expect(missing.isEmpty, "rules without a bad fixture: \(missing)")
     }

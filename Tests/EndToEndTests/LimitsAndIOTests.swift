@@ -12,8 +12,24 @@ import Testing
         let result = try platc(["check"], in: platform.root)
         #expect(result.exitCode == 1)
         #expect(
-            result.stdout.hasPrefix("tenants/huge.yaml:1:1: error: file is 4194305 bytes, more than the limit of 4194304 [limit/file-size]")
+            result.stdout.hasPrefix("tenants/huge.yaml:1:1: error: file is 4194307 bytes, more than the limit of 4194304 [limit/file-size]")
         )
+    }
+
+    /// Only limit + 1 bytes are read, but the message gives the file's real size; a config.json
+    /// has the same limit, reported once at the file.
+    @Test func oversizedFilesReportTheirRealSize() throws {
+        let platform = try TemporaryPlatform()
+        try platform.write("tenants/huge.yaml", "# " + String(repeating: "x", count: 9 * 1024 * 1024) + "\n")
+        try platform.write("models/tiny.json", "{\"pad\": \"" + String(repeating: "x", count: 5 * 1024 * 1024) + "\"}")
+        let result = try platc(["check"], in: platform.root)
+        #expect(result.exitCode == 1)
+        let errors = result.stdout.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(
+            errors == [
+                "models/tiny.json:1:1: error: file is 5242891 bytes, more than the limit of 4194304 [limit/file-size]",
+                "tenants/huge.yaml:1:1: error: file is 9437187 bytes, more than the limit of 4194304 [limit/file-size]",
+            ])
     }
 
     @Test func tooManyFilesStopTheWalk() throws {
@@ -28,6 +44,26 @@ import Testing
         #expect(result.exitCode == 1)
         #expect(result.stdout.contains("\"rule\": \"limit/file-count\""))
         #expect(result.stdout.contains("tenants/ holds more than 20000 source files"))
+    }
+
+    /// 25,001 documents over two folders (each under its own 20,000-file limit): refused before
+    /// a single file is parsed, so the contents do not matter.
+    @Test func tooManyDocumentsAreRefusedBeforeParsing() throws {
+        let platform = try TemporaryPlatform()
+        for (folder, count) in [("tenants/generated", 12_500), ("models/generated", 12_497)] {
+            let url = platform.root.appendingPathComponent(folder)
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            let failed = (0..<count).filter {
+                !FileManager.default.createFile(atPath: url.appendingPathComponent("d\($0).yaml").path, contents: Data("x: [\n".utf8))
+            }
+            #expect(failed.isEmpty)
+        }
+        let result = try platc(["check"], in: platform.root, timeout: 120)
+        #expect(result.exitCode == 1)
+        #expect(
+            result.stdout.hasPrefix(
+                "platc: error: the platform has 25001 source documents, more than the limit of 25000 [limit/object-count]\n"),
+            "\(result.stdout.prefix(300))")
     }
 
     @Test func linksOutOfTheRootAreRefused() throws {

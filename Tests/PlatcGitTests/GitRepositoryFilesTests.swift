@@ -45,6 +45,25 @@ import Testing
         #expect(try repository.files(at: head, under: "./out") == files)
     }
 
+    /// With a size limit, a larger blob is listed with its size and no bytes (never inflated);
+    /// one at the limit is read; packed objects report their size the same way.
+    @Test(arguments: [false, true])
+    func blobsOverTheSizeLimitAreSizedNotRead(packed: Bool) throws {
+        let sandbox = try GitSandbox()
+        defer { sandbox.remove() }
+        let (repository, _) = try makeRepository(in: sandbox)
+        try sandbox.write("repo/out/big.yaml", String(repeating: "x", count: 21))
+        try sandbox.write("repo/out/edge.yaml", String(repeating: "y", count: 20))
+        try sandbox.git("add", "-A", in: "repo")
+        try sandbox.git("commit", "-q", "-m", "big", in: "repo")
+        if packed { try sandbox.git("gc", "-q", in: "repo") }
+        let read = try repository.files(at: repository.resolve("HEAD"), under: "out", sizeLimit: 20)
+        #expect(read.oversized == ["big.yaml": 21])
+        #expect(read.files["big.yaml"] == [])
+        #expect(read.files["edge.yaml"] == Array(String(repeating: "y", count: 20).utf8))
+        #expect(read.files["catalog/index.html"] == Array("<html>\n".utf8))
+    }
+
     /// A render's ids skip exactly the files that are equal at the commit; a changed, a new and a
     /// missing file behave as without ids.
     @Test func filesWithTheRendersBlobIDAreNotRead() throws {

@@ -19,9 +19,9 @@ struct DocumentReader {
 
     mutating func read(_ file: SourceTree.File) -> Document? {
         let path = file.path
-        guard file.bytes.count <= limits.fileSize else {
+        guard file.size <= limits.fileSize else {
             diagnostics.error(
-                .limitFileSize, "file is \(file.bytes.count) bytes, more than the limit of \(limits.fileSize)",
+                .limitFileSize, "file is \(file.size) bytes, more than the limit of \(limits.fileSize)",
                 at: .file(path), hint: "platform files are small; split or trim this one")
             return nil
         }

@@ -9,9 +9,18 @@ public struct Loader {
         // Path order makes diagnostics and "first defined here" independent of directory order.
         let files = tree.files.sorted { $0.path < $1.path }
         let limits = self.limits
+        let documentFiles = files.filter { SourceTree.isDocument($0.path) }
+        // Counted before anything is parsed: a runaway generator fails fast.
+        guard documentFiles.count <= limits.documents else {
+            var diagnostics = DiagnosticCollector()
+            diagnostics.error(
+                .limitObjectCount, "the platform has \(documentFiles.count) source documents, more than the limit of \(limits.documents)",
+                at: nil, hint: "split the platform into several roots, each with its own out/ and Argo CD Application")
+            return LoadResult(spec: nil, diagnostics: diagnostics.sorted, sources: SourceFiles())
+        }
         // Each file is parsed and validated on its own, so files go to every core; the results
         // are merged in path order.
-        let reads = Parallel.map(files.filter { SourceTree.isDocument($0.path) }) { file in
+        let reads = Parallel.map(documentFiles) { file in
             var reader = DocumentReader(limits: limits)
             let document = reader.read(file)
             return DocumentRead(document: document, diagnostics: reader.diagnostics.diagnostics, sources: reader.sources)
@@ -23,7 +32,19 @@ public struct Loader {
             sources.merge(read.sources)
         }
         let documents = reads.compactMap(\.document)
-        let jsonFiles = Dictionary(files.filter { !SourceTree.isDocument($0.path) }.map { ($0.path, $0.bytes) }) { a, _ in a }
+        // config.json files by path; nil for one over the size limit, reported here once.
+        var configs: [String: [UInt8]?] = [:]
+        for file in files where !SourceTree.isDocument(file.path) && configs[file.path] == nil {
+            guard file.size <= limits.fileSize else {
+                diagnostics.error(
+                    .limitFileSize, "file is \(file.size) bytes, more than the limit of \(limits.fileSize)", at: .file(file.path),
+                    hint: "a Hugging Face config.json is a few KB; vendor the model's config.json alone")
+                configs[file.path] = .some(nil)
+                continue
+            }
+            configs[file.path] = .some(file.bytes)
+        }
+        let jsonFiles = configs
 
         checkNames(documents, into: &diagnostics)
 
@@ -81,7 +102,7 @@ public struct Loader {
     }
 
     /// `reported`: the document already has a finding, which explains why it cannot be built.
-    private static func build(_ document: DocumentReader.Document, reported: Bool, jsonFiles: [String: [UInt8]]) -> Built {
+    private static func build(_ document: DocumentReader.Document, reported: Bool, jsonFiles: [String: [UInt8]?]) -> Built {
         var built = Built(object: nil)
         guard let value = document.value else { return built }
         var diagnostics = DiagnosticCollector()
@@ -150,7 +171,7 @@ public struct Loader {
 
     /// Reads the model's config.json, resolved against the model file's folder.
     private static func readConfig(
-        _ reader: FieldReader, modelPath: String, _ jsonFiles: [String: [UInt8]], _ diagnostics: inout DiagnosticCollector,
+        _ reader: FieldReader, modelPath: String, _ jsonFiles: [String: [UInt8]?], _ diagnostics: inout DiagnosticCollector,
         _ sources: inout SourceFiles
     ) -> HFConfig? {
         guard let configField = try? reader.object("source", { try $0.string("config") }) else { return nil }
@@ -161,12 +182,13 @@ public struct Loader {
                 hint: "vendor config.json under models/, next to the model file")
             return nil
         }
-        guard let bytes = jsonFiles[path] else {
+        guard let entry = jsonFiles[path] else {
             diagnostics.error(
                 .sourceConfigJSON, "config.json not found at '\(path)'", at: configField.span,
                 hint: "vendor the model's Hugging Face config.json at that path")
             return nil
         }
+        guard let bytes = entry else { return nil }  // over the size limit: reported at the file
         switch HFConfig.read(path: path, bytes: bytes) {
         case .success(let config): return config
         case .failure(let failure):

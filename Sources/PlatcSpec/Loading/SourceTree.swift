@@ -5,10 +5,14 @@ public struct SourceTree: Sendable {
         /// Relative to the root, with `/` separators.
         public var path: String
         public var bytes: [UInt8]
+        /// The file's size: `bytes.count`, unless a reader kept only what the size limit needs
+        /// (the disk reads limit + 1 bytes; Git does not inflate an oversized blob at all).
+        public var size: Int
 
-        public init(path: String, bytes: [UInt8]) {
+        public init(path: String, bytes: [UInt8], size: Int? = nil) {
             self.path = path
             self.bytes = bytes
+            self.size = max(size ?? bytes.count, bytes.count)
         }
     }
 
@@ -25,6 +29,8 @@ public struct SourceLimits: Sendable {
     public var fileSize = 4 * 1024 * 1024
     /// Most files read under each of platform/, tenants/, models/ (limit/file-count).
     public var filesPerFolder = 20_000
+    /// Most YAML documents in the whole platform (limit/object-count).
+    public var documents = 25_000
     public var yaml = YAMLComposer.Limits()
 
     public init() {}

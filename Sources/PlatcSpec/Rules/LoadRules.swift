@@ -13,6 +13,7 @@ extension Rule {
         .limitNestingDepth,
         .limitAliasExpansion,
         .limitFileCount,
+        .limitObjectCount,
         .sourceSymlinkOutsideRoot,
         .sourceWrongFolder,
         .sourcePlatformCount,

@@ -82,9 +82,10 @@ struct DiffCommand: ParsableCommand {
             artifacts = []
             // The base's load and check and the change set are independent: both at once.
             let (baseSources, baseOut, display, context) = (baseSide.sources, baseSide.out, location.display, contextLines)
+            let sourcesProblem = baseSide.sourcesProblem
             let sides = PhaseTimings.measure("changes") {
                 Parallel.all([
-                    { @Sendable in Side.base(Self.check(baseSources)) },
+                    { @Sendable in Side.base(Self.check(baseSources, problem: sourcesProblem)) },
                     { @Sendable in
                         Side.changes(
                             Result { () throws(GitError) in
@@ -132,8 +133,8 @@ struct DiffCommand: ParsableCommand {
     typealias BaseState = (spec: Spec?, diagnostics: [Diagnostic], problem: String?)
 
     /// The base platform loaded and checked, or why it cannot be compared.
-    static func check(_ sources: SourceTree?) -> BaseState {
-        guard let sources else { return (nil, [], "it has no platform/ folder") }
+    static func check(_ sources: SourceTree?, problem: String? = nil) -> BaseState {
+        guard let sources else { return (nil, [], problem ?? "it has no platform/ folder") }
         let loaded = Loader().load(sources)
         let diagnostics = CheckPipeline.diagnostics(of: loaded)
         let errors = diagnostics.filter { $0.severity == .error }.count

@@ -88,7 +88,11 @@ private struct FolderWalk {
                 overLimit = true
                 return
             }
-            files.append(SourceTree.File(path: path, bytes: try readBounded(target, display: path)))
+            let bytes = try readBounded(target, display: path)
+            // An oversized file's real size, for the message: only limit + 1 bytes were read.
+            var info = stat()
+            let size = bytes.count > limits.fileSize && stat(target, &info) == 0 ? Int(info.st_size) : bytes.count
+            files.append(SourceTree.File(path: path, bytes: bytes, size: size))
         }
     }
 

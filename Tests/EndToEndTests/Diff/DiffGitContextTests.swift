@@ -23,6 +23,21 @@ import Testing
         #expect(diff.changes.isEmpty, "the diff compares a render with the commit, not with the edited file")
     }
 
+    /// The disk reader's size limit holds for the base read from Git: a 5 MiB source committed
+    /// at the base is sized from its object header, not inflated, and reported with its size.
+    @Test func anOversizedSourceAtTheBaseIsALimitError() throws {
+        let repo = try DiffRepository()
+        try repo.write("tenants/huge.yaml", "# " + String(repeating: "x", count: 5 * 1024 * 1024) + "\n")
+        try repo.commit("a huge file")
+        try repo.remove("tenants/huge.yaml")
+        let diff = try repo.diffJSON()
+        #expect(diff.object["baseUnavailable"] as? String == "its sources have 1 error")
+        let diagnostics = try #require(diff.object["diagnostics"] as? [String: Any])
+        let resolved = try #require(diagnostics["resolved"] as? [[String: Any]])
+        #expect(resolved.map { $0["rule"] as? String } == ["limit/file-size"])
+        #expect(resolved.first?["message"] as? String == "file is 5242883 bytes, more than the limit of 4194304")
+    }
+
     @Test func detachedHead() throws {
         let repo = try DiffRepository()
         try repo.edit("tenants/search.yaml", replacing: "rpm: 1200", with: "rpm: 1300")
