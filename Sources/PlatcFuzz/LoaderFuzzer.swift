@@ -2,9 +2,8 @@ import PlatcChecks
 import PlatcRender
 import PlatcSpec
 
-/// A libFuzzer target over the loader, the checks, the renderer and the diagnostic formats. The input is split at NUL
-/// bytes into the files of a platform root, so one input exercises the cross-file rules too:
-/// platform/p.yaml, platform/g.yaml, tenants/t.yaml, models/m.yaml, models/m.json.
+/// A libFuzzer target over the loader, the checks, the renderer and the diagnostic formats. One input
+/// is the files of a platform root (FuzzInput), so it exercises the cross-file rules too.
 ///
 /// Build and run (docs/testing.md):
 ///   swift build --product platc-fuzz --scratch-path .build-fuzz \
@@ -13,17 +12,11 @@ import PlatcSpec
 /// Without -DFUZZING the same binary replays inputs given as paths (regression runs).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func loaderFuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    let paths = ["platform/p.yaml", "platform/g.yaml", "tenants/t.yaml", "models/m.yaml", "models/m.json"]
-    let parts = bytes.split(separator: 0, maxSplits: paths.count - 1, omittingEmptySubsequences: false)
-    let files = zip(paths, parts).map { SourceTree.File(path: $0, bytes: Array($1)) }
+    let files = FuzzInput.files(Array(UnsafeBufferPointer(start: data, count: size)))
     let result = Loader().load(SourceTree(files: files))
-    var diagnostics = result.diagnostics
-    if let spec = result.spec {
-        diagnostics += CheckPipeline.check(spec, sources: result.sources)
-        // As `platc render` does: only a platform without errors is rendered.
-        if !diagnostics.contains(where: { $0.severity == .error }) { _ = try? RenderPipeline.render(spec) }
-    }
+    let diagnostics = CheckPipeline.diagnostics(of: result)
+    // As `platc render` does: only a platform without errors is rendered.
+    if let spec = result.spec, !diagnostics.contains(where: { $0.severity == .error }) { _ = try? RenderPipeline.render(spec) }
     _ = TextFormatter(sources: result.sources).format(diagnostics)
     _ = JSONFormatter.format(diagnostics)
     _ = SARIFFormatter.format(diagnostics, rules: Rule.loadRules + CheckPipeline.rules, toolVersion: "fuzz")
