@@ -38,6 +38,23 @@ import Testing
         #expect(resolved.first?["message"] as? String == "file is 5242883 bytes, more than the limit of 4194304")
     }
 
+    /// A base with more files than a folder may hold: the object diff still runs, the summary
+    /// says which limit stopped it, and the base's 20,001 blobs are counted, not loaded.
+    @Test func tooManyFilesAtTheBaseMakeTheSummaryUnavailable() throws {
+        let repo = try DiffRepository()
+        let folder = repo.root.appendingPathComponent("tenants/generated")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for index in 0..<20_001 {
+            #expect(
+                FileManager.default.createFile(atPath: folder.appendingPathComponent("t\(index).yaml").path, contents: Data("x: 1\n".utf8)))
+        }
+        try repo.commit("a runaway generator")
+        try FileManager.default.removeItem(at: folder)
+        let diff = try repo.diffJSON()
+        #expect(diff.object["baseUnavailable"] as? String == "its tenants/ holds more than 20000 source files [limit/file-count]")
+        #expect(diff.changes.isEmpty)
+    }
+
     @Test func detachedHead() throws {
         let repo = try DiffRepository()
         try repo.edit("tenants/search.yaml", replacing: "rpm: 1200", with: "rpm: 1300")
