@@ -31,15 +31,17 @@ NEW_TEAM_KEYS = {"team_id", "team_alias", "models", "max_budget", "budget_durati
 
 
 def rendered():
-    """(script text, teams document text, Job container env as a dict) from the rendered out/."""
+    """(script text, teams document text, Job container env as a dict, command, pod spec) from the
+    rendered out/."""
     [config_map] = glob.glob(os.path.join(OUT, "manifests", "*", "configmap.litellm-team-reconciler.yaml"))
     [job] = glob.glob(os.path.join(OUT, "manifests", "*", "job.litellm-team-reconciler.yaml"))
     with open(config_map, encoding="utf-8") as f:
         data = yaml.safe_load(f)["data"]
     with open(job, encoding="utf-8") as f:
-        container = yaml.safe_load(f)["spec"]["template"]["spec"]["containers"][0]
+        pod = yaml.safe_load(f)["spec"]["template"]["spec"]
+    container = pod["containers"][0]
     env = {e["name"]: e.get("value") for e in container["env"]}
-    return data["reconcile.py"], data["teams.json"], env, container["command"]
+    return data["reconcile.py"], data["teams.json"], env, container["command"], pod
 
 
 class FakeLiteLLM:
@@ -151,7 +153,7 @@ class FakeLiteLLM:
 
 class ReconcilerTest(unittest.TestCase):
     def setUp(self):
-        self.script, teams_text, self.env, self.command = rendered()
+        self.script, teams_text, self.env, self.command, self.pod = rendered()
         self.wanted = json.loads(teams_text)
         self.platform = self.env["PLATC_PLATFORM"]
         self.tmp = tempfile.TemporaryDirectory()
@@ -162,10 +164,15 @@ class ReconcilerTest(unittest.TestCase):
         self.fake = FakeLiteLLM()
         self.addCleanup(self.fake.close)
 
-    def run_job(self, url=None, ready_timeout=None, key=MASTER_KEY):
-        """Runs the script as the Job does: its command and env, the ConfigMap files, the mock's URL."""
+    def run_job(self, url=None, ready_timeout=None, key=MASTER_KEY + "\n"):
+        """Runs the script as the Job does: its command and env, the ConfigMap files, the Secret's key
+        file (with the newline `kubectl create secret --from-file` keeps; None: no file), the mock's URL."""
         env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), **{k: v for k, v in self.env.items() if v is not None}}
-        env.update(LITELLM_URL=url or self.fake.url, LITELLM_MASTER_KEY=key,
+        key_file = os.path.join(self.tmp.name, "master-key")
+        if key is not None:
+            with open(key_file, "w", encoding="utf-8") as f:
+                f.write(key)
+        env.update(LITELLM_URL=url or self.fake.url, LITELLM_MASTER_KEY_FILE=key_file,
                    TEAMS_FILE=os.path.join(self.tmp.name, "teams.json"), READY_INTERVAL_SECONDS="0.1")
         if ready_timeout is not None:
             env["READY_TIMEOUT_SECONDS"] = str(ready_timeout)
@@ -189,8 +196,17 @@ class ReconcilerTest(unittest.TestCase):
         self.assertEqual(self.command[0], "python3")
         self.assertTrue(self.command[-1].endswith("/reconcile.py"))
         self.assertTrue(self.env["TEAMS_FILE"].endswith("/teams.json"))
-        self.assertIn("LITELLM_MASTER_KEY", self.env)  # from a secretKeyRef: no value in the manifest
-        self.assertIsNone(self.env["LITELLM_MASTER_KEY"])
+        # The master key is a file of the mounted Secret, never an environment variable.
+        for variable in self.pod["containers"][0]["env"]:
+            self.assertNotIn("valueFrom", variable, variable["name"])
+        self.assertNotIn("envFrom", self.pod["containers"][0])
+        key_folder, key_name = os.path.split(self.env["LITELLM_MASTER_KEY_FILE"])
+        [mount] = [m for m in self.pod["containers"][0]["volumeMounts"] if m["mountPath"] == key_folder]
+        self.assertTrue(mount["readOnly"])
+        [volume] = [v for v in self.pod["volumes"] if v["name"] == mount["name"]]
+        self.assertEqual([item["path"] for item in volume["secret"]["items"]], [key_name])
+        self.assertEqual(volume["secret"]["defaultMode"], 0o440)
+        self.assertEqual(self.pod["securityContext"]["fsGroup"], self.pod["securityContext"]["runAsGroup"])
 
     def test_first_run_creates_every_team(self):
         result = self.run_job()
@@ -284,6 +300,14 @@ class ReconcilerTest(unittest.TestCase):
         result = self.run_job(key="sk-something-else")
         self.assertEqual(result.returncode, 1)
         self.assertIn("HTTP 401", result.stderr)
+
+    def test_missing_or_empty_key_file_fails_before_any_call(self):
+        for key, text in ((None, "cannot read the master key"), ("\n", "is empty")):
+            result = self.run_job(key=key)
+            self.assertEqual(result.returncode, 1, key)
+            self.assertIn(text, result.stderr)
+            self.assertNotIn("Traceback", result.stderr)
+        self.assertEqual(self.fake.calls, [])
 
 
 if __name__ == "__main__":

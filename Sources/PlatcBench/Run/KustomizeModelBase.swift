@@ -164,9 +164,9 @@ enum KustomizeModelBase {
               priorityClassName: platc-serving
               securityContext:
                 runAsNonRoot: true
-                runAsUser: 1001
-                runAsGroup: 1001
-                fsGroup: 1001
+                runAsUser: 10001
+                runAsGroup: 10001
+                fsGroup: 10001
                 seccompProfile: {type: RuntimeDefault}
               terminationGracePeriodSeconds: 140
               tolerations:
@@ -187,8 +187,8 @@ enum KustomizeModelBase {
                   limits: {cpu: 10m, memory: 16Mi}
                 securityContext:
                   runAsNonRoot: true
-                  runAsUser: 1001
-                  runAsGroup: 1001
+                  runAsUser: 10001
+                  runAsGroup: 10001
                   allowPrivilegeEscalation: false
                   capabilities: {drop: [ALL]}
                   readOnlyRootFilesystem: true
@@ -225,8 +225,8 @@ enum KustomizeModelBase {
                       command: [sleep, "10"]
                 securityContext:
                   runAsNonRoot: true
-                  runAsUser: 1001
-                  runAsGroup: 1001
+                  runAsUser: 10001
+                  runAsGroup: 10001
                   allowPrivilegeEscalation: false
                   capabilities: {drop: [ALL]}
                   readOnlyRootFilesystem: true

@@ -20,7 +20,10 @@ enum ReconcileScript {
         import urllib.request
 
         URL = os.environ["LITELLM_URL"].rstrip("/")
-        KEY = os.environ["LITELLM_MASTER_KEY"]
+        # A file of the mounted Secret, not a variable: a process's environment is inherited by
+        # its children and readable in /proc/<pid>/environ. Read in main().
+        KEY_FILE = os.environ["LITELLM_MASTER_KEY_FILE"]
+        KEY = None
         TEAMS_FILE = os.environ["TEAMS_FILE"]
         PLATFORM = os.environ["PLATC_PLATFORM"]
         READY_TIMEOUT = float(os.environ.get("READY_TIMEOUT_SECONDS", "300"))
@@ -55,6 +58,18 @@ enum ReconcileScript {
             if status != 200:
                 raise Failure(f"{what}: HTTP {status}: {body}")
             return body
+
+
+        def read_key():
+            """The master key, without surrounding whitespace (a Secret made from a file keeps its newline)."""
+            try:
+                with open(KEY_FILE, encoding="utf-8") as file:
+                    key = file.read().strip()
+            except (OSError, ValueError) as error:
+                raise Failure(f"cannot read the master key: {error}")
+            if not key:
+                raise Failure(f"the master key file {KEY_FILE} is empty")
+            return key
 
 
         def wait_until_ready():
@@ -112,6 +127,8 @@ enum ReconcileScript {
 
 
         def main():
+            global KEY
+            KEY = read_key()
             with open(TEAMS_FILE, encoding="utf-8") as file:
                 teams = json.load(file)
             wait_until_ready()

@@ -6,8 +6,14 @@ import PlatcSpec
 /// value is in any manifest.
 enum TeamReconciler {
     static let mountPath = "/etc/platc-reconciler"
-    /// Any non-root uid: the script only reads the mounted ConfigMap and talks HTTP.
+    /// The master key's Secret, mounted as one file: not an environment variable, which every
+    /// child process inherits and /proc/<pid>/environ shows (checkov CKV_K8S_35, CIS 5.4.1).
+    static let masterKeyMountPath = "/var/run/secrets/litellm"
+    static let masterKeyFile = "master-key"
+    /// Any non-root uid: the script only reads the mounted ConfigMap and Secret and talks HTTP.
     static let uid: Int64 = 65532
+    /// 0440: the key file is readable by its group (the pod's fsGroup, this uid's) and nobody else.
+    static let masterKeyFileMode: Int64 = 0o440
 
     static func objects(_ context: RenderContext) -> [KubeObject] {
         guard let image = context.platform.litellm.image?.value else { return [] }
@@ -68,6 +74,8 @@ enum TeamReconciler {
             "enableServiceLinks": false,
             "securityContext": [
                 "runAsNonRoot": true, "runAsUser": .int(uid), "runAsGroup": .int(uid),
+                // The Secret volume's files belong to this group, so the key can be 0440.
+                "fsGroup": .int(uid),
                 // The runtime's default syscall filter (Pod Security restricted requires it).
                 "seccompProfile": ["type": "RuntimeDefault"],
             ],
@@ -94,22 +102,38 @@ enum TeamReconciler {
                         "readOnlyRootFilesystem": true,
                         "seccompProfile": ["type": "RuntimeDefault"],
                     ],
-                    "volumeMounts": [["name": "reconciler", "mountPath": .string(mountPath), "readOnly": true]],
+                    "volumeMounts": [
+                        ["name": "reconciler", "mountPath": .string(mountPath), "readOnly": true],
+                        ["name": "master-key", "mountPath": .string(masterKeyMountPath), "readOnly": true],
+                    ],
                 ]
             ],
-            "volumes": [["name": "reconciler", "configMap": ["name": .string(LiteLLMNames.reconciler)]]],
+            "volumes": [
+                ["name": "reconciler", "configMap": ["name": .string(LiteLLMNames.reconciler)]],
+                masterKeyVolume(platform),
+            ],
+        ]
+    }
+
+    /// By reference only: the Secret is the platform team's, platc never reads it. One key, at a
+    /// fixed file name, so the script is the same for every platform.
+    static func masterKeyVolume(_ platform: Platform) -> YAMLValue {
+        let key = platform.litellm.masterKeyRef
+        return [
+            "name": "master-key",
+            "secret": [
+                "secretName": .string(key.name.value),
+                "items": [["key": .string(key.key.value), "path": .string(masterKeyFile)]],
+                "defaultMode": .int(masterKeyFileMode),
+            ],
         ]
     }
 
     static func environment(_ platform: Platform) -> YAMLValue {
-        let key = platform.litellm.masterKeyRef
-        return [
+        [
             ["name": "LITELLM_URL", "value": .string(LiteLLMNames.proxyURL(platform))],
-            // By reference only: the Secret is the platform team's, platc never reads it.
-            [
-                "name": .string(LiteLLMNames.masterKeyVariable),
-                "valueFrom": ["secretKeyRef": ["name": .string(key.name.value), "key": .string(key.key.value)]],
-            ],
+            // Where the key is, never the key itself.
+            ["name": "LITELLM_MASTER_KEY_FILE", "value": .string("\(masterKeyMountPath)/\(masterKeyFile)")],
             ["name": "TEAMS_FILE", "value": .string("\(mountPath)/\(LiteLLMNames.teamsKey)")],
             ["name": "PLATC_PLATFORM", "value": .string(platform.name.value)],
             ["name": "READY_TIMEOUT_SECONDS", "value": "300"],

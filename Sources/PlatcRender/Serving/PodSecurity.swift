@@ -4,8 +4,10 @@ enum PodSecurity {
     /// vLLM images run as root by default; every serving container runs as this uid/gid instead
     /// (any non-zero id works: the image's files are world-readable, and every path vLLM writes
     /// is an emptyDir below). All containers share it because reading another container's root
-    /// through /proc/<pid>/root (the modelcar sidecar) needs the same uid.
-    static let uid: Int64 = 1001
+    /// through /proc/<pid>/root (the modelcar sidecar) needs the same uid. Above 9999, outside the
+    /// range node distributions give their own users, so a process that escapes the container
+    /// owns no file on the node by accident (checkov CKV_K8S_40).
+    static let uid: Int64 = 10001
 
     /// Pod level: non-root, and the runtime's default seccomp filter (restricted requires it).
     static var pod: YAMLValue {

@@ -68,12 +68,21 @@ import Testing
         #expect(container.at("securityContext.allowPrivilegeEscalation") == .bool(false))
         #expect(container.at("securityContext.readOnlyRootFilesystem") == .bool(true))
         #expect(container.at("securityContext.capabilities.drop")?.strings == ["ALL"])
-        #expect((container.at("securityContext.runAsUser")?.intValue ?? 0) > 0)
+        #expect((container.at("securityContext.runAsUser")?.intValue ?? 0) >= 10_000)
         #expect(container.at("resources.requests") != nil && container.at("resources.limits") != nil)
-        let key = container.at("env")?.listValue?.first { $0.at("name")?.stringValue == "LITELLM_MASTER_KEY" }
-        #expect(key?.at("valueFrom.secretKeyRef.name")?.stringValue == "litellm-master-key")
-        #expect(key?.at("valueFrom.secretKeyRef.key")?.stringValue == "LITELLM_MASTER_KEY")
-        #expect(key?.at("value") == nil)
+        // The master key is a file of the mounted Secret (by reference), never a variable.
+        let env = container.at("env")?.listValue ?? []
+        #expect(env.allSatisfy { $0.at("valueFrom") == nil })
+        let keyFile = env.first { $0.at("name")?.stringValue == "LITELLM_MASTER_KEY_FILE" }?.at("value")?.stringValue
+        #expect(keyFile == "/var/run/secrets/litellm/master-key")
+        let mount = container.at("volumeMounts")?.listValue?.first { $0.at("mountPath")?.stringValue == "/var/run/secrets/litellm" }
+        #expect(mount?.at("readOnly") == .bool(true))
+        let volume = pod.at("volumes")?.listValue?.first { $0.at("name") == mount?.at("name") }
+        #expect(volume?.at("secret.secretName")?.stringValue == "litellm-master-key")
+        #expect(volume?.at("secret.items.0.key")?.stringValue == "LITELLM_MASTER_KEY")
+        #expect(volume?.at("secret.items.0.path")?.stringValue == "master-key")
+        #expect(volume?.at("secret.defaultMode")?.intValue == 0o440)
+        #expect(pod.at("securityContext.fsGroup") == container.at("securityContext.runAsGroup"))
         // Never selected as a proxy pod.
         #expect(job.spec?.at("template.metadata.labels")?.stringPairs["app.kubernetes.io/name"] != "litellm")
         let configMap = try objects.object("ConfigMap", "litellm-team-reconciler", in: "litellm")
@@ -115,11 +124,11 @@ import Testing
         for entry in config.at("model_list")?.listValue ?? [] {
             #expect(entry.at("litellm_params.api_key")?.stringValue?.hasPrefix("os.environ/") == true)
         }
+        // The Job names where the key is (a mounted Secret's file), never the key.
         let job = try LiteLLMPlanner.plan(context).object("Job", "litellm-team-reconciler")
         let env = job.podSpec?.at("containers.0.env")?.listValue ?? []
-        for variable in env where variable.at("name")?.stringValue?.contains("KEY") == true {
-            #expect(variable.at("value") == nil)
-            #expect(variable.at("valueFrom.secretKeyRef") != nil)
-        }
+        let keyVariables = env.filter { $0.at("name")?.stringValue?.contains("KEY") == true }
+        #expect(keyVariables.compactMap { $0.at("name")?.stringValue } == ["LITELLM_MASTER_KEY_FILE"])
+        #expect(keyVariables.allSatisfy { $0.at("value")?.stringValue?.hasPrefix(TeamReconciler.masterKeyMountPath + "/") == true })
     }
 }
