@@ -61,7 +61,11 @@ struct RenderCommand: ParsableCommand {
                 )
                 throw ExitStatus.errors
             }
-            let changes = try PhaseTimings.measure("write") { try output.replace(with: artifacts) }
+            let (changes, leftover) = try PhaseTimings.measure("write") { try output.replace(with: artifacts) }
+            if let leftover {
+                progress(
+                    "platc: warning: the staging folder '\(output.stagePath)' is left behind (the next render removes it): \(leftover)")
+            }
             progress(
                 "platc: rendered \(artifacts.count) files into \(output.path) in \(elapsed()) ms: \(changes.added.count) added, \(changes.modified.count) changed, \(changes.removed.count) removed, \(changes.unchanged) unchanged"
             )

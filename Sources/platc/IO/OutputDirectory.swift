@@ -9,8 +9,10 @@ import PlatcSpec
 /// to the current ones (same inode, same mtime: not rewritten), changed files are written new.
 /// The staged folder then trades places with out/ in one `renameat2(RENAME_EXCHANGE)`, and the
 /// previous tree is deleted. A reader (Argo CD, git) sees the complete old out/ or the complete
-/// new one, never a mix; a render killed half-way leaves out/ as it was and only the stage
-/// behind, which the next render removes. Nothing outside out/ and its stage is touched.
+/// new one, never a mix; a render killed at any point leaves out/ exactly old or exactly new, and
+/// at most the stage behind, which the next render removes (CrashSafetyTests kill it to prove
+/// it). Nothing outside out/ and its stage is touched. Nothing is fsynced: a killed process
+/// needs no fsync, and a power loss is left to `render --check` (docs/output.md).
 struct OutputDirectory {
     struct IOError: Error, CustomStringConvertible {
         var description: String
@@ -26,34 +28,34 @@ struct OutputDirectory {
     }
 
     let path: String
-    private let fileManager = FileManager.default
 
     init(path: String) {
         let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
         self.path = URL(fileURLWithPath: trimmed).standardizedFileURL.path
     }
 
-    private var stagePath: String {
+    /// The sibling folder a render is staged in: on out/'s file system, so the swap is a rename.
+    var stagePath: String {
         let url = URL(fileURLWithPath: path)
         return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).platc-stage").path
     }
 
     /// How `artifacts` compare with out/ as it is, file by file: the old bytes are read, compared
     /// and dropped, on every core, so memory holds one render, not two.
-    func compare(with artifacts: [Artifact]) throws -> Changes {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return Changes(added: artifacts.map(\.path)) }
-        guard (info.st_mode & S_IFMT) == S_IFDIR else { throw IOError(description: "'\(path)' exists and is not a directory") }
+    func compare(with artifacts: [Artifact]) throws(IOError) -> Changes {
+        guard try existingFolder() else { return Changes(added: artifacts.map(\.path)) }
         var listed: [(relative: String, regular: Bool)] = []
-        try list("", into: &listed)
+        var folders = Set<String>()
+        try list("", into: &listed, folders: &folders)
         let entries = Dictionary(listed.map { ($0.relative, $0.regular) }, uniquingKeysWith: { first, _ in first })
-        let root = path
+        let root = path, listedFolders = folders
         let states = Parallel.map(artifacts) { artifact -> Result<State, IOError> in
-            guard let regular = entries[artifact.path] else { return .success(.added) }
-            // A link or device in out/ is not platc's: it never equals a render.
+            // A folder where a file belongs (its files are listed as extra), a link or a device
+            // is not platc's: it never equals a render.
+            guard let regular = entries[artifact.path] else { return .success(listedFolders.contains(artifact.path) ? .modified : .added) }
             guard regular else { return .success(.modified) }
             return Result { () throws(IOError) -> State in
-                try Self.read(root + "/" + artifact.path) == artifact.bytes ? .unchanged : .modified
+                try OutputFileSystem.read(root + "/" + artifact.path) == artifact.bytes ? .unchanged : .modified
             }
         }
         var changes = Changes()
@@ -73,118 +75,110 @@ struct OutputDirectory {
         case added, modified, unchanged
     }
 
-    /// Every entry under `relative` that is not a directory, recursively, without following links.
-    private func list(_ relative: String, into entries: inout [(relative: String, regular: Bool)]) throws {
-        let folder = relative.isEmpty ? path : path + "/" + relative
-        guard let directory = opendir(folder) else { throw IOError(description: "cannot list '\(folder)': \(Self.errnoText())") }
-        defer { closedir(directory) }
-        var subfolders: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if name == "." || name == ".." { continue }
-            let child = relative.isEmpty ? name : relative + "/" + name
-            var info = stat()
-            guard lstat(path + "/" + child, &info) == 0 else { throw IOError(description: "cannot read '\(path)/\(child)'") }
-            switch info.st_mode & S_IFMT {
-            case S_IFDIR: subfolders.append(child)
-            case S_IFREG: entries.append((child, true))
-            default: entries.append((child, false))
+    /// Every entry under `relative` that is not a folder, recursively, without following links;
+    /// and every folder.
+    private func list(
+        _ relative: String, into entries: inout [(relative: String, regular: Bool)], folders: inout Set<String>
+    ) throws(IOError) {
+        for entry in try OutputFileSystem.entries(of: relative.isEmpty ? path : path + "/" + relative) {
+            let child = relative.isEmpty ? entry.name : relative + "/" + entry.name
+            if entry.kind == .folder {
+                folders.insert(child)
+                try list(child, into: &entries, folders: &folders)
+            } else {
+                entries.append((child, entry.kind == .file))
             }
         }
-        for subfolder in subfolders { try list(subfolder, into: &entries) }
     }
 
-    /// The file's bytes, read straight into an array of its size (a zeroed chunk per file cost
-    /// more than the reading for 50,000 small files); a file that grows meanwhile is read to its end.
-    private static func read(_ file: String) throws(IOError) -> [UInt8] {
-        let descriptor = open(file, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw IOError(description: "cannot read '\(file)': \(Self.errnoText())") }
-        defer { close(descriptor) }
-        var info = stat()
-        let expected = fstat(descriptor, &info) == 0 ? max(0, Int(info.st_size)) : 0
-        var failed = false
-        var bytes = [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, count in
-            count = 0
-            while count < buffer.count {
-                let read = Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
-                if read < 0, errno == EINTR { continue }
-                if read < 0 { failed = true }
-                if read <= 0 { break }
-                count += read
-            }
-        }
-        while !failed, bytes.count > expected {
-            var chunk = [UInt8](repeating: 0, count: 16 * 1024)
-            let read = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if read < 0, errno == EINTR { continue }
-            if read < 0 { failed = true }
-            if read <= 0 { break }
-            bytes.append(contentsOf: chunk[..<read])
-        }
-        guard !failed else { throw IOError(description: "cannot read '\(file)': \(Self.errnoText())") }
-        return bytes
-    }
-
-    /// Makes out/ hold exactly `artifacts`. Does nothing at all when nothing changed.
-    func replace(with artifacts: [Artifact]) throws -> Changes {
+    /// Makes out/ hold exactly `artifacts`; when nothing changed, writes nothing (and only removes
+    /// a stage a killed render left). A failure before the swap leaves out/ as it was and removes
+    /// the stage. A stage that cannot be deleted after the swap (the previous tree) or when
+    /// nothing changed is no failure of the render, which is complete: it comes back as
+    /// `leftover`, for a warning.
+    func replace(with artifacts: [Artifact]) throws(IOError) -> (changes: Changes, leftover: IOError?) {
         try ensureOwned()
         let changes = try compare(with: artifacts)
-        guard !changes.isEmpty else { return changes }
-        let reused = Set(artifacts.map(\.path)).subtracting(changes.added).subtracting(changes.modified)
         let stage = stagePath
-        try removeTree(stage)
-        try makeDirectory(stage)
-        do {
-            // Folders first, each once; then the files, on every core (they are independent).
-            var folders = Set<Substring>()
-            for artifact in artifacts {
-                guard let slash = artifact.path.lastIndex(of: "/") else { continue }
-                let folder = artifact.path[..<slash]
-                if folders.insert(folder).inserted { try makeDirectory(stage + "/" + folder) }
+        guard !changes.isEmpty else {
+            do throws(IOError) {
+                try OutputFileSystem.removeTree(stage)
+                return (changes, nil)
+            } catch {
+                return (changes, error)
             }
-            let root = path
-            let failures = Parallel.map(artifacts) { artifact -> IOError? in
-                let target = stage + "/" + artifact.path
-                if reused.contains(artifact.path), link(root + "/" + artifact.path, target) == 0 { return nil }
-                do throws(IOError) {
-                    try Self.write(artifact.bytes, to: target)
-                    return nil
-                } catch {
-                    return error
+        }
+        let replacing = try existingFolder()
+        if replacing, access(path, W_OK) != 0 { throw IOError(description: "'\(path)' is not writable: \(OutputFileSystem.errnoText())") }
+        do throws(IOError) {
+            try OutputFileSystem.removeTree(stage)
+            try OutputFileSystem.makeFolders(stage)
+            try writeStage(stage, artifacts, reused: Set(artifacts.map(\.path)).subtracting(changes.added).subtracting(changes.modified))
+            if replacing {
+                guard platc_exchange_paths(stage, path) == 0 else {
+                    throw IOError(description: "cannot swap the new render into '\(path)': \(OutputFileSystem.errnoText())")
                 }
-            }
-            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
-            if !exists(path) {
+            } else {
                 guard rename(stage, path) == 0 else {
-                    throw IOError(description: "cannot move the render into '\(path)': \(Self.errnoText())")
+                    throw IOError(description: "cannot move the render into '\(path)': \(OutputFileSystem.errnoText())")
                 }
-                return changes
-            }
-            guard platc_exchange_paths(stage, path) == 0 else {
-                throw IOError(description: "cannot swap the new render into '\(path)': \(Self.errnoText())")
             }
         } catch {
-            try? removeTree(stage)
-            throw error
+            try? OutputFileSystem.removeTree(stage)
+            throw IOError(description: "\(error.description); '\(path)' was left as it was")
         }
-        try removeTree(stage)  // now the previous out/
-        return changes
+        do throws(IOError) {
+            try OutputFileSystem.removeTree(stage)  // now the previous out/
+        } catch {
+            return (changes, error)
+        }
+        return (changes, nil)
+    }
+
+    /// Builds the new tree in `stage`: folders first, each once; then the files, on every core
+    /// (they are independent): hard links to out/'s files for `reused` paths, new files otherwise.
+    private func writeStage(_ stage: String, _ artifacts: [Artifact], reused: Set<String>) throws(IOError) {
+        var folders = Set<Substring>()
+        for artifact in artifacts {
+            guard let slash = artifact.path.lastIndex(of: "/") else { continue }
+            let folder = artifact.path[..<slash]
+            if folders.insert(folder).inserted { try OutputFileSystem.makeFolders(stage + "/" + folder) }
+        }
+        let root = path
+        let failures = Parallel.map(artifacts) { artifact -> IOError? in
+            let target = stage + "/" + artifact.path
+            if reused.contains(artifact.path), link(root + "/" + artifact.path, target) == 0 { return nil }
+            do throws(IOError) {
+                try OutputFileSystem.write(artifact.bytes, to: target)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+    }
+
+    /// Whether out/ exists, as a folder; anything else at its path is refused, a link too: the
+    /// swap would replace the link, not the folder it points to.
+    private func existingFolder() throws(IOError) -> Bool {
+        switch try OutputFileSystem.kind(of: path) {
+        case .absent: return false
+        case .folder: return true
+        case .link:
+            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
+            throw IOError(
+                description:
+                    "'\(path)' is a symbolic link (to '\(target)'); platc replaces out/ as a whole and does not write through a link: pass the folder itself with --out"
+            )
+        case .file, .other: throw IOError(description: "'\(path)' exists and is not a directory")
+        }
     }
 
     /// Replacing a folder deletes what was in it, so platc replaces only what it wrote: out/ must
     /// be absent, empty, or hold platc's README.md. A mistyped `--out ~` or `--out .` is refused
     /// before a single file is read.
-    func ensureOwned() throws {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return }
-        guard (info.st_mode & S_IFMT) == S_IFDIR else { throw IOError(description: "'\(path)' exists and is not a directory") }
-        let entries: [String]
-        do {
-            entries = try fileManager.contentsOfDirectory(atPath: path)
-        } catch {
-            throw IOError(description: "cannot list '\(path)': \(error.localizedDescription)")
-        }
-        if entries.isEmpty { return }
+    func ensureOwned() throws(IOError) {
+        guard try existingFolder(), !(try OutputFileSystem.entries(of: path)).isEmpty else { return }
         guard startsWithMarker(path + "/" + OutputReadme.path) else {
             throw IOError(
                 description:
@@ -194,49 +188,9 @@ struct OutputDirectory {
     }
 
     private func startsWithMarker(_ file: String) -> Bool {
-        var info = stat()
-        guard lstat(file, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, let handle = FileHandle(forReadingAtPath: file) else {
-            return false
-        }
+        guard (try? OutputFileSystem.kind(of: file)) == .file, let handle = FileHandle(forReadingAtPath: file) else { return false }
         defer { try? handle.close() }
         let marker = Array(OutputReadme.marker.utf8)
         return (try? handle.read(upToCount: marker.count)).map { [UInt8]($0) == marker } ?? false
     }
-
-    private static func write(_ bytes: [UInt8], to file: String) throws(IOError) {
-        let descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw IOError(description: "cannot create '\(file)': \(Self.errnoText())") }
-        defer { close(descriptor) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            if written < 0, errno == EINTR { continue }
-            guard written > 0 else { throw IOError(description: "cannot write '\(file)': \(Self.errnoText())") }
-            offset += written
-        }
-    }
-
-    private func makeDirectory(_ directory: String) throws {
-        do {
-            try fileManager.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw IOError(description: "cannot create '\(directory)': \(error.localizedDescription)")
-        }
-    }
-
-    private func removeTree(_ directory: String) throws {
-        guard exists(directory) else { return }
-        do {
-            try fileManager.removeItem(atPath: directory)
-        } catch {
-            throw IOError(description: "cannot remove '\(directory)': \(error.localizedDescription)")
-        }
-    }
-
-    private func exists(_ file: String) -> Bool {
-        var info = stat()
-        return lstat(file, &info) == 0
-    }
-
-    private static func errnoText() -> String { String(cString: strerror(errno)) }
 }
