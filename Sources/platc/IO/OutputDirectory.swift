@@ -97,6 +97,10 @@ struct OutputDirectory {
     /// nothing changed is no failure of the render, which is complete: it comes back as
     /// `leftover`, for a warning.
     func replace(with artifacts: [Artifact]) throws(IOError) -> (changes: Changes, leftover: IOError?) {
+        // Two renders into one out/ (a save hook and a pre-commit hook) take turns: each compares,
+        // stages and swaps under a lock on out/'s folder, so neither deletes the other's stage.
+        let lock = try OutputFileSystem.lock(URL(fileURLWithPath: path).deletingLastPathComponent().path)
+        defer { close(lock) }
         try ensureOwned()
         let changes = try compare(with: artifacts)
         let stage = stagePath

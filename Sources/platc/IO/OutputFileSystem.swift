@@ -122,5 +122,21 @@ enum OutputFileSystem {
         }
     }
 
+    /// Waits for an exclusive `flock` on `folder` (created when missing) and returns the
+    /// descriptor that holds it: closing it releases the lock, and so does the process's end,
+    /// however it ends.
+    static func lock(_ folder: String) throws(IOError) -> Int32 {
+        try makeFolders(folder)
+        let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw IOError(description: "cannot open '\(folder)' to lock it: \(errnoText())") }
+        while flock(descriptor, LOCK_EX) != 0 {
+            if errno == EINTR { continue }
+            let failure = errnoText()
+            close(descriptor)
+            throw IOError(description: "cannot lock '\(folder)': \(failure)")
+        }
+        return descriptor
+    }
+
     static func errnoText() -> String { String(cString: strerror(errno)) }
 }
