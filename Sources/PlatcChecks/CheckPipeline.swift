@@ -28,13 +28,14 @@ public enum CheckPipeline {
     /// reader's), the loader's, then the checks' when the Spec loaded, else the secret scan of the
     /// sources' text, which needs no Spec. No message quotes a secret (SecretRedaction).
     public static func diagnostics(of loaded: LoadResult, after earlier: [Diagnostic] = []) -> [Diagnostic] {
-        var collector = DiagnosticCollector()
-        collector.append(contentsOf: earlier + loaded.diagnostics)
+        var found = earlier + loaded.diagnostics
         if let spec = loaded.spec {
-            collector.append(contentsOf: check(spec, sources: loaded.sources))
+            found += check(spec, sources: loaded.sources)
         } else {
-            collector.append(contentsOf: PolicyChecks.InlineSecret.scanText(of: loaded.sources))
+            found += PolicyChecks.InlineSecret.scanText(of: loaded.sources)
         }
-        return PolicyChecks.SecretRedaction.redact(collector.sorted, sources: loaded.sources).sorted(by: Diagnostic.reportOrder)
+        var collector = DiagnosticCollector()
+        collector.append(contentsOf: PolicyChecks.SecretRedaction.redact(found, sources: loaded.sources))
+        return collector.sorted
     }
 }

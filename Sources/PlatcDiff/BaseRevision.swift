@@ -40,7 +40,7 @@ public struct BaseRevision {
             // The same files the disk reader takes: documents anywhere, configs under models/, no hidden names.
             let taken = read.files.keys.sorted().filter { path in
                 !path.split(separator: "/").contains(where: { $0.hasPrefix(".") })
-                    && (SourceTree.isDocument(path) || (folder == "models" && path.hasSuffix(".json")))
+                    && SourceTree.isSource(path, in: folder)
             }
             guard taken.count <= limits.filesPerFolder else {
                 let problem = "its \(folder)/ holds more than \(limits.filesPerFolder) source files [limit/file-count]"

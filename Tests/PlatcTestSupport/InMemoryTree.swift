@@ -11,8 +11,7 @@ extension SourceTree {
             guard let walker = fm.enumerator(atPath: base.path) else { continue }
             for case let relative as String in walker {
                 let path = "\(folder)/\(relative)"
-                let wanted = SourceTree.isDocument(path) || (folder == "models" && path.hasSuffix(".json"))
-                guard wanted else { continue }
+                guard SourceTree.isSource(path, in: folder) else { continue }
                 files.append(File(path: path, bytes: [UInt8](try Data(contentsOf: root.appendingPathComponent(path)))))
             }
         }

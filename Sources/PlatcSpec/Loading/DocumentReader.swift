@@ -19,10 +19,7 @@ struct DocumentReader {
 
     mutating func read(_ file: SourceTree.File) -> Document? {
         let path = file.path
-        guard file.size <= limits.fileSize else {
-            diagnostics.error(
-                .limitFileSize, "file is \(file.size) bytes, more than the limit of \(limits.fileSize)",
-                at: .file(path), hint: "platform files are small; split or trim this one")
+        if diagnostics.reportOversized(file, limit: limits.fileSize, hint: "platform files are small; split or trim this one") {
             return nil
         }
         let text: SourceText

@@ -32,19 +32,7 @@ public struct Loader {
             sources.merge(read.sources)
         }
         let documents = reads.compactMap(\.document)
-        // config.json files by path; nil for one over the size limit, reported here once.
-        var configs: [String: [UInt8]?] = [:]
-        for file in files where !SourceTree.isDocument(file.path) && configs[file.path] == nil {
-            guard file.size <= limits.fileSize else {
-                diagnostics.error(
-                    .limitFileSize, "file is \(file.size) bytes, more than the limit of \(limits.fileSize)", at: .file(file.path),
-                    hint: "a Hugging Face config.json is a few KB; vendor the model's config.json alone")
-                configs[file.path] = .some(nil)
-                continue
-            }
-            configs[file.path] = .some(file.bytes)
-        }
-        let jsonFiles = configs
+        let jsonFiles = Self.configFiles(files, limit: limits.fileSize, into: &diagnostics)
 
         checkNames(documents, into: &diagnostics)
 
@@ -99,6 +87,20 @@ public struct Loader {
         var object: Object?
         var diagnostics: [Diagnostic] = []
         var sources = SourceFiles()
+    }
+
+    /// config.json files by path (the first of a path); nil for one over the size limit, which is
+    /// reported here, once, at the file.
+    private static func configFiles(
+        _ files: [SourceTree.File], limit: Int, into diagnostics: inout DiagnosticCollector
+    ) -> [String: [UInt8]?] {
+        var configs: [String: [UInt8]?] = [:]
+        for file in files where !SourceTree.isDocument(file.path) && configs[file.path] == nil {
+            let oversized = diagnostics.reportOversized(
+                file, limit: limit, hint: "a Hugging Face config.json is a few KB; vendor the model's config.json alone")
+            configs[file.path] = .some(oversized ? nil : file.bytes)
+        }
+        return configs
     }
 
     /// `reported`: the document already has a finding, which explains why it cannot be built.

@@ -21,6 +21,12 @@ public struct SourceTree: Sendable {
     public init(files: [File]) { self.files = files }
 
     public static func isDocument(_ path: String) -> Bool { path.hasSuffix(".yaml") || path.hasSuffix(".yml") }
+
+    /// Whether a file under `folder` (platform, tenants or models) is read as a source: a YAML
+    /// document anywhere, a config.json under models/. Every reader (disk, Git) takes the same files.
+    public static func isSource(_ name: String, in folder: String) -> Bool {
+        isDocument(name) || (folder == "models" && name.hasSuffix(".json"))
+    }
 }
 
 /// Limits that keep hostile input from exhausting time or memory. Each has its own rule id.

@@ -78,8 +78,7 @@ private struct FolderWalk {
                 try run(relative: path, visited: visited.union([real]))
                 continue
             }
-            let wanted = SourceTree.isDocument(name) || (folder == "models" && name.hasSuffix(".json"))
-            guard wanted, isRegularFile(target) else { continue }
+            guard SourceTree.isSource(name, in: folder), isRegularFile(target) else { continue }
             seen += 1
             if seen > limits.filesPerFolder {
                 diagnostics.error(

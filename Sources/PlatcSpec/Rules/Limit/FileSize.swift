@@ -1,3 +1,12 @@
+extension DiagnosticCollector {
+    /// Reports `file` when it is over `limit` (limit/file-size), with its real size; true when it was.
+    mutating func reportOversized(_ file: SourceTree.File, limit: Int, hint: String) -> Bool {
+        guard file.size > limit else { return false }
+        error(.limitFileSize, "file is \(file.size) bytes, more than the limit of \(limit)", at: .file(file.path), hint: hint)
+        return true
+    }
+}
+
 extension Rule {
     /// `limit/file-size`: A source file is larger than 4 MiB.
     ///
