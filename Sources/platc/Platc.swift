@@ -13,7 +13,7 @@ struct Platc: ParsableCommand {
         version: version,
         subcommands: [
             CheckCommand.self, RenderCommand.self, DiffCommand.self, FitCommand.self, SchemaCommand.self, RulesCommand.self,
-            VersionCommand.self,
+            DigestCommand.self, VersionCommand.self,
         ])
 
     /// ArgumentParser exits 64 on usage errors; platc's contract says 2.

@@ -22,6 +22,60 @@ public enum SourceShuffler {
         return SourceTree(files: files)
     }
 
+    /// One benign respelling at a time, so a failure names the one that changed something.
+    public enum Respelling: String, CaseIterable, Sendable {
+        case fileOrder, keyOrder, fullLineComments, trailingComments, crlf, bom, setOrder
+        /// Every field written out, defaults too, as JSON (`ExplicitSpelling`).
+        case explicitDefaults
+    }
+
+    /// `tree` respelled one way only.
+    public static func respell(_ tree: SourceTree, _ respelling: Respelling, using random: inout SeededRandom) -> SourceTree {
+        if respelling == .fileOrder { return SourceTree(files: tree.files.reversed()) }
+        if respelling == .explicitDefaults { return SourceTree(files: tree.files.map { ExplicitSpelling.rewrite($0) ?? $0 }) }
+        var files = tree.files
+        for index in files.indices where SourceTree.isDocument(files[index].path) {
+            let text = String(decoding: files[index].bytes, as: UTF8.self)
+            switch respelling {
+            case .keyOrder: files[index].bytes = Array(shuffleKeys(text, using: &random).utf8)
+            case .fullLineComments: files[index].bytes = Array(sprinkleComments(text, using: &random).utf8)
+            case .trailingComments: files[index].bytes = Array(trailingComments(text).utf8)
+            case .crlf: files[index].bytes = Array(text.replacing("\n", with: "\r\n").utf8)
+            case .bom: files[index].bytes = [0xEF, 0xBB, 0xBF] + files[index].bytes
+            case .setOrder: files[index].bytes = Array(shuffleSetLists(text, using: &random).utf8)
+            case .fileOrder, .explicitDefaults: break
+            }
+        }
+        return SourceTree(files: files)
+    }
+
+    /// A comment at the end of every line that ends on that line (`key: value`, `- item`, `key:`
+    /// opening a block), never in a block scalar, a flow collection or a quoted string that goes on.
+    public static func trailingComments(_ text: String) -> String {
+        var out: [String] = []
+        var scalarIndent: Int?
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let indent = line.prefix(while: { $0 == " " }).count
+            if let header = scalarIndent, indent <= header, !line.allSatisfy({ $0 == " " }) { scalarIndent = nil }
+            let body = line.drop(while: { $0 == " " })
+            let balanced = body.count(where: { $0 == "[" || $0 == "{" }) == body.count(where: { $0 == "]" || $0 == "}" })
+            if scalarIndent == nil, !opensBlockScalar(line), !body.isEmpty, !body.hasPrefix("#"), balanced, !isOpenQuote(body) {
+                out.append(line + "  # note: kind: Model, name: x")
+            } else {
+                out.append(String(line))
+            }
+            if scalarIndent == nil, opensBlockScalar(line) { scalarIndent = indent }
+        }
+        return out.joined(separator: "\n")
+    }
+
+    /// A line whose quoted value goes on to the next line.
+    static func isOpenQuote(_ body: Substring) -> Bool {
+        let value = body.split(separator: ": ", maxSplits: 1).last ?? body
+        guard let quote = value.first, quote == "'" || quote == "\"" else { return false }
+        return value.count == 1 || value.last != quote
+    }
+
     /// Shuffles the keys of every block mapping, at every depth: a key line moves with its
     /// deeper lines. List items keep their order (it means something); comments are dropped.
     public static func shuffleKeys(_ text: String, using random: inout SeededRandom) -> String {

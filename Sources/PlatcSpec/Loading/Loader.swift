@@ -61,11 +61,21 @@ public struct Loader {
             if let platform, !diagnostics.hasErrors {
                 Spec(
                     platform: platform, gpuClasses: gpuClasses, tenants: tenants, models: models,
-                    sourceDigest: SourceDigest(tree))
+                    sourceDigest: Self.digest(documents, models: models))
             } else {
                 nil
             }
         return LoadResult(spec: spec, diagnostics: diagnostics.sorted, sources: sources)
+    }
+
+    /// What the clean documents mean, with the config.json each model read.
+    private static func digest(_ documents: [DocumentReader.Document], models: [Model]) -> SourceDigest {
+        SourceDigest(
+            documents: documents.compactMap { document in
+                guard let name = document.name, let value = document.value else { return nil }
+                return SourceDigest.Document(kind: document.kind, name: name.value, value: value.value)
+            },
+            configs: models.map { (path: $0.config.path, json: $0.config.json) })
     }
 
     /// One file as read: its document when it parsed, and what reading it reported.
