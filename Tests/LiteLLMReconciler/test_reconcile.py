@@ -8,7 +8,7 @@ environment from the rendered Job (in OUT_DIR/manifests/<litellm namespace>/), t
 as the Job would, against FakeLiteLLM: a stdlib HTTP server that answers the management endpoints
 the way LiteLLM 1.106.12 does. Each behaviour names the lines of
 litellm/proxy/management_endpoints/team_endpoints.py (or _health_endpoints.py) it mirrors.
-Needs python3 and PyYAML (../shared/conformance/setup installs it).
+Needs python3 and PyYAML: run it with `scripts/python-env tests` (scripts/test does).
 """
 import copy
 import glob

@@ -1,8 +1,8 @@
 import Foundation
 
 /// The real Hugging Face config.json files synthetic models are drawn from: the embedded
-/// default's (models/configs) and the measured set (Tests/Fixtures/gpufit/configs, a copy of
-/// ../shared/data/gpufit/configs), in name order so the draw is the same on every machine.
+/// default's (models/configs) and the measured set (Tests/Fixtures/gpufit/configs), in name order
+/// so the draw is the same on every machine.
 struct ConfigPool {
     struct Config {
         /// A DNS-label form of the file name: "meta-llama--Llama-3.1-8B.json" → "meta-llama-llama-3-1-8b".

@@ -4,7 +4,7 @@
 /// 1.106 sleeps before retry k (k = 0, 1, …) `min(max(0.5 s × 2^k, retry_after), 8 s)` plus up to
 /// 0.75 s of jitter, and sleeps once more after the last failed retry: R retries sleep R + 1
 /// times; no retries, no sleep (router.py `_time_to_sleep_before_retry`, utils.py
-/// `_calculate_retry_after`; ../shared/litellm/NOTES.md §8).
+/// `_calculate_retry_after`; docs/research/litellm-notes.md §8).
 enum LiteLLMBackoff {
     static let initialDelay: Int64 = 500
     static let maximumDelay: Int64 = 8_000

@@ -3,15 +3,10 @@ import PlatcChecks
 import PlatcSpec
 import PlatcTestSupport
 
-/// The GPU-fit data set: real HF configs and vLLM start-up figures. The copy in
-/// ../shared/data/gpufit wins when it is there (it may hold more rows); the vendored copy in
-/// Tests/Fixtures/gpufit keeps the tests running anywhere.
+/// The GPU-fit data set: real HF configs and vLLM start-up figures, vendored in
+/// Tests/Fixtures/gpufit (configs/SOURCES.md and the csv's `source` column give their origins).
 enum FitTestData {
-    static let folder: URL = {
-        let shared = Paths.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data/gpufit")
-        if FileManager.default.fileExists(atPath: shared.appendingPathComponent("vllm-measured.csv").path) { return shared }
-        return Paths.fixtures.appendingPathComponent("gpufit")
-    }()
+    static let folder = Paths.fixtures.appendingPathComponent("gpufit")
 
     static func config(_ file: String) throws -> JSONValue {
         let bytes = try Data(contentsOf: folder.appendingPathComponent("configs/\(file)"))

@@ -1,7 +1,7 @@
 import PlatcChecks
 import Testing
 
-/// KV bytes per token (bf16, TP1) against NOTES.md §1.2, and how TP, fp8, MLA and windows change it.
+/// KV bytes per token (bf16, TP1) against docs/research/gpu-fit-notes.md §1.2, and how TP, fp8, MLA and windows change it.
 @Suite struct KVCacheTests {
     static let v011 = EngineVersion(0, 11)
 

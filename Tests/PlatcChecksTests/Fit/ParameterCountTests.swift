@@ -2,7 +2,7 @@ import PlatcChecks
 import PlatcSpec
 import Testing
 
-/// The per-family formulas against the totals in ../shared/data/gpufit/NOTES.md §2 (checked
+/// The per-family formulas against the totals in docs/research/gpu-fit-notes.md §2 (checked
 /// there against checkpoint sizes and published totals): exact, to the parameter.
 @Suite struct ParameterCountTests {
     static let expected: [(file: String, family: ModelArchitecture.Family, total: Int64)] = [
