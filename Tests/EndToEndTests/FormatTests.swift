@@ -36,7 +36,7 @@ import Testing
         let report = platform.root.appendingPathComponent("report.sarif")
         try Data(result.stdout.utf8).write(to: report)
         let schema = try ExternalTools.sarifSchema()
-        let validation = try runTool("python3", ["-m", "check_jsonschema", "--schemafile", schema.path, report.path])
+        let validation = try ExternalTools.checkJSONSchema(schema, [report.path])
         #expect(validation.exitCode == 0, "\(validation.stdout)\(validation.stderr)")
     }
 

@@ -30,7 +30,7 @@ import Testing
     @Test func defaultPlatformValidatesAgainstTheSchema() throws {
         let files = Self.sourceFiles(in: Paths.packageRoot)
         #expect(files.count >= 10)
-        let result = try runTool("python3", ["-m", "check_jsonschema", "--schemafile", Self.committed.path] + files)
+        let result = try ExternalTools.checkJSONSchema(Self.committed, files)
         #expect(result.exitCode == 0, "\(result.stdout)\(result.stderr)")
     }
 
@@ -41,8 +41,7 @@ import Testing
     func schemaRejectsWhatTheLoaderRejects(_ fixture: String) throws {
         let platform = try TemporaryPlatform()
         try platform.overlay(Paths.badFixtures.appendingPathComponent(fixture))
-        let result = try runTool(
-            "python3", ["-m", "check_jsonschema", "--schemafile", Self.committed.path] + Self.sourceFiles(in: platform.root))
+        let result = try ExternalTools.checkJSONSchema(Self.committed, Self.sourceFiles(in: platform.root))
         #expect(result.exitCode == 1, "\(fixture) passed the schema:\n\(result.stdout)")
     }
 }
