@@ -47,7 +47,7 @@ public struct SourceDigest: Sendable, Equatable {
             .sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         // Each entry is independent: serialized and hashed on every core, listed in name order.
         entries = Parallel.map(sources) { source in
-            let canonical = source.canonical.serialized(pretty: false) + "\n"
+            let canonical = source.canonical + "\n"
             return Entry(name: source.name, canonical: canonical, hash: SHA256.hex(SHA256.hash(canonical.utf8)))
         }
         var listing = SHA256()
@@ -66,10 +66,10 @@ public struct SourceDigest: Sendable, Equatable {
             }
         }
 
-        var canonical: JSONValue {
+        var canonical: String {
             switch self {
-            case .document(let document): CanonicalJSON.of(document.value, as: .object(document.kind.shape))
-            case .config(_, let json): CanonicalJSON.sorted(json)
+            case .document(let document): CanonicalJSON.text(document.value, as: .object(document.kind.shape))
+            case .config(_, let json): CanonicalJSON.sorted(json).serialized(pretty: false)
             }
         }
     }

@@ -56,7 +56,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .integer(let i): out += String(i)
-        case .double(let d): out += d.isFinite ? (d.rounded() == d && abs(d) < 1e15 ? String(Int64(d)) : "\(d)") : "null"
+        case .double(let d): out += JSONValue.number(d)
         case .string(let s): JSONValue.writeString(s, into: &out)
         case .array(let items):
             writeContainer(items.map { (nil, $0) }, open: "[", close: "]", into: &out, indent: indent)
@@ -84,20 +84,48 @@ public indirect enum JSONValue: Sendable, Equatable {
         out += close
     }
 
+    /// A double as JSON: a whole number as an integer (`10000.0` is `10000`), else the shortest
+    /// text that reads back the same value; NaN and infinities, which JSON lacks, as null.
+    static func number(_ d: Double) -> String {
+        d.isFinite ? (d.rounded() == d && abs(d) < 1e15 ? String(Int64(d)) : "\(d)") : "null"
+    }
+
+    /// Escapes `"`, `\\`, control characters and U+2028/U+2029 (which end a line in JavaScript);
+    /// everything else is copied in runs of UTF-8 bytes, not scalar by scalar (it is on every
+    /// path that writes JSON, the source digest's included).
     static func writeString(_ s: String, into out: inout String) {
         out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+        var text = s
+        text.withUTF8 { bytes in
+            var run = 0
+            var index = 0
+            func flush(upTo end: Int) {
+                if end > run { out += String(decoding: UnsafeBufferPointer(rebasing: bytes[run..<end]), as: UTF8.self) }
             }
+            while index < bytes.count {
+                let byte = bytes[index]
+                var width = 1
+                let escaped: String?
+                switch byte {
+                case 0x22: escaped = "\\\""
+                case 0x5C: escaped = "\\\\"
+                case 0x0A: escaped = "\\n"
+                case 0x0D: escaped = "\\r"
+                case 0x09: escaped = "\\t"
+                case 0x00..<0x20: escaped = "\\u00" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] & 0xFE) == 0xA8:
+                    escaped = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    width = 3
+                default: escaped = nil
+                }
+                if let escaped {
+                    flush(upTo: index)
+                    out += escaped
+                    run = index + width
+                }
+                index += width
+            }
+            flush(upTo: bytes.count)
         }
         out += "\""
     }
