@@ -13,12 +13,29 @@ import Testing
         #expect(json.changes.isEmpty)
     }
 
+    /// A pull request that only fixes comments, converts line endings, adds a BOM or reorders
+    /// keys changes nothing the platform means: the gate is quiet, the catalog included.
+    @Test func aRespellingOnlyChangeHasNoChanges() throws {
+        let repo = try DiffRepository()
+        let path = repo.root.appendingPathComponent("tenants/search.yaml")
+        let text = try String(contentsOf: path, encoding: .utf8)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let name = try #require(lines.firstIndex { $0.hasPrefix("name: ") })
+        lines.insert(lines.remove(at: name), at: 0)  // `name:` before `apiVersion:`
+        let respelled = "# The search team: owns the RAG stack.\n" + lines.joined(separator: "\n")
+        try Data([0xEF, 0xBB, 0xBF] + Array(respelled.replacingOccurrences(of: "\n", with: "\r\n").utf8)).write(to: path)
+        let gate = try repo.platcIn(["diff", "--exit-code"])
+        #expect(gate.exitCode == 0, "\(gate.stdout)\(gate.stderr)")
+        #expect(gate.stdout.contains("No changes: out/ matches the base (86 files)."))
+        #expect(try repo.platcIn(["render", "--check"]).exitCode == 0)
+    }
+
     @Test func raisingATenantsQuotaTouchesExactlyItsClusterQueueAndResourceQuota() throws {
         let repo = try DiffRepository()
         try repo.edit("tenants/search.yaml", replacing: "  h100:\n    nominal: 1", with: "  h100:\n    nominal: 2")
         let json = try repo.diffJSON()
         #expect(json.objects == ["modified ClusterQueue search", "modified ResourceQuota search/tenant-quota"])
-        // The catalog shows quotas and carries the sources' digest.
+        // The catalog shows quotas and carries the digest of what the sources mean.
         #expect(json.files == ["modified out/catalog/index.html", "modified out/catalog/models.md"])
         let patch = try #require(json.patches["out/manifests/_cluster/clusterqueue.search.yaml"])
         #expect(
