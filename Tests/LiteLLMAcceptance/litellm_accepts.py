@@ -123,7 +123,7 @@ def run(arguments, work, environment):
             import strict_settings
             found, summary = strict_settings.check(config)
             findings += found
-            print("strict: " + summary if not found else "strict: %d findings" % len(found))
+            print("strict: " + summary if not found else "strict: %d finding%s" % (len(found), "" if len(found) == 1 else "s"))
         if arguments.fail_fast and findings:
             print("proxy: not started (--fail-fast)")
             return findings

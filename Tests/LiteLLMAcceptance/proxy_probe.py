@@ -120,7 +120,13 @@ def error_lines(log, warnings=False, limit=20):
     for i, line in enumerate(lines):
         record = _RECORD.match(line)
         if record and (record["level"] in ("ERROR", "CRITICAL") or warnings and record["level"] == "WARNING"):
-            found.append(line)
+            # A message may go on for a few lines (pydantic's names the field) before its traceback.
+            message = [line]
+            for after in lines[i + 1:i + 4]:
+                if not after.strip() or after.startswith(("Traceback", "INFO:", "ERROR:")) or _RECORD.match(after):
+                    break
+                message.append(after.strip())
+            found.append(" ".join(message))
         elif line.startswith("ERROR:") and "Traceback" in line:
             for after in lines[i + 1:]:
                 if after and not after.startswith((" ", "\t", "Traceback", "During handling", "The above")):
@@ -128,7 +134,7 @@ def error_lines(log, warnings=False, limit=20):
                     break
         elif line.startswith("ERROR:") and line[6:].strip():
             found.append(line)
-    unique = list(dict.fromkeys(l.strip()[:400] for l in found))
+    unique = list(dict.fromkeys(l.strip()[:500] for l in found))
     return unique[:limit]
 
 

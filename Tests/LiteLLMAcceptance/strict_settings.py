@@ -37,7 +37,7 @@ def check(config):
     router_args = set(Router.get_valid_args()) - ROUTER_SETTINGS_MANAGED_OUTSIDE_CONFIG
     for key in _keys(config, "router_settings"):
         if key not in router_args:
-            findings.append(("strict/router-settings", "router_settings.%s is no Router argument: LiteLLM ignores it" % key))
+            findings.append(("strict/router-settings", "router_settings.%s is no Router argument the proxy takes from its config" % key))
     for key in _keys(config, "litellm_settings"):
         if not hasattr(litellm, key) and key not in PROXY_READS:
             findings.append(("strict/litellm-settings", "litellm_settings.%s is no litellm setting: LiteLLM sets it and nothing reads it" % key))
