@@ -96,6 +96,50 @@ def _interrupt(signum, frame):
     raise _Interrupted(signal.Signals(signum).name)
 
 
+def _static_checks(arguments, config):
+    """--teams and --strict, here in the harness (each imports litellm)."""
+    findings = []
+    if arguments.teams:
+        import team_bodies
+        found, summary = team_bodies.check(arguments.teams, config)
+        findings += found
+        if summary:
+            print("teams: %s%s" % (summary, ", valid" if not found else ""))
+    if arguments.strict:
+        import strict_settings
+        found, summary = strict_settings.check(config)
+        findings += found
+        print("strict: " + summary if not found else "strict: %d finding%s" % (len(found), "" if len(found) == 1 else "s"))
+    return findings
+
+
+def _proxy_checks(proxy, expected, master_key, arguments):
+    """Waits for the proxy, compares what it serves with the config, stops it, prints its errors."""
+    import proxy_probe
+
+    findings = []
+    status, seconds = proxy.wait_until_live(arguments.timeout)
+    if status == "up":
+        print("proxy: up on 127.0.0.1:%d after %.1f s" % (proxy.port, seconds))
+        try:
+            found, summary = proxy_probe.served(expected, proxy.get("/v1/models", master_key),
+                                                proxy.get("/v1/model/info", master_key))
+            findings += found
+            print("proxy: " + summary)
+        except (OSError, ValueError) as error:
+            findings.append(("proxy/api", "the proxy is up but its model API failed: %s" % error))
+    proxy.stop()
+    log = proxy.log()
+    errors = proxy_probe.error_lines(log, warnings=arguments.verbose)
+    for line in errors:
+        print("litellm| " + line)
+    if status != "up":
+        findings.append(("proxy/start", "the proxy %s (%.1f s after its start)" % (status, seconds)))
+        for line in [] if errors else proxy_probe.tail(log):
+            print("log| " + line)
+    return findings
+
+
 def run(arguments, work, environment):
     """Prints notes and findings; returns the findings."""
     import offline_copy
@@ -109,49 +153,22 @@ def run(arguments, work, environment):
         print("note: " + note)
     expected, findings = _expected(config)
 
+    def start():
+        return proxy_probe.Proxy(path, dict(environment, **proxy_environment), work)
+
     proxy = None
     try:
         if not arguments.fail_fast:
-            proxy = proxy_probe.Proxy(path, dict(environment, **proxy_environment), work)
-        if arguments.teams:
-            import team_bodies
-            found, summary = team_bodies.check(arguments.teams, config)
-            findings += found
-            if summary:
-                print("teams: %s%s" % (summary, ", valid" if not found else ""))
-        if arguments.strict:
-            import strict_settings
-            found, summary = strict_settings.check(config)
-            findings += found
-            print("strict: " + summary if not found else "strict: %d finding%s" % (len(found), "" if len(found) == 1 else "s"))
+            proxy = start()  # boots on one core while the static checks run on the other
+        findings += _static_checks(arguments, config)
         if arguments.fail_fast and findings:
             print("proxy: not started (--fail-fast)")
             return findings
-        if proxy is None:
-            proxy = proxy_probe.Proxy(path, dict(environment, **proxy_environment), work)
-        status, seconds = proxy.wait_until_live(arguments.timeout)
-        if status == "up":
-            print("proxy: up on 127.0.0.1:%d after %.1f s" % (proxy.port, seconds))
-            try:
-                found, summary = proxy_probe.served(expected, proxy.get("/v1/models", master_key),
-                                                    proxy.get("/v1/model/info", master_key))
-                findings += found
-                print("proxy: " + summary)
-            except (OSError, ValueError) as error:
-                findings.append(("proxy/api", "the proxy is up but its model API failed: %s" % error))
-        proxy.stop()
-        log = proxy.log()
-        for line in proxy_probe.error_lines(log, warnings=arguments.verbose):
-            print("litellm| " + line)
-        if status != "up":
-            findings.append(("proxy/start", "the proxy %s after %.1f s" % (status, seconds)))
-            if not proxy_probe.error_lines(log):
-                for line in proxy_probe.tail(log):
-                    print("log| " + line)
+        proxy = proxy or start()
+        return findings + _proxy_checks(proxy, expected, master_key, arguments)
     finally:
         if proxy is not None:
             proxy.stop()
-    return findings
 
 
 def main():

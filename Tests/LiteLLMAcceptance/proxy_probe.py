@@ -46,11 +46,11 @@ class Proxy:
                 start_new_session=True, preexec_fn=_die_with_parent)
 
     def wait_until_live(self, timeout):
-        """'up', 'exited' or 'timeout', and the seconds since start."""
+        """'up' or what went wrong, and the seconds since start."""
         deadline = self.started + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                return "exited (status %d)" % self.process.returncode, time.monotonic() - self.started
+                return "exited with status %d" % self.process.returncode, time.monotonic() - self.started
             try:
                 with _OPENER.open("http://127.0.0.1:%d/health/liveliness" % self.port, timeout=2) as response:
                     if response.status == 200:
@@ -58,7 +58,7 @@ class Proxy:
             except (OSError, urllib.error.URLError):
                 pass
             time.sleep(0.2)
-        return "timeout", time.monotonic() - self.started
+        return "did not answer /health/liveliness within %g s" % timeout, time.monotonic() - self.started
 
     def get(self, path, key):
         request = urllib.request.Request("http://127.0.0.1:%d%s" % (self.port, path),

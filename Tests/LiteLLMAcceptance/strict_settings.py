@@ -48,7 +48,7 @@ def check(config):
            if isinstance(e, dict) and isinstance(e.get("model_info"), dict) and e["model_info"].get("id") is not None]
     for twice in sorted({i for i in ids if ids.count(i) > 1}):
         findings.append(("strict/duplicate-id", "model_info.id %r names %d deployments" % (twice, ids.count(twice))))
-    summary = "%d router_settings, %d litellm_settings, %d general_settings keys known; %d model_info.ids unique" % (
+    summary = "%d router_settings, %d litellm_settings, %d general_settings keys known; %d model_info.id values, all unique" % (
         len(_keys(config, "router_settings")), len(_keys(config, "litellm_settings")),
         len(_keys(config, "general_settings")), len(set(ids)))
     return findings, summary
