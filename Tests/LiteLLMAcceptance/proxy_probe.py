@@ -4,13 +4,13 @@ The proxy is `litellm --config … --host 127.0.0.1 --port N` from this interpre
 session (so a Ctrl-C at the terminal reaches only the harness, which then stops it) and with
 PR_SET_PDEATHSIG (so it dies even if the harness is SIGKILLed). Only that process group is signalled.
 """
-import ctypes
 import json
 import os
 import re
 import signal
 import socket
 import subprocess
+import sys
 import sysconfig
 import time
 import urllib.error
@@ -19,7 +19,12 @@ import urllib.request
 # Never an HTTP proxy for loopback, whatever the caller's environment says.
 _OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
-_PR_SET_PDEATHSIG = 1
+
+# The child asks the kernel for SIGKILL when the harness dies (prctl PR_SET_PDEATHSIG = 1, kept
+# across exec), gives up if the harness is already gone, then becomes the proxy. preexec_fn could
+# do the same, but is unsafe once the harness has threads.
+_DIE_WITH_PARENT = ("import ctypes, os, sys; ctypes.CDLL(None).prctl(1, 9); "
+                    "os.getppid() == int(sys.argv[1]) or sys.exit(1); os.execv(sys.argv[2], sys.argv[2:])")
 
 
 def free_port():
@@ -28,28 +33,34 @@ def free_port():
         return s.getsockname()[1]
 
 
-def _die_with_parent():
-    ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-
-
 class Proxy:
     def __init__(self, config, environment, work):
-        self.port = free_port()
+        self.config, self.environment, self.work = config, environment, work
         self.log_path = os.path.join(work, "proxy.log")
         self.started = time.monotonic()
+        self._spawn()
+
+    def _spawn(self):
+        self.port = free_port()
         litellm = os.path.join(sysconfig.get_path("scripts"), "litellm")
         with open(self.log_path, "wb") as log:
-            # Called before the harness imports litellm (which starts threads): preexec_fn is safe here.
             self.process = subprocess.Popen(
-                [litellm, "--config", config, "--host", "127.0.0.1", "--port", str(self.port)],
-                stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, cwd=work, env=environment,
-                start_new_session=True, preexec_fn=_die_with_parent)
+                [sys.executable, "-I", "-c", _DIE_WITH_PARENT, str(os.getpid()), litellm,
+                 "--config", self.config, "--host", "127.0.0.1", "--port", str(self.port)],
+                stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, cwd=self.work,
+                env=self.environment, start_new_session=True)
 
     def wait_until_live(self, timeout):
         """'up' or what went wrong, and the seconds since start."""
         deadline = self.started + timeout
+        retried = False
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
+                # The port was free when chosen; uvicorn binds it seconds later. Once, take another.
+                if not retried and "Errno 98" in self.log():
+                    retried = True
+                    self._spawn()
+                    continue
                 return "exited with status %d" % self.process.returncode, time.monotonic() - self.started
             try:
                 with _OPENER.open("http://127.0.0.1:%d/health/liveliness" % self.port, timeout=2) as response:
