@@ -49,7 +49,7 @@ def _unknown_provider(config):
 
 def _duplicate_id(config):
     twin = copy.deepcopy(config["model_list"][0])
-    twin["model_name"] += "-twin"  # a name of its own: only the id is shared
+    twin["model_name"] += "-twin"  # a name of its own: only the id repeats
     config["model_list"].append(twin)
 
 
