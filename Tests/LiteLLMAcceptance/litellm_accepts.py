@@ -46,7 +46,8 @@ def _arguments():
     parser = argparse.ArgumentParser(description="Does LiteLLM itself accept this proxy config?")
     parser.add_argument("config", help="LiteLLM proxy config (YAML)")
     parser.add_argument("--teams", help="JSON list of /team/new bodies")
-    parser.add_argument("--strict", action="store_true", help="also fail on settings LiteLLM ignores and duplicate model_info.id")
+    parser.add_argument("--strict", action="store_true",
+                        help="also fail on settings LiteLLM ignores and duplicate model_info.id")
     parser.add_argument("--fail-fast", action="store_true", help="do not start the proxy when an earlier check failed")
     parser.add_argument("--timeout", type=float, default=120, help="seconds the proxy may take to start (default 120)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder (the copy, the proxy log)")
@@ -109,7 +110,7 @@ def _static_checks(arguments, config):
         import strict_settings
         found, summary = strict_settings.check(config)
         findings += found
-        print("strict: " + summary if not found else "strict: %d finding%s" % (len(found), "" if len(found) == 1 else "s"))
+        print("strict: " + summary if not found else "strict: %d finding%s" % (len(found), "s"[len(found) == 1:]))
     return findings
 
 

@@ -58,7 +58,8 @@ def prepare(config, source_path, work):
     """Writes work/config.yaml; returns (path, environment for the proxy, master key, notes)."""
     config = copy.deepcopy(config)  # the caller keeps the original for the static checks
     notes = []
-    general, router, settings = (_section(config, name) for name in ("general_settings", "router_settings", "litellm_settings"))
+    general, router, settings = (_section(config, name)
+                                 for name in ("general_settings", "router_settings", "litellm_settings"))
     _drop(general, "general_settings",
           lambda k: k in ("database_url", "store_model_in_db") or k.startswith("database_") or "redis" in k,
           notes, "needs a database or Redis")
@@ -69,7 +70,8 @@ def prepare(config, source_path, work):
     variables = config.get("environment_variables")
     if isinstance(variables, dict):
         _drop(variables, "environment_variables",
-              lambda k: k in ("DATABASE_URL", "DIRECT_URL") or k.startswith("REDIS_"), notes, "needs a database or Redis")
+              lambda k: k in ("DATABASE_URL", "DIRECT_URL") or k.startswith("REDIS_"), notes,
+              "needs a database or Redis")
 
     # LiteLLM resolves include paths against the config's folder (proxy_server.py:5742); the copy lives elsewhere.
     if isinstance(config.get("include"), list):

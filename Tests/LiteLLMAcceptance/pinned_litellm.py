@@ -9,7 +9,8 @@ import re
 import sys
 
 # scripts/requirements/litellm.txt, the one pin (relative to this file: Tests/LiteLLMAcceptance/).
-REQUIREMENTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts", "requirements", "litellm.txt")
+REQUIREMENTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
+                            "scripts", "requirements", "litellm.txt")
 
 # Published by an attacker (1.82.7 and 1.82.8, BerriAI/litellm#24518) or reported compromised (1.107.x).
 COMPROMISED = ("1.82.7", "1.82.8")
@@ -60,5 +61,6 @@ def refusal():
         return "%s found: compromised install, delete %s and reinstall" % (found[0], sys.prefix)
     pinned = pinned_version()
     if pinned != installed:
-        return "litellm %s installed, %s pinned in scripts/requirements/litellm.txt (run scripts/python-env litellm)" % (installed, pinned)
+        return ("litellm %s installed, %s pinned in scripts/requirements/litellm.txt (run scripts/python-env litellm)"
+                % (installed, pinned))
     return None

@@ -110,8 +110,9 @@ def served(expected, models, info):
     ids = {str((r.get("model_info") or {}).get("id")) for r in rows}
     lost = [i for i in expected["ids"] if i not in ids]
     if len(rows) != expected["deployments"] or lost:
-        findings.append(("proxy/not-built", "%d of %d deployments built%s (LiteLLM drops a deployment it cannot build: litellm| lines)"
-                         % (len(rows), expected["deployments"], "; missing model_info.id " + ", ".join(lost) if lost else "")))
+        findings.append(("proxy/not-built", "%d of %d deployments built%s (LiteLLM drops a deployment it cannot "
+                         "build: litellm| lines)" % (len(rows), expected["deployments"],
+                                                     "; missing model_info.id " + ", ".join(lost) if lost else "")))
     extra = sorted(set(names) - set(expected["names"]))
     summary = "/v1/models serves %d of %d model_names%s; /v1/model/info has %d of %d deployments" % (
         len(expected["names"]) - len(missing), len(expected["names"]),

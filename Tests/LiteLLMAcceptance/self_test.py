@@ -169,8 +169,8 @@ def main():
     accepted = _verdict(jobs[0][0], None, None, *results[0])
     caught = sum(_verdict(name, expected, needle, *result)
                  for (name, expected, needle, _, _, _), result in zip(jobs[1:], results[1:]))
-    print("self-test: %d of %d caught%s (%.0f s)" % (caught, len(CASES), "" if accepted else ", the untouched copy NOT ACCEPTED",
-                                                    time.monotonic() - started))
+    print("self-test: %d of %d caught%s (%.0f s)" % (
+        caught, len(CASES), "" if accepted else ", the untouched copy NOT ACCEPTED", time.monotonic() - started))
     return 0 if accepted and caught == len(CASES) else 1
 
 

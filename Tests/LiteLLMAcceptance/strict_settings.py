@@ -20,7 +20,8 @@ from litellm.router import Router
 PROXY_READS = frozenset({
     "budget_reset_time", "cache_params", "guardrails",  # proxy_server.py:6551, 6621, 6852
     "enable_redis_auth_cache", "mcp_aliases", "mcp_semantic_tool_filter",  # proxy_server.py:6126, 7335, 8611
-    "azure_content_safety_params", "presidio_logging_only", "prompt_injection_params",  # proxy/common_utils/callback_utils.py:351, 187, 332
+    # proxy/common_utils/callback_utils.py:351, 187, 332
+    "azure_content_safety_params", "presidio_logging_only", "prompt_injection_params",
     "scim_admin_group", "scim_upsert_user",  # proxy/management_endpoints/scim/scim_v2.py:425, 386
     "websearch_interception_params",  # integrations/websearch_interception/handler.py:539
 })
@@ -37,18 +38,21 @@ def check(config):
     router_args = set(Router.get_valid_args()) - ROUTER_SETTINGS_MANAGED_OUTSIDE_CONFIG
     for key in _keys(config, "router_settings"):
         if key not in router_args:
-            findings.append(("strict/router-settings", "router_settings.%s is no Router argument the proxy takes from its config" % key))
+            findings.append(("strict/router-settings",
+                             "router_settings.%s is no Router argument the proxy takes from its config" % key))
     for key in _keys(config, "litellm_settings"):
         if not hasattr(litellm, key) and key not in PROXY_READS:
-            findings.append(("strict/litellm-settings", "litellm_settings.%s is no litellm setting: LiteLLM sets it and nothing reads it" % key))
+            findings.append(("strict/litellm-settings",
+                             "litellm_settings.%s is no litellm setting: LiteLLM sets it and nothing reads it" % key))
     for key in _keys(config, "general_settings"):
         if key not in ConfigGeneralSettings.model_fields:
-            findings.append(("strict/general-settings", "general_settings.%s is no field of LiteLLM's ConfigGeneralSettings" % key))
+            findings.append(("strict/general-settings",
+                             "general_settings.%s is no field of LiteLLM's ConfigGeneralSettings" % key))
     ids = [str(e["model_info"]["id"]) for e in config.get("model_list") or []
            if isinstance(e, dict) and isinstance(e.get("model_info"), dict) and e["model_info"].get("id") is not None]
     for twice in sorted({i for i in ids if ids.count(i) > 1}):
         findings.append(("strict/duplicate-id", "model_info.id %r names %d deployments" % (twice, ids.count(twice))))
-    summary = "%d router_settings, %d litellm_settings, %d general_settings keys known; %d model_info.id values, all unique" % (
+    summary = "keys known: %d router_settings, %d litellm_settings, %d general_settings; %d model_info.id unique" % (
         len(_keys(config, "router_settings")), len(_keys(config, "litellm_settings")),
         len(_keys(config, "general_settings")), len(set(ids)))
     return findings, summary

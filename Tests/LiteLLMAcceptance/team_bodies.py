@@ -82,15 +82,18 @@ def check(path, config):
         except ValidationError as error:
             for problem in error.errors():
                 where = ".".join(str(p) for p in problem["loc"])
-                findings.append(("teams/schema", "%s: %s: %s (got %r)" % (label, where, problem["msg"], problem.get("input"))))
+                findings.append(("teams/schema",
+                                 "%s: %s: %s (got %r)" % (label, where, problem["msg"], problem.get("input"))))
         else:
             findings += _budget_findings(label, team)
         named = body.get("models")
         for model in named if isinstance(named, list) else []:  # a non-list is a schema finding
             if model not in models:
-                findings.append(("teams/model", "%s: model %r is no model_name, alias or access group of the config" % (label, model)))
+                findings.append(("teams/model",
+                                 "%s: model %r is no model_name, alias or access group of the config" % (label, model)))
         team_id = body.get("team_id")
         if isinstance(team_id, str) and team_id in seen:
-            findings.append(("teams/duplicate-id", "%s: team_id %r is used twice (the second /team/new fails)" % (label, team_id)))
+            findings.append(("teams/duplicate-id",
+                             "%s: team_id %r is used twice (the second /team/new fails)" % (label, team_id)))
         seen.add(team_id)
     return findings, "%d /team/new bod%s" % (len(bodies), "y" if len(bodies) == 1 else "ies")
