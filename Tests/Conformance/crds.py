@@ -5,6 +5,7 @@ them. A patch whose CRD is not vendored is skipped."""
 
 import copy
 import os
+import re
 
 import yaml
 
@@ -33,8 +34,12 @@ class CRDVersion:
 
 
 def _documents(path):
+    return [d for d in _documents_any(path) if isinstance(d, dict)]
+
+
+def _documents_any(path):
     with open(path, encoding="utf-8") as f:
-        return [d for d in yaml.load_all(f, Loader=_Loader) if isinstance(d, dict)]
+        return list(yaml.load_all(f, Loader=_Loader))
 
 
 def _pointer(path):
@@ -65,47 +70,76 @@ def apply_json6902(document, operations):
             raise ValueError("unsupported JSON6902 operation %r" % op)
 
 
+_GROUP = re.compile(r"(?m)^  group: ['\"]?([^'\"\s]+)")
+_KIND = re.compile(r"(?m)^  names:\s*\n(?:    .*\n)*?    kind: ['\"]?([^'\"\s]+)")
+
+
 class CRDIndex:
+    """Every CRD under root. A file is parsed the first time one of its kinds is looked up (the
+    group and kind are read from its text first), which keeps a run over a few kinds fast."""
+
     def __init__(self, root=CRD_DIR):
-        crds, kustomizations = {}, []
+        self.root = root
+        self.files = {}  # (group, kind) -> path
+        self.patches = {}  # CRD name -> [(kustomization folder, patch file)]
+        self._loaded = {}  # path -> [CRDVersion]
         for base, folders, files in os.walk(root):
             folders.sort()
             for name in sorted(files):
-                if not name.endswith((".yaml", ".yml")):
+                if name.endswith((".yaml", ".yml")):
+                    self._scan(os.path.join(base, name))
+
+    def _scan(self, path):
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        if re.search(r"(?m)^kind: Kustomization\s*$", text):
+            for doc in yaml.load_all(text, Loader=_Loader):
+                for patch in (doc or {}).get("patches") or []:
+                    target = patch.get("target") or {}
+                    if target.get("kind") == "CustomResourceDefinition":
+                        self.patches.setdefault(target["name"], []).append(os.path.join(os.path.dirname(path), patch["path"]))
+        elif re.search(r"(?m)^kind: CustomResourceDefinition\s*$", text):
+            group, kind = _GROUP.search(text), _KIND.search(text)
+            if group and kind:
+                key = (group.group(1), kind.group(1))
+                if key in self.files:
+                    raise ValueError("two CRD files define %s %s: %s and %s" % (key + (self.files[key], path)))
+                self.files[key] = path
+            else:
+                for version in self._load(path):
+                    self.files[(version.group, version.kind)] = path
+
+    def _load(self, path):
+        versions = self._loaded.get(path)
+        if versions is None:
+            versions = []
+            project = os.path.relpath(path, self.root).split(os.sep)[0]
+            for doc in _documents(path):
+                if doc.get("kind") != "CustomResourceDefinition":
                     continue
-                path = os.path.join(base, name)
-                project = os.path.relpath(path, root).split(os.sep)[0]
-                for doc in _documents(path):
-                    if doc.get("kind") == "CustomResourceDefinition":
-                        crds[doc["metadata"]["name"]] = (doc, project, os.path.relpath(path, root))
-                    elif doc.get("kind") == "Kustomization":
-                        kustomizations.append((base, doc))
-        for base, kustomization in kustomizations:
-            for patch in kustomization.get("patches") or []:
-                target = patch.get("target") or {}
-                if target.get("kind") != "CustomResourceDefinition" or target.get("name") not in crds:
-                    continue
-                operations = []
-                for doc in yaml.load_all(open(os.path.join(base, patch["path"]), encoding="utf-8"), Loader=_Loader):
-                    operations.extend(doc or [])
-                apply_json6902(crds[target["name"]][0], operations)
-        self.versions = {}
-        for doc, project, file in crds.values():
-            for version in doc["spec"]["versions"]:
-                v = CRDVersion(doc, version, project, file)
-                key = (v.group, v.kind, v.name)
-                if key in self.versions:
-                    raise ValueError("two CRDs define %s/%s %s" % (v.group, v.name, v.kind))
-                self.versions[key] = v
+                for patch_path in self.patches.get(doc["metadata"]["name"], []):
+                    operations = []
+                    for patch in _documents_any(patch_path):
+                        operations.extend(patch or [])
+                    apply_json6902(doc, operations)
+                versions.extend(CRDVersion(doc, v, project, os.path.relpath(path, self.root)) for v in doc["spec"]["versions"])
+            self._loaded[path] = versions
+        return versions
+
+    def _versions(self, group, kind):
+        path = self.files.get((group, kind))
+        return [v for v in self._load(path) if v.kind == kind] if path else []
 
     def lookup(self, group, version, kind):
-        return self.versions.get((group, kind, version))
+        return next((v for v in self._versions(group, kind) if v.name == version), None)
 
     def versions_of(self, group, kind):
-        return sorted(v.name for (g, k, _), v in self.versions.items() if g == group and k == kind)
+        return sorted(v.name for v in self._versions(group, kind))
 
     def kinds_of(self, group):
-        return sorted({k for (g, k, _) in self.versions if g == group})
+        return sorted(k for g, k in self.files if g == group)
 
-    def projects(self):
-        return sorted({v.project for v in self.versions.values()})
+    @property
+    def versions(self):
+        """(group, kind, version) -> CRDVersion for every CRD (parses them all)."""
+        return {(v.group, v.kind, v.name): v for g, k in sorted(self.files) for v in self._versions(g, k)}

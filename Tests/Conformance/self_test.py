@@ -85,6 +85,10 @@ CASES = [
     ("CEL rule of the Gateway API (backendRequest longer than request)", "manifests/*/httproute.*.yaml",
      edit(lambda o: o["spec"]["rules"][0].update(timeouts={"request": "5m", "backendRequest": "10m"})),
      ["spec.rules[0].timeouts: Invalid value: \"object\": backendRequest timeout cannot be longer than request timeout"]),
+    ("KEDA bound added by upstream's kustomize patch", "manifests/*/scaledobject.*.yaml",
+     edit(lambda o: o["spec"].setdefault("advanced", {}).setdefault("horizontalPodAutoscalerConfig", {})
+          .setdefault("behavior", {}).update(scaleDown={"stabilizationWindowSeconds": 4000})),
+     ["stabilizationWindowSeconds: Invalid value: 4000: should be less than or equal to 3600"]),
     ("label value", "manifests/_cluster/namespace.*.yaml",
      edit(lambda o: o["metadata"]["labels"].update({"platc.dev/model": "meta-llama/Llama-3.1-8B"})),
      ['metadata.labels[platc.dev/model]: Invalid value: "meta-llama/Llama-3.1-8B": a valid label must be']),

@@ -19,8 +19,9 @@ from problems import Key, Problem, json_type, quote
 
 
 def apply_defaults(value, schema):
-    """Structural defaulting, in place: a missing field (or a null one that is not nullable)
-    with a `default` gets a copy of it, then defaults apply inside it too."""
+    """Structural defaulting, in place (apiextensions-apiserver pkg/apiserver/schema/defaulting/
+    algorithm.go: Default): a missing field, or a null one that is not nullable, with a `default`
+    gets a copy of it, then defaults apply inside it too."""
     if isinstance(value, dict):
         properties = schema.get("properties") or {}
         for name, sub in properties.items():
@@ -33,6 +34,8 @@ def apply_defaults(value, schema):
         if isinstance(extra, dict):
             for name in value:
                 if name not in properties:
+                    if value[name] is None and "default" in extra and not extra.get("nullable"):
+                        value[name] = copy.deepcopy(extra["default"])
                     apply_defaults(value[name], extra)
     elif isinstance(value, list) and isinstance(schema.get("items"), dict):
         for item in value:

@@ -16,6 +16,7 @@ import argparse
 import copy
 import os
 import sys
+import traceback
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -87,8 +88,8 @@ class Validator:
         walker.validate(work, crd.schema, (), resource=True)
         problems += walker.problems + metadata.check(obj, group, kind, crd.namespaced)
         if any(p.kind in BLOCKING for p in problems):
-            self.warnings.append("%s %s: CEL rules not evaluated, the object has type, required, enum, length or count errors "
-                                 "(as the API server does)" % (kind, obj.get("metadata", {}).get("name", "?")))
+            self.warnings.append("%s: CEL rules not evaluated, the object has type, required, enum, length or count errors "
+                                 "(as the API server does)" % object_id(obj))
         else:
             problems += crd_rules.check(work, crd, self.stats, self.fail_unevaluated)
         return problems
@@ -148,7 +149,11 @@ def run(args):
             if document.obj is None:
                 continue
             for index, obj in objects_of(document):
-                problems = validator.check(obj)
+                try:
+                    problems = validator.check(obj)
+                except Exception as exc:  # a bug here must fail the run, not pass the object
+                    traceback.print_exc()
+                    problems = [Problem((), "internal", "validator error: %s: %s" % (type(exc).__name__, exc))]
                 for problem in problems:
                     print("%s:%s %s: %s" % (shown, index, object_id(obj), problem.text()))
                 if problems:
