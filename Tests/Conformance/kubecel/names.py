@@ -1,5 +1,5 @@
 """apimachinery's name and label syntax (k8s.io/apimachinery/pkg/util/validation/validation.go),
-shared by the CEL format library and the validator's metadata checks. Each check returns the list
+used by the CEL format library and the validator's metadata checks. Each check returns the list
 of problems, empty when the value is valid, with apimachinery's wording."""
 
 import re
