@@ -49,9 +49,9 @@ def split_api_version(api_version):
 
 
 class Validator:
-    def __init__(self, version, fail_unevaluated, fail_deprecated):
+    def __init__(self, version, fail_unevaluated, fail_deprecated, crd_root=None):
         self.builtins = builtin_kinds.BuiltinKinds(version)
-        self.crds = CRDIndex()
+        self.crds = CRDIndex(crd_root) if crd_root else CRDIndex()
         self.fail_unevaluated, self.fail_deprecated = fail_unevaluated, fail_deprecated
         self.stats = crd_rules.Stats()
         self.warnings = []
