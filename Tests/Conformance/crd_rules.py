@@ -24,7 +24,7 @@ import re
 from celpy import celtypes as ct
 
 import kubecel
-from problems import Problem
+from problems import Key, Problem
 from structural import apply_defaults
 
 ENV = kubecel.Environment(variables=("self", "oldSelf"))
@@ -213,7 +213,7 @@ def check(obj, crd_version, stats, fail_unevaluated):
                     prefix = _REASONS.get(rule.get("reason"), 'Invalid value: "%s": ' % kind_name)
                     problems.append(Problem(where, "cel", prefix + outcome.detail))
                 elif outcome.status == "unevaluated" and fail_unevaluated:
-                    problems.append(Problem(where, "unevaluated", "CEL rule not evaluated (%s): %s" % (outcome.detail, _short(rule["rule"]))))
+                    problems.append(Problem(where, "unevaluated", "CEL rule not evaluated (%s): %s" % (outcome.detail, short(rule["rule"]))))
         if isinstance(value, dict):
             properties = schema.get("properties") or {}
             extra = schema.get("additionalProperties")
@@ -221,7 +221,7 @@ def check(obj, crd_version, stats, fail_unevaluated):
                 if name in properties:
                     walk(item, properties[name], path + (name,), properties[name].get("x-kubernetes-embedded-resource", False))
                 elif isinstance(extra, dict):
-                    walk(item, extra, path + (name,), extra.get("x-kubernetes-embedded-resource", False))
+                    walk(item, extra, path + (Key(name),), extra.get("x-kubernetes-embedded-resource", False))
         elif isinstance(value, list) and isinstance(schema.get("items"), dict):
             for index, item in enumerate(value):
                 walk(item, schema["items"], path + (index,), schema["items"].get("x-kubernetes-embedded-resource", False))
@@ -234,7 +234,7 @@ def _schema_path(path):
     return ".".join("[]" if isinstance(p, int) else str(p) for p in path) or "(root)"
 
 
-def _short(text, limit=100):
+def short(text, limit=100):
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit - 3] + "..."
 
@@ -310,6 +310,6 @@ def coverage(index):
                     row["run"] += 1
                     row["transition" if transition else "checked"] += 1
                 else:
-                    row["missing"].append("%s %s: %s: %s" % (version.kind, _schema_path(path), _short(rule["rule"]),
+                    row["missing"].append("%s %s: %s: %s" % (version.kind, _schema_path(path), short(rule["rule"]),
                                                               "; ".join(s for s in statuses if s)))
     return table

@@ -163,6 +163,9 @@ def run(args):
     for warning in dict.fromkeys(validator.warnings):
         print("validate.py: warning: %s" % warning, file=sys.stderr)
     report_unevaluated(validator.stats, args.fail_unevaluated_cel)
+    counts = validator.stats.counts
+    print("validate.py: CEL rules: %d evaluations passed, %d failed, %d transition rules skipped, %d not evaluated"
+          % (counts["pass"], counts["fail"] + counts["error"], counts["transition"], counts["unevaluated"]), file=sys.stderr)
     print("%d passed, %d failed" % (passed, failed))
     return 1 if failed or not passed else 0
 
@@ -174,7 +177,7 @@ def report_unevaluated(stats, failing):
     print("validate.py: %s: %d CEL rule evaluations were not done (never counted as a pass):"
           % ("error" if failing else "warning", total), file=sys.stderr)
     for (where, rule, reason), count in sorted(stats.unevaluated.items()):
-        print("  %s (%d x): %s: %s" % (where, count, crd_rules._short(rule), reason), file=sys.stderr)
+        print("  %s (%d x): %s: %s" % (where, count, crd_rules.short(rule), reason), file=sys.stderr)
 
 
 def print_coverage(index):

@@ -22,10 +22,10 @@ class UnorderedList(ct.ListType):
 
 
 class Duration:
-    """A google.protobuf.Duration: whole nanoseconds, within cel-go's range (about ±290 years)."""
+    """A duration in whole nanoseconds, within Go's time.Duration, which cel-go uses (±292 years)."""
 
     __slots__ = ("nanos",)
-    LIMIT = 315576000000 * 10 ** 9  # cel-go's maxUnixTime-based bound: 10,000 years of seconds
+    LIMIT = 2 ** 63 - 1
 
     def __init__(self, nanos):
         if not -self.LIMIT <= nanos <= self.LIMIT:
@@ -290,7 +290,7 @@ def parse_duration(text):
             whole += int(frac) * unit // 10 ** len(frac)
         total += whole
         pos = m.end()
-    if total > 2 ** 63 - 1:
+    if total > Duration.LIMIT:
         raise CELError("invalid duration %r (overflow)" % str(text))
     return Duration(sign * total)
 
