@@ -1,18 +1,19 @@
 #!/usr/bin/env python3
 """Behaviour test of the Kyverno policies platc renders: every rendered ValidatingPolicy (and the
-ImageValidatingPolicy, when rendered) is evaluated with a real CEL engine (cel-python with the
-Kubernetes CEL libraries, from the conformance kit's validator) against objects that must be
-admitted and objects that must be denied, the way Kyverno evaluates them at admission:
+ImageValidatingPolicy, when rendered) is evaluated with a real CEL engine (kubecel: cel-python with
+the Kubernetes CEL libraries, Tests/Conformance/kubecel) against objects that must be admitted and
+objects that must be denied, the way Kyverno evaluates them at admission:
 
   matchConstraints  resourceRules (group, resource[/subresource], operation) and namespaceSelector
                     against the rendered Namespace objects (plus kubernetes.io/metadata.name,
                     which the API server sets)
   matchConditions   all must be true, else the policy does not apply
-  variables         evaluated in order, each sees the ones before (variables.<name>)
+  variables         evaluated in order, each sees the ones before (variables.<name>); one that
+                    fails is an error where it is used
   validations       false -> violation; an evaluation error -> violation too (failurePolicy Fail:
                     fail closed), reported as an error
 
-Usage:  python3 policy_behaviour.py --kit ../shared/conformance --out out/
+Usage:  "$(scripts/python-env tests)" Tests/PolicyBehaviour/policy_behaviour.py [-q] --out out/
 Output: one line per case, then `N cases, all as expected` (exit 0) or the failures (exit 1).
 The script fails when a case is decided otherwise than expected, and when a rendered validation
 is never the reason of a denied case (coverage).
@@ -25,60 +26,28 @@ matching, not cosign.
 import argparse
 import copy
 import fnmatch
-import importlib.machinery
-import importlib.util
 import os
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Conformance"))
+
+try:
+    import yaml
+    from celpy import celtypes as ct
+
+    import kubecel
+except ImportError as missing:
+    sys.exit("policy_behaviour: %s; run it with the tests' Python: \"$(scripts/python-env tests)\" %s"
+             % (missing, " ".join(sys.argv)))
 
 
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--kit", required=True, help="the conformance kit folder (../shared/conformance)")
     parser.add_argument("--out", required=True, help="a folder platc rendered (out/)")
     parser.add_argument("-q", "--quiet", action="store_true", help="print only failures and the summary")
     return parser.parse_args()
 
 
-def ensure_interpreter():
-    """Re-run under the kit's virtual environment when this Python lacks cel-python (the kit's
-    setup creates one where pip is externally managed), as the kit's validate does."""
-    try:
-        import celpy  # noqa: F401
-        import lark  # noqa: F401
-        import re2  # noqa: F401
-        import yaml  # noqa: F401
-        return
-    except ImportError as exc:
-        missing = exc
-    venv = os.environ.get("CONFORMANCE_VENV") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "k8s-conformance", "venv")
-    python = os.path.join(venv, "bin", "python3")
-    if os.path.exists(python) and not os.environ.get("_POLICY_BEHAVIOUR_REEXEC"):
-        os.environ["_POLICY_BEHAVIOUR_REEXEC"] = "1"
-        os.execv(python, [python, os.path.realpath(__file__)] + sys.argv[1:])
-    sys.stderr.write("policy_behaviour: missing Python package (%s); run <kit>/setup, then\n"
-                     "  %s %s %s\n" % (missing, python, __file__, " ".join(sys.argv[1:])))
-    sys.exit(2)
-
-
-def load_kit(kit):
-    path = os.path.join(kit, "validate")
-    loader = importlib.machinery.SourceFileLoader("conformance_validate", path)
-    spec = importlib.util.spec_from_loader("conformance_validate", loader)
-    module = importlib.util.module_from_spec(spec)
-    loader.exec_module(module)
-    return module
-
-
-ARGS = parse_args()
-ensure_interpreter()
-import yaml  # noqa: E402
-
-V = load_kit(ARGS.kit)
-ct = V.ct
-# The admission variables Kyverno binds (the kit knows only self/oldSelf), and the image
-# verification function of ImageValidatingPolicy (stubbed, see the module docstring).
-V.CEL_GLOBAL_NAMES.update({"object", "oldObject", "namespaceObject", "variables", "request", "images", "attestors"})
 SIGNED = set()
 
 
@@ -86,8 +55,30 @@ def _verify_image_signatures(image, attestors):
     return ct.IntType(1 if str(image) in SIGNED else 0)
 
 
-V.K8S_CEL_FUNCTIONS["verifyImageSignatures"] = _verify_image_signatures
-V.CEL_FUNCTIONS["verifyImageSignatures"] = _verify_image_signatures
+# The admission variables Kyverno binds, and the image verification function of
+# ImageValidatingPolicy (stubbed, see the module docstring).
+CEL = kubecel.Environment(
+    variables=("object", "oldObject", "namespaceObject", "variables", "request", "images", "attestors"),
+    functions={"verifyImageSignatures": _verify_image_signatures})
+
+
+class Variables(ct.MapType):
+    """Kyverno's `variables`: a variable whose expression failed is an error where it is used."""
+
+    def __getitem__(self, key):
+        value = super().__getitem__(key)
+        if isinstance(value, kubecel.CELError):
+            raise value
+        return value
+
+
+def run(text, bindings):
+    """The value of a compiled expression, or the CEL error it raised (as a value)."""
+    try:
+        return CEL.compile(text).evaluate(bindings)
+    except kubecel.CELError as error:
+        return error
+
 
 GPU = "nvidia.com/gpu"
 QUEUE_LABEL = "kueue.x-k8s.io/queue-name"
@@ -120,9 +111,10 @@ class Policy:
         self.spec = obj["spec"]
         self.validations = self.spec.get("validations", [])
         for text in self.expressions():
-            program = V.cel_program(text)
-            if program.error:
-                raise SystemExit("policy_behaviour: %s: cannot evaluate %r: %s" % (self.name, text, program.error))
+            try:
+                CEL.compile(text)
+            except kubecel.CompileError as error:
+                raise SystemExit("policy_behaviour: %s: cannot evaluate %r: %s" % (self.name, text, error))
 
     def expressions(self):
         for part in ("matchConditions", "variables", "validations"):
@@ -150,28 +142,28 @@ class Policy:
         """The violated validations' indexes (errors included), or None when the policy does not apply."""
         if not self.matches(request, namespaces):
             return None
-        obj = V._generic_to_cel(request["object"])
-        namespace = V._generic_to_cel(namespace_object(namespaces, request["namespace"]))
+        obj = kubecel.to_cel(request["object"])
+        namespace = kubecel.to_cel(namespace_object(namespaces, request["namespace"]))
         bindings = {"object": obj, "namespaceObject": namespace}
         for condition in self.spec.get("matchConditions", []):
-            result = V.cel_program(condition["expression"]).run(bindings)
-            if isinstance(result, V.CELEvalError):
-                return {("matchCondition %s" % condition["name"], "error: %s" % V._cel_error_text(result))}
+            result = run(condition["expression"], bindings)
+            if isinstance(result, kubecel.CELError):
+                return {("matchCondition %s" % condition["name"], "error: %s" % kubecel.error_text(result))}
             if not result:
                 return None
-        variables = ct.MapType()
+        variables = Variables()
         bindings["variables"] = variables
         if self.kind == "ImageValidatingPolicy":
             bindings["images"] = extract_images(request["object"], self.spec.get("matchImageReferences", []))
             bindings["attestors"] = ct.MapType({ct.StringType(a["name"]): ct.StringType(a["name"])
                                                 for a in self.spec.get("attestors", [])})
         for variable in self.spec.get("variables", []):
-            variables[ct.StringType(variable["name"])] = V.cel_program(variable["expression"]).run(bindings)
+            variables[ct.StringType(variable["name"])] = run(variable["expression"], bindings)
         violated = set()
         for index, validation in enumerate(self.validations):
-            result = V.cel_program(validation["expression"]).run(bindings)
-            if isinstance(result, V.CELEvalError):
-                violated.add((index, "error: %s" % V._cel_error_text(result)))
+            result = run(validation["expression"], bindings)
+            if isinstance(result, kubecel.CELError):
+                violated.add((index, "error: %s" % kubecel.error_text(result)))
             elif not isinstance(result, ct.BoolType):
                 violated.add((index, "error: gave %s, not a bool" % type(result).__name__))
             elif not result:
@@ -182,11 +174,11 @@ class Policy:
 def message(validation, bindings):
     text = validation.get("messageExpression")
     if text:
-        result = V.cel_program(text).run(bindings)
+        result = run(text, bindings)
         if isinstance(result, str) and result.strip():
             return str(result)
         return "(messageExpression failed: %s) %s" % (
-            V._cel_error_text(result) if isinstance(result, V.CELEvalError) else result, validation["message"])
+            kubecel.error_text(result) if isinstance(result, kubecel.CELError) else result, validation["message"])
     return validation["message"]
 
 
@@ -515,12 +507,12 @@ def resolve(policies, expect):
     return ids
 
 
-def main():
-    objects = read_out(ARGS.out)
+def main(args):
+    objects = read_out(args.out)
     policies = [Policy(o) for o in sorted(objects, key=lambda o: o["metadata"]["name"])
                 if o.get("apiVersion") == "policies.kyverno.io/v1" and o["kind"] in ("ValidatingPolicy", "ImageValidatingPolicy")]
     if not policies:
-        raise SystemExit("policy_behaviour: no Kyverno policy in %s" % ARGS.out)
+        raise SystemExit("policy_behaviour: no Kyverno policy in %s" % args.out)
     cases = Cases(objects)
     failures, covered = [], set()
     listed = cases.build(policies)
@@ -541,7 +533,7 @@ def main():
                 line = "deny ok   %s (%s) [%s]" % (name, where, ", ".join(sorted(labels[v] for v in actual)))
             else:
                 line = "admit ok  %s (%s)" % (name, where)
-            if not ARGS.quiet:
+            if not args.quiet:
                 print(line)
                 for d in details:
                     print("          %s" % d)
@@ -564,4 +556,4 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(parse_args()))
