@@ -12,6 +12,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 import closed_sets
+import list_types
 from problems import Key, Problem, json_type, quote
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -38,25 +39,8 @@ def read_kinds():
 
 
 def _list_type(validator, list_type, instance, schema):
-    """x-kubernetes-list-type: no repeated items in a set, no two items with the same keys in a
-    map (server-side apply rejects both; the API server's Go validation rejects most)."""
-    if not isinstance(instance, list) or list_type not in ("set", "map"):
-        return
-    keys = schema.get("x-kubernetes-list-map-keys", [])
-    seen = {}
-    for index, item in enumerate(instance):
-        if list_type == "map":
-            if not isinstance(item, dict):
-                continue
-            identity = json.dumps([item.get(k) for k in keys], sort_keys=True)
-            shown = "{%s}" % ", ".join("%s: %s" % (k, quote(item.get(k))) for k in keys)
-        else:
-            identity = json.dumps(item, sort_keys=True)
-            shown = quote(item)
-        if identity in seen:
-            yield jsonschema.ValidationError("Duplicate value: %s (also item %d)" % (shown, seen[identity]), path=[index])
-        else:
-            seen[identity] = index
+    for index, message in list_types.duplicates(instance, list_type, schema.get("x-kubernetes-list-map-keys", [])):
+        yield jsonschema.ValidationError(message, path=[index])
 
 
 _Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"x-kubernetes-list-type": _list_type})

@@ -13,6 +13,7 @@ import json
 import re
 
 import kubecel.values
+import list_types
 from kubecel.errors import CELError
 from kubecel.regex import compile_re2
 from problems import Key, Problem, json_type, quote
@@ -214,23 +215,11 @@ class Walker:
         if isinstance(items, dict):
             for index, item in enumerate(value):
                 self.validate(item, items, path + (index,), structural=structural)
-        list_type = schema.get("x-kubernetes-list-type")
-        if list_type not in ("set", "map") or not structural:
+        if not structural:
             return
         keys = schema.get("x-kubernetes-list-map-keys") or []
-        seen = {}
-        for index, item in enumerate(value):
-            if list_type == "map":
-                if not isinstance(item, dict):
-                    continue
-                identity = json.dumps([item.get(k) for k in keys], sort_keys=True)
-                shown = "{%s}" % ", ".join("%s: %s" % (k, quote(item.get(k))) for k in keys)
-            else:
-                identity, shown = json.dumps(item, sort_keys=True), quote(item)
-            if identity in seen:
-                self.add(path + (index,), "duplicate", "Duplicate value: %s (also item %d)" % (shown, seen[identity]))
-            else:
-                seen[identity] = index
+        for index, message in list_types.duplicates(value, schema.get("x-kubernetes-list-type"), keys):
+            self.add(path + (index,), "duplicate", message)
 
 
 def _json_equal(a, b):
