@@ -43,8 +43,13 @@ enum ExitStatus {
 }
 
 /// Color for stdout: as the `--[no-]color` flag says, else when stdout is a terminal and NO_COLOR is unset.
-func stdoutWantsColor(_ flag: Bool?) -> Bool {
-    flag ?? (isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+func stdoutWantsColor(_ flag: Bool?) -> Bool { wantsColor(flag, on: STDOUT_FILENO) }
+
+/// Color for stderr, by the same rule: for commands whose stdout is data (`platc digest`).
+func stderrWantsColor(_ flag: Bool?) -> Bool { wantsColor(flag, on: STDERR_FILENO) }
+
+private func wantsColor(_ flag: Bool?, on stream: Int32) -> Bool {
+    flag ?? (isatty(stream) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
 }
 
 func printError(_ message: String) {

@@ -30,9 +30,7 @@ public enum CanonicalJSON {
     private static func write(_ value: Value, as type: ValueType, into out: inout String) {
         switch (value, type) {
         case (.object(let object), .object(let shape)):
-            writeObject(object.fields.keys.sorted(by: precedes), into: &out) { key, out in
-                write(object.fields[key]!.value, as: shape.field(key)?.type ?? .string(.text), into: &out)
-            }
+            writeObject(object.fields.map { ($0.key, $0.value.value, shape.field($0.key)?.type ?? .string(.text)) }, into: &out)
         case (.list(let items), .list(let element, _, true)):
             out += "[" + items.map { text($0.value, as: element) }.sorted(by: precedes).joined(separator: ",") + "]"
         case (.list(let items), .list(let element, _, false)):
@@ -43,8 +41,7 @@ public enum CanonicalJSON {
             }
             out += "]"
         case (.map(let entries), .map(_, let valueType)):
-            let values = Dictionary(entries.map { ($0.key.value, $0.value.value) }, uniquingKeysWith: { first, _ in first })
-            writeObject(values.keys.sorted(by: precedes), into: &out) { key, out in write(values[key]!, as: valueType, into: &out) }
+            writeObject(entries.map { ($0.key.value, $0.value.value, valueType) }, into: &out)
         case (.string(let string), _): JSONValue.writeString(string, into: &out)
         case (.integer(let number), _): out += String(number)
         case (.decimal(let number), _): out += JSONValue.number(number)
@@ -58,14 +55,14 @@ public enum CanonicalJSON {
         }
     }
 
-    /// `{"key":value,…}` for `keys` in the order given; `value` writes one key's value.
-    private static func writeObject(_ keys: [String], into out: inout String, value: (String, inout String) -> Void) {
+    /// `{"key":value,…}`, keys sorted; each value written as its field's type.
+    private static func writeObject(_ fields: [(key: String, value: Value, type: ValueType)], into out: inout String) {
         out += "{"
-        for (index, key) in keys.enumerated() {
+        for (index, field) in fields.sorted(by: { precedes($0.key, $1.key) }).enumerated() {
             if index > 0 { out += "," }
-            JSONValue.writeString(key, into: &out)
+            JSONValue.writeString(field.key, into: &out)
             out += ":"
-            value(key, &out)
+            write(field.value, as: field.type, into: &out)
         }
         out += "}"
     }

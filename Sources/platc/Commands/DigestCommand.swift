@@ -32,8 +32,7 @@ struct DigestCommand: ParsableCommand {
         guard let digest = loaded.spec?.sourceDigest, !diagnostics.hasErrors else {
             // The same text `platc check` prints, on stderr: stdout is for the digest alone.
             let formatter = TextFormatter(
-                sources: loaded.sources, pathPrefix: CheckCommand.displayPrefix(root),
-                color: color ?? (isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil))
+                sources: loaded.sources, pathPrefix: CheckCommand.displayPrefix(root), color: stderrWantsColor(color))
             FileHandle.standardError.write(Data(formatter.format(diagnostics.sorted).utf8))
             printError("the sources do not load; there is no digest")
             throw ExitStatus.errors
