@@ -22,7 +22,7 @@ enum SyncAnnotations {
         "ImageValidatingPolicy": .foundation,
         "ResourceQuota": .tenancy, "LimitRange": .tenancy, "Role": .tenancy, "RoleBinding": .tenancy,
         "NetworkPolicy": .tenancy, "LocalQueue": .tenancy, "ConfigMap": .tenancy,
-        "Deployment": .workloads, "Service": .workloads, "PodDisruptionBudget": .workloads, "InferencePool": .workloads,
+        "Deployment": .workloads, "Service": .workloads, "PodDisruptionBudget": .workloads,
         "HTTPRoute": .workloads, "PodMonitor": .workloads, "ScaledObject": .workloads,
     ]
 

@@ -1,7 +1,7 @@
 import PlatcSpec
 
-/// out/README.md: what the folder is, that it is generated, and what it holds (objects per
-/// folder and per kind). It is also platc's mark of ownership: `platc render` replaces an
+/// out/README.md: what the folder is, that it is generated, what it holds (objects per folder and
+/// per kind), and what must exist beside it (OutputPrerequisites). It is also platc's mark of ownership: `platc render` replaces an
 /// existing folder only when its README.md starts with `marker`, so a mistyped `--out` can never
 /// wipe a folder platc did not write.
 public enum OutputReadme {
@@ -37,6 +37,7 @@ public enum OutputReadme {
             text += "\nOther generated files (not Kubernetes objects, so outside `manifests/`):\n\n"
             for path in files.map(\.path).sorted() { text += "- `\(path)`\n" }
         }
+        text += OutputPrerequisites.markdown(platform)
         return Artifact(path: path, bytes: Array(text.utf8))
     }
 

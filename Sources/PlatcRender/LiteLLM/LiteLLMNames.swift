@@ -17,7 +17,6 @@ enum LiteLLMNames {
     static let scriptKey = "reconcile.py"
 
     /// Environment variables the config reads through `os.environ/…` (never a value in out/).
-    static let vllmAPIKeyVariable = "VLLM_API_KEY"
     static let masterKeyVariable = "LITELLM_MASTER_KEY"
     static let databaseURLVariable = "DATABASE_URL"
 
@@ -34,9 +33,9 @@ enum LiteLLMNames {
     static let managedByKey = "managed-by"
     static let platformKey = "platform"
 
-    /// The proxy's in-cluster URL: the Service `litellm` on port 4000 in the LiteLLM namespace
-    /// (Conventions; the platform team deploys it).
+    /// The proxy's in-cluster URL: `litellm.service` in the LiteLLM namespace (the platform team
+    /// deploys it).
     static func proxyURL(_ platform: Platform) -> String {
-        "http://\(Conventions.litellmServiceName).\(platform.namespaces.litellm.value).svc.cluster.local:\(Conventions.litellmPort)"
+        "http://\(platform.litellm.service.name.value).\(platform.namespaces.litellm.value).svc.cluster.local:\(platform.litellm.service.port.value)"
     }
 }

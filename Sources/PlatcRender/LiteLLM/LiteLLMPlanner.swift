@@ -1,8 +1,8 @@
-/// The LiteLLM family: the proxy config (ConfigMap and plain YAML), the teams document and the
-/// team reconciler (docs/render-litellm.md).
+/// The LiteLLM family: the edge route to the proxy, the proxy config (ConfigMap and plain YAML),
+/// the teams document and the team reconciler (docs/render-litellm.md, docs/request-path.md).
 enum LiteLLMPlanner: Planner {
     static func plan(_ context: RenderContext) -> [KubeObject] {
-        [ProxyConfig.configMap(context)] + TeamReconciler.objects(context)
+        [EdgeRoute.object(context), ProxyConfig.configMap(context)] + TeamReconciler.objects(context)
     }
 
     static func files(_ context: RenderContext) -> [OutputFile] {

@@ -16,7 +16,7 @@ enum ModelList {
                 "model": .string("hosted_vllm/\(entry.upstreamName)"),
                 "api_base": .string(entry.apiBase),
                 // vLLM's --api-key, read from the proxy's environment: never a value in out/.
-                "api_key": .string("os.environ/\(LiteLLMNames.vllmAPIKeyVariable)"),
+                "api_key": .string("os.environ/\(Conventions.vllmAPIKeyVariable)"),
                 // Per attempt, in seconds (the timeout ladder, docs/checks-timeout.md).
                 "timeout": LiteLLMSeconds.value(router.timeout.value),
                 "stream_timeout": router.streamTimeout.map { LiteLLMSeconds.value($0.value) },

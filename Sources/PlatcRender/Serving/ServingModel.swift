@@ -2,7 +2,7 @@ import PlatcChecks
 import PlatcSpec
 
 /// One model as every serving object sees it: the names, labels and numbers that several objects
-/// must agree on, computed once so they cannot drift (Deployment ↔ Service ↔ pool ↔ route ↔ KEDA).
+/// must agree on, computed once so they cannot drift (Deployment ↔ Service ↔ PodMonitor ↔ KEDA ↔ LiteLLM).
 struct ServingModel: Sendable {
     let model: Model
     let gpuClass: GPUClass
@@ -22,13 +22,12 @@ struct ServingModel: Sendable {
     var tensorParallel: Int64 { model.serving.tensorParallel.value }
     var fit: ModelFit? { context.fits[name] }
 
-    /// Every Deployment, Service, pool, route, … of the model has the model's name.
+    /// Every Deployment, Service, … of the model has the model's name.
     var deploymentName: String { name }
     var serviceName: String { name }
-    var poolName: String { name }
 
-    /// Labels that identify this model's pods, and nothing else: the Deployment, Service,
-    /// InferencePool and PodMonitor all select with exactly these.
+    /// Labels that identify this model's pods, and nothing else: the Deployment, Service and
+    /// PodMonitor all select with exactly these.
     var selector: [(String, String)] {
         [("app.kubernetes.io/name", "vllm"), ("app.kubernetes.io/instance", name)]
     }
@@ -50,10 +49,6 @@ struct ServingModel: Sendable {
 
     /// KEDA owns the replica count when the model may scale beyond its warm floor.
     var isAutoscaled: Bool { model.serving.replicas.max.value > model.serving.replicas.min.value }
-
-    /// Names the model answers to in the request's `model` field: the served name, then each
-    /// LoRA adapter's name (vLLM serves an adapter under its --lora-modules name).
-    var requestModelNames: [String] { [servedName] + (model.lora?.adapters.map(\.name.value) ?? []) }
 
     func object(
         _ apiVersion: String, _ kind: String, name: String? = nil, annotations: [(String, String)] = [], body: YAMLMap

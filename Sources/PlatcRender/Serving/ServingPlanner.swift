@@ -1,6 +1,7 @@
 /// The serving family: the serving namespace, its PriorityClass and NetworkPolicy, then per model
-/// the vLLM Deployment, Service, PodDisruptionBudget, InferencePool, HTTPRoute, PodMonitor and,
-/// when it autoscales, a KEDA ScaledObject (docs/render-serving.md).
+/// the vLLM Deployment, Service, PodDisruptionBudget, PodMonitor and, when it autoscales, a KEDA
+/// ScaledObject (docs/render-serving.md). No route reaches a model: LiteLLM calls its Service
+/// (docs/request-path.md).
 enum ServingPlanner: Planner {
     static func plan(_ context: RenderContext) -> [KubeObject] { units(context).flatMap { $0() } }
 
@@ -14,7 +15,7 @@ enum ServingPlanner: Planner {
     static func objects(_ serving: ServingModel) -> [KubeObject] {
         [
             VLLMDeployment.object(serving), ServingService.object(serving), ServingDisruptionBudget.object(serving),
-            ServingInferencePool.object(serving), ServingRoute.object(serving), ServingPodMonitor.object(serving),
+            ServingPodMonitor.object(serving),
         ] + [ServingScaledObject.object(serving)].compactMap { $0 }
     }
 }

@@ -8,11 +8,12 @@ import PlatcSpec
 enum VLLMProbes {
     static let period: Int64 = 10
 
-    /// Sends one request to the local server and fails unless it answers 200. python3 is in every
-    /// vLLM image (curl is not); 127.0.0.1, not localhost, to avoid an IPv6 miss.
+    /// Sends one request to the local server, with the key vLLM requires, and fails unless it
+    /// answers 200. python3 is in every vLLM image (curl is not); 127.0.0.1, not localhost, to
+    /// avoid an IPv6 miss.
     static let warmupScript = """
-        import sys, urllib.request
-        request = urllib.request.Request("http://127.0.0.1:\(Conventions.vllmPort)" + sys.argv[1], data=sys.argv[2].encode(), headers={"Content-Type": "application/json"})
+        import os, sys, urllib.request
+        request = urllib.request.Request("http://127.0.0.1:\(Conventions.vllmPort)" + sys.argv[1], data=sys.argv[2].encode(), headers={"Content-Type": "application/json", "Authorization": "Bearer " + os.environ["\(Conventions.vllmAPIKeyVariable)"]})
         sys.exit(0 if urllib.request.urlopen(request, timeout=\(period - 2)).status == 200 else 1)
         """
 

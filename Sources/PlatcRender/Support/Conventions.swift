@@ -35,15 +35,17 @@ public enum Conventions {
     /// sequence of KV cache), MiB.
     public static let vramRequiredAnnotation = "platc.dev/vram-required-mib"
 
-    // The LiteLLM proxy, which tenant namespaces may reach and the team reconciler calls. The
-    // platform team deploys it (platc renders its config, not the proxy): it must use these.
-    public static let litellmServiceName = "litellm"
-    public static let litellmPort: Int64 = 4000
+    // The LiteLLM proxy, which the edge route, tenant namespaces and the team reconciler reach,
+    // and the only client vLLM admits. The platform team deploys it (platc renders its config,
+    // not the proxy; its Service is `litellm.service`): its pods must carry this label.
     /// Label selecting the LiteLLM proxy pods.
     public static let litellmAppLabel = ("app.kubernetes.io/name", "litellm")
 
     // vLLM.
     public static let vllmPort: Int64 = 8000
+    /// The bearer token vLLM requires on /v1 (vllm/envs.py reads it), from `serving.apiKeyRef`;
+    /// LiteLLM's pods hold the same value under the same name (`os.environ/VLLM_API_KEY`).
+    public static let vllmAPIKeyVariable = "VLLM_API_KEY"
 }
 
 // Serving (render-serving): names other families must agree on.
@@ -53,9 +55,6 @@ extension Conventions {
     /// warm floor is never preempted by batch work and a burst replica may preempt batch.
     public static let servingPriorityClassName = "platc-serving"
     public static let servingPriority: Int64 = 1_000_000
-    /// The header the gateway's body-based router sets from the request body's `model`
-    /// (Gateway API Inference Extension BBR); HTTPRoutes match on it.
-    public static let modelNameHeader = "X-Gateway-Model-Name"
     /// Where Prometheus runs (Prometheus Operator): NetworkPolicies admit its scrapes, KEDA
     /// queries it. An assumption of the platform, documented in docs/render-serving.md.
     public static let monitoringNamespace = "monitoring"

@@ -18,25 +18,16 @@ enum TenantNetworkPolicies {
 
     static func allowEgress(_ tenant: TenantObjects) -> KubeObject {
         let dns: YAMLValue = [
-            "to": [peer(namespace: "kube-system", pods: ("k8s-app", "kube-dns"))],
+            "to": [NetworkPeer.pods(("k8s-app", "kube-dns"), inNamespace: "kube-system")],
             // UDP for ordinary lookups, TCP for truncated answers.
             "ports": [["protocol": "UDP", "port": 53], ["protocol": "TCP", "port": 53]],
         ]
         let litellm: YAMLValue = [
-            "to": [peer(namespace: tenant.context.platform.namespaces.litellm.value, pods: Conventions.litellmAppLabel)],
-            "ports": [["protocol": "TCP", "port": .int(Conventions.litellmPort)]],
+            "to": [NetworkPeer.pods(Conventions.litellmAppLabel, inNamespace: tenant.context.platform.namespaces.litellm.value)],
+            "ports": [["protocol": "TCP", "port": .int(tenant.context.platform.litellm.service.port.value)]],
         ]
         return tenant.object(
             "networking.k8s.io/v1", "NetworkPolicy", name: allowName,
             body: ["spec": ["podSelector": [:], "policyTypes": ["Egress"], "egress": [dns, litellm]]], usesPlatform: true)
-    }
-
-    /// Pods with one label in one namespace, chosen by `kubernetes.io/metadata.name`, which the API
-    /// server sets and nobody can forge on another namespace.
-    static func peer(namespace: String, pods label: (String, String)) -> YAMLValue {
-        [
-            "namespaceSelector": ["matchLabels": .sortedMap([("kubernetes.io/metadata.name", namespace)])],
-            "podSelector": ["matchLabels": .sortedMap([label])],
-        ]
     }
 }

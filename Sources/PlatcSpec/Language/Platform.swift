@@ -11,6 +11,7 @@ public struct Platform: Sendable {
     public var modelcar: Modelcar
     public var argocd: ArgoCD
     public var litellm: LiteLLM
+    public var serving: Serving
     public var span: SourceSpan
 
     public struct Namespaces: Sendable {
@@ -74,6 +75,19 @@ public struct Platform: Sendable {
         public var masterKeyRef: SecretKeyRef
         public var allowedFails: Located<Int64>
         public var cooldown: Located<Duration>
+        public var service: Service
+
+        /// LiteLLM's Service in its namespace: the edge route's backend, the tenants' egress port.
+        public struct Service: Sendable {
+            public var name: Located<String>
+            public var port: Located<Int64>
+        }
+    }
+
+    /// Settings every vLLM server shares.
+    public struct Serving: Sendable {
+        /// The Secret key vLLM requires as a bearer token (VLLM_API_KEY), in the serving namespace.
+        public var apiKeyRef: SecretKeyRef
     }
 
     /// A key of a Secret that platc references and never reads (a `secretKeyRef`).
@@ -98,6 +112,7 @@ public struct Platform: Sendable {
             .optional("modelcar", .object(modelcarShape), "How model weights reach the vLLM pods.", default: "{}"),
             .required("argocd", .object(argocdShape), "Where Argo CD finds out/."),
             .optional("litellm", .object(litellmShape), "The LiteLLM proxy: router settings and the team reconciler.", default: "{}"),
+            .optional("serving", .object(servingShape), "Settings every vLLM server shares: the API key it requires.", default: "{}"),
         ])
 
     static let namespacesShape = ObjectShape(
@@ -196,6 +211,33 @@ public struct Platform: Sendable {
                 "allowedFails", .integer(min: 1, max: 10_000),
                 "Failures per minute after which LiteLLM cools a deployment down.", default: "3"),
             .optional("cooldown", .duration, "How long a cooled-down deployment gets no requests.", default: "30s"),
+            .optional(
+                "service", .object(litellmServiceShape),
+                "LiteLLM's Service: the edge route's backend and the port tenants may call.", default: "{}"),
+        ])
+
+    static let litellmServiceShape = ObjectShape(
+        "LiteLLMService", doc: "LiteLLM's Service in the LiteLLM namespace (platc routes to it; the platform team deploys it).",
+        fields: [
+            .optional("name", .string(.dnsLabel), "Name of the Service.", default: "litellm"),
+            .optional(
+                "port", .integer(min: 1, max: 65_535), "Its port, which must also be the LiteLLM pods' port (LiteLLM's --port).",
+                default: "4000"),
+        ])
+
+    static let apiKeyRefShape = ObjectShape(
+        "APIKeyRef", doc: "A key of a Secret in the serving namespace; platc references it, never reads it.",
+        fields: [
+            .optional("name", .string(.dnsLabel), "Name of the Secret.", default: "vllm-api-key"),
+            .optional("key", .string(.dataKey), "Key in the Secret's data.", default: "VLLM_API_KEY"),
+        ])
+
+    static let servingShape = ObjectShape(
+        "Serving", doc: "Settings every vLLM server shares.",
+        fields: [
+            .optional(
+                "apiKeyRef", .object(apiKeyRefShape),
+                "The Secret key every vLLM server requires as a bearer token; LiteLLM sends the same value.", default: "{}")
         ])
 
     init(_ r: FieldReader) throws {
@@ -236,7 +278,11 @@ public struct Platform: Sendable {
             LiteLLM(
                 image: try l.optionalString("image"),
                 masterKeyRef: try l.object("masterKeyRef") { SecretKeyRef(name: try $0.string("name"), key: try $0.string("key")) },
-                allowedFails: try l.integer("allowedFails"), cooldown: try l.duration("cooldown"))
+                allowedFails: try l.integer("allowedFails"), cooldown: try l.duration("cooldown"),
+                service: try l.object("service") { LiteLLM.Service(name: try $0.string("name"), port: try $0.integer("port")) })
+        }
+        serving = try r.object("serving") { s in
+            Serving(apiKeyRef: try s.object("apiKeyRef") { SecretKeyRef(name: try $0.string("name"), key: try $0.string("key")) })
         }
         span = r.span
     }

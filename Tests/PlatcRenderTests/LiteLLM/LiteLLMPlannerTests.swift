@@ -52,13 +52,15 @@ import Testing
         let serving = ServingPlanner.plan(context)
         let deployment = try serving.object("Deployment", "tiny")
         let service = try serving.object("Service", "tiny")
-        let route = try serving.object("HTTPRoute", "tiny")
-        let routed = Set(route.spec?.at("rules.0.matches")?.listValue?.compactMap { $0.at("headers.0.value")?.stringValue } ?? [])
+        // vLLM answers to its served name and to each --lora-modules name.
+        let served = try #require(deployment.argument("--served-model-name"))
+        let modules = deployment.args.drop { $0 != "--lora-modules" }.dropFirst().map { String($0.prefix { $0 != "=" }) }
+        let answered = Set([served] + modules)
         let port = service.spec?.at("ports.0.port")?.intValue
         for entry in Self.entries(context) {
             let upstream = try #require(entry.at("litellm_params.model")?.stringValue?.replacing("hosted_vllm/", with: ""))
-            // What LiteLLM sends as `model` is a name vLLM serves and the HTTPRoute matches.
-            #expect(routed.contains(upstream))
+            // What LiteLLM sends as `model` is a name vLLM serves.
+            #expect(answered.contains(upstream))
             #expect(
                 entry.at("litellm_params.api_base")?.stringValue
                     == "http://\(service.name).\(service.namespace ?? "").svc.cluster.local:\(port ?? 0)/v1")

@@ -99,8 +99,8 @@ import Testing
         let context = try platform.context()
         #expect(context.platform.litellm.image == nil)
         let objects = LiteLLMPlanner.plan(context)
-        #expect(objects.map(\.kind) == ["ConfigMap"])
-        #expect(objects.first?.name == "litellm-config")
+        #expect(objects.map(\.kind) == ["HTTPRoute", "ConfigMap"])
+        #expect(objects.map(\.name) == ["edge", "litellm-config"])
         #expect(LiteLLMPlanner.files(context).map(\.path) == ["litellm/config.yaml", "litellm/teams.json"])
     }
 
@@ -130,5 +130,23 @@ import Testing
         let keyVariables = env.filter { $0.at("name")?.stringValue?.contains("KEY") == true }
         #expect(keyVariables.compactMap { $0.at("name")?.stringValue } == ["LITELLM_MASTER_KEY_FILE"])
         #expect(keyVariables.allSatisfy { $0.at("value")?.stringValue?.hasPrefix(TeamReconciler.masterKeyMountPath + "/") == true })
+    }
+
+    /// The edge: the platform Gateway's route on its hostname to LiteLLM's Service, with the
+    /// gateway rung as its deadline and no retry.
+    @Test func theEdgeRouteSendsTheGatewaysHostToLiteLLM() throws {
+        var platform = try RenderTestPlatform()
+        platform.edit("platform/mini.yaml", "\nlitellm:\n", "\nlitellm:\n  service: {name: router, port: 4100}\n")
+        let context = try platform.context()
+        let route = try LiteLLMPlanner.plan(context).object("HTTPRoute", "edge")
+        #expect(route.namespace == "litellm")
+        #expect(route.spec?.at("parentRefs.0")?.stringPairs == [
+            "group": "gateway.networking.k8s.io", "kind": "Gateway", "namespace": "llm-gateway", "name": "llm-gateway",
+        ])
+        #expect(route.spec?.at("hostnames")?.strings == [context.platform.gateway.hostname.value])
+        #expect(route.spec?.at("rules.0.backendRefs.0")?.stringPairs == ["group": "", "kind": "Service", "name": "router"])
+        #expect(route.spec?.at("rules.0.backendRefs.0.port")?.intValue == 4100)
+        #expect(route.spec?.at("rules.0.timeouts.request")?.stringValue == "2m")  // minimal: gateway 120s
+        #expect(route.spec?.at("rules.0.retry") == nil)
     }
 }

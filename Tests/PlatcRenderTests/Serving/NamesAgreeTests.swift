@@ -17,23 +17,15 @@ import Testing
 
         """
 
-    @Test func servedNameIsTheRouteHeaderAndPoolIsTheBackend() throws {
-        let fixture = try ServingFixture()
-        let deployment = try fixture.object("Deployment")
-        let route = try fixture.object("HTTPRoute")
-        let pool = try fixture.object("InferencePool")
-        let served = try #require(deployment.argument("--served-model-name"))
-        #expect(served == "Qwen/Qwen2.5-0.5B-Instruct")
-        let header = route.spec?.at("rules.0.matches.0.headers.0")
-        #expect(header?.at("name")?.stringValue == "X-Gateway-Model-Name")
-        #expect(header?.at("value")?.stringValue == served)
-        #expect(header?.at("type")?.stringValue == "Exact")
-        let backend = route.spec?.at("rules.0.backendRefs.0")
-        #expect(backend?.at("name")?.stringValue == pool.name)
-        #expect(backend?.at("group")?.stringValue == "inference.networking.k8s.io")
-        #expect(backend?.at("kind")?.stringValue == "InferencePool")
-        // The route lives in the pool's namespace (agentgateway ignores ReferenceGrants).
-        #expect(route.namespace == pool.namespace)
+    /// The edge reaches LiteLLM's Service and nothing else: no route names a model's Service.
+    @Test func theEdgeRouteIsTheOnlyRouteAndEndsAtLiteLLM() throws {
+        let context = try RenderTestPlatform().context()
+        let routes = RenderPipeline.planners.flatMap { $0.plan(context) }.filter { $0.kind == "HTTPRoute" }
+        #expect(routes.map(\.name) == ["edge"])
+        let backend = routes.first?.spec?.at("rules.0.backendRefs.0")
+        #expect(backend?.at("kind")?.stringValue == "Service")
+        #expect(backend?.at("name")?.stringValue == context.platform.litellm.service.name.value)
+        #expect(routes.first?.namespace == context.platform.namespaces.litellm.value)
     }
 
     @Test func selectorsSelectThePodLabels() throws {
@@ -42,7 +34,6 @@ import Testing
         let podLabels = deployment.spec?.at("template.metadata.labels")?.stringPairs ?? [:]
         let selectors = [
             deployment.spec?.at("selector.matchLabels"), try fixture.object("Service").spec?.at("selector"),
-            try fixture.object("InferencePool").spec?.at("selector.matchLabels"),
             try fixture.object("PodDisruptionBudget").spec?.at("selector.matchLabels"),
             try fixture.object("PodMonitor").spec?.at("selector.matchLabels"),
         ]
@@ -53,7 +44,7 @@ import Testing
         }
     }
 
-    @Test func adapterNamesAreLoRAModulesAndRouteHeaders() throws {
+    @Test func adapterNamesAreLoRAModules() throws {
         let fixture = try ServingFixture()
         try fixture.model(Self.lora)
         let deployment = try fixture.object("Deployment")
@@ -61,9 +52,5 @@ import Testing
         let modules = try #require(args.firstIndex(of: "--lora-modules"))
         #expect(Array(args[(modules + 1)...]) == ["sql-lora=/mnt/adapters/sql-lora", "tone-lora=/mnt/adapters/tone-lora"])
         #expect(args.filter { $0 == "--lora-modules" }.count == 1)
-        let headers = try fixture.object("HTTPRoute").spec?.at("rules.0.matches")?.listValue?.compactMap {
-            $0.at("headers.0.value")?.stringValue
-        }
-        #expect(headers == ["Qwen/Qwen2.5-0.5B-Instruct", "sql-lora", "tone-lora"])
     }
 }

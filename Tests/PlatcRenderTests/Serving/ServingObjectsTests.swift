@@ -18,25 +18,10 @@ import Testing
         #expect(budget.spec?.at("minAvailable") == nil)
     }
 
-    @Test func poolTargetsVLLMWithoutAnEndpointPicker() throws {
-        let pool = try ServingFixture().object("InferencePool")
-        #expect(pool.apiVersion == "inference.networking.k8s.io/v1")
-        #expect(pool.spec?.at("targetPorts.0.number")?.intValue == 8000)
-        #expect(pool.spec?.at("endpointPickerRef") == nil)
-    }
-
-    @Test func routeHangsOffThePlatformGatewayWithItsTimeout() throws {
-        let route = try ServingFixture().object("HTTPRoute")  // minimal: gateway 120s
-        #expect(route.spec?.at("parentRefs.0.name")?.stringValue == "llm-gateway")
-        #expect(route.spec?.at("parentRefs.0.namespace")?.stringValue == "llm-gateway")
-        #expect(route.spec?.at("rules.0.timeouts.request")?.stringValue == "2m")
-        #expect(route.spec?.at("rules.0.retry") == nil)
-    }
-
     @Test(arguments: [(300_000, "5m"), (90_000, "1m30s"), (1_500, "1s500ms"), (45_000, "45s")])
     func gatewayDurations(milliseconds: Int64, text: String) {
         let duration = PlatcSpec.Duration(milliseconds: milliseconds)
-        #expect(ServingRoute.gatewayDuration(duration) == text)
+        #expect(EdgeRoute.gatewayDuration(duration) == text)
         #expect(text.wholeMatch(of: /([0-9]{1,5}(h|m|s|ms)){1,4}/) != nil)
     }
 
@@ -65,12 +50,13 @@ import Testing
         #expect(priority.body["globalDefault"] == .bool(false))
     }
 
-    @Test func networkPolicyAdmitsGatewayLiteLLMAndPrometheusOnly() throws {
+    @Test func networkPolicyAdmitsLiteLLMsAndPrometheusPodsOnly() throws {
         let policy = try ServingFixture().object("NetworkPolicy", "vllm")
         let from = policy.spec?.at("ingress.0.from")?.listValue ?? []
         let namespaces = from.compactMap { $0.at("namespaceSelector.matchLabels")?.mapValue?["kubernetes.io/metadata.name"]?.stringValue }
-        #expect(namespaces == ["llm-gateway", "litellm", "monitoring"])
-        #expect(from[2].at("podSelector.matchLabels")?.stringPairs == ["app.kubernetes.io/name": "prometheus"])
+        #expect(namespaces == ["litellm", "monitoring"])
+        // Pods, not namespaces: the team reconciler's Job in the LiteLLM namespace is not admitted.
+        #expect(from.map { $0.at("podSelector.matchLabels")?.stringPairs } == [["app.kubernetes.io/name": "litellm"], ["app.kubernetes.io/name": "prometheus"]])
         #expect(policy.spec?.at("ingress.0.ports.0.port")?.intValue == 8000)
         #expect(policy.spec?.at("policyTypes")?.strings == ["Ingress", "Egress"])
         #expect(policy.spec?.at("egress") == [])

@@ -10,7 +10,7 @@ import Testing
             identities == [
                 "Namespace/-/llm-serving", "PriorityClass/-/platc-serving", "NetworkPolicy/llm-serving/vllm",
                 "Deployment/llm-serving/tiny", "Service/llm-serving/tiny", "PodDisruptionBudget/llm-serving/tiny",
-                "InferencePool/llm-serving/tiny", "HTTPRoute/llm-serving/tiny", "PodMonitor/llm-serving/tiny",
+                "PodMonitor/llm-serving/tiny",
             ])
     }
 

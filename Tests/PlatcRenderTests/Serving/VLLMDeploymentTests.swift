@@ -112,6 +112,27 @@ import Testing
                 > (ready?.at("periodSeconds")?.intValue ?? 0) * (ready?.at("failureThreshold")?.intValue ?? 0))
     }
 
+    /// vLLM requires a key on /v1 from the Secret `serving.apiKeyRef` names, by reference; the
+    /// warm-up (on /v1) sends it, the health probes (not under /v1) need none.
+    @Test func everyServerRequiresTheKeyAndTheWarmUpSendsIt() throws {
+        let fixture = try ServingFixture()
+        let env = { (deployment: KubeObject) in
+            deployment.vllm?.at("env")?.listValue?.first { $0.at("name")?.stringValue == "VLLM_API_KEY" }
+        }
+        let byDefault = try #require(env(try fixture.object("Deployment")))
+        #expect(byDefault.at("value") == nil)
+        #expect(byDefault.at("valueFrom.secretKeyRef")?.stringPairs == ["name": "vllm-api-key", "key": "VLLM_API_KEY"])
+        try fixture.platformFile { $0 + "serving:\n  apiKeyRef: {name: engine-token, key: token}\n" }
+        let deployment = try fixture.object("Deployment")
+        #expect(env(deployment)?.at("valueFrom.secretKeyRef")?.stringPairs == ["name": "engine-token", "key": "token"])
+        let command = deployment.vllm?.at("startupProbe.exec.command")?.strings ?? []
+        #expect(command.contains("/v1/completions"))
+        #expect(command[2].contains("\"Authorization\": \"Bearer \" + os.environ[\"VLLM_API_KEY\"]"))
+        for probe in ["readinessProbe", "livenessProbe"] {
+            #expect(deployment.vllm?.at("\(probe).httpGet.path")?.stringValue?.hasPrefix("/v1") == false)
+        }
+    }
+
     @Test func embeddingModelsWarmUpOnTheEmbeddingsEndpoint() throws {
         let fixture = try ServingFixture()
         try fixture.model("mode: embedding\n")

@@ -1,0 +1,67 @@
+import PlatcSpec
+
+/// out/README.md's request path and the objects it relies on that platc does not render: the
+/// Secrets (by reference: platc never reads them), LiteLLM's own Deployment and Service, the
+/// Gateway and Prometheus. Every name is a DNS label or hostname, so none needs escaping.
+enum OutputPrerequisites {
+    static func markdown(_ platform: Platform) -> String {
+        let ns = platform.namespaces, gateway = platform.gateway, litellm = platform.litellm
+        let service = "\(litellm.service.name.value):\(litellm.service.port.value)"
+        let apiKey = platform.serving.apiKeyRef, masterKey = litellm.masterKeyRef
+        let keyVariable = Conventions.vllmAPIKeyVariable
+        let (labelKey, labelValue) = Conventions.litellmAppLabel
+        let (prometheusKey, prometheusValue) = Conventions.prometheusAppLabel
+        let rows = [
+            (
+                "Secret `\(apiKey.name.value)`, key `\(apiKey.key.value)`", ns.serving.value,
+                "the key every vLLM server requires on `/v1` (`serving.apiKeyRef`); the pods do not start without it"
+            ),
+            (
+                "the same key's value, as env `\(keyVariable)` of LiteLLM's pods", ns.litellm.value,
+                "LiteLLM's calls to vLLM (`api_key: os.environ/\(keyVariable)`)"
+            ),
+            (
+                "Secret `\(masterKey.name.value)`, key `\(masterKey.key.value)`, as env `LITELLM_MASTER_KEY` of LiteLLM's pods",
+                ns.litellm.value, "LiteLLM's master key (`litellm.masterKeyRef`; the team reconciler reads it too)"
+            ),
+            (
+                "LiteLLM's Deployment: pods labelled `\(labelKey): \(labelValue)`, listening on \(litellm.service.port.value), "
+                    + "config from ConfigMap `\(LiteLLMNames.configMap)`, env `DATABASE_URL`", ns.litellm.value,
+                "the router: keys, team budgets, rate limits; the only pods vLLM admits"
+            ),
+            ("Service `\(service)` selecting those pods", ns.litellm.value, "the edge route's backend (`litellm.service`)"),
+            (
+                "Gateway `\(gateway.name.value)` (class `\(gateway.className.value)`) with a listener for "
+                    + "`\(gateway.hostname.value)` that admits HTTPRoutes from namespace `\(ns.litellm.value)`",
+                ns.gateway.value, "the edge clients call"
+            ),
+            (
+                "Prometheus' pods labelled `\(prometheusKey): \(prometheusValue)`", Conventions.monitoringNamespace,
+                "scraping vLLM's metrics, the only other pods vLLM admits"
+            ),
+        ]
+        var text = """
+
+            ## The request path, and what must exist beside it
+
+            client → Gateway `\(gateway.name.value)` (namespace `\(ns.gateway.value)`, host `\(gateway.hostname.value)`) → \
+            HTTPRoute `\(ns.litellm.value)/\(EdgeRoute.name)` (deadline \(EdgeRoute.gatewayDuration(platform.timeouts.gateway.value))) → \
+            LiteLLM (Service `\(service)`: keys, team budgets, rate limits) → the model's Service (port \(Conventions.vllmPort)) → \
+            vLLM, which requires the key. No route reaches a model, and vLLM's NetworkPolicy admits only LiteLLM's and \
+            Prometheus' pods. Tenant pods call LiteLLM in-cluster at `\(LiteLLMNames.proxyURL(platform))`.
+
+            platc renders none of the following; they must exist before Argo CD syncs this folder:
+
+            | what | namespace | for |
+            | --- | --- | --- |
+
+            """
+        for (what, namespace, purpose) in rows { text += "| \(what) | `\(namespace)` | \(purpose) |\n" }
+        text += """
+
+            To rotate the vLLM key without downtime, follow platc's docs/request-path.md ("Rotating the vLLM key").
+
+            """
+        return text
+    }
+}
