@@ -140,9 +140,10 @@ import Testing
         let context = try platform.context()
         let route = try LiteLLMPlanner.plan(context).object("HTTPRoute", "edge")
         #expect(route.namespace == "litellm")
-        #expect(route.spec?.at("parentRefs.0")?.stringPairs == [
-            "group": "gateway.networking.k8s.io", "kind": "Gateway", "namespace": "llm-gateway", "name": "llm-gateway",
-        ])
+        #expect(
+            route.spec?.at("parentRefs.0")?.stringPairs == [
+                "group": "gateway.networking.k8s.io", "kind": "Gateway", "namespace": "llm-gateway", "name": "llm-gateway",
+            ])
         #expect(route.spec?.at("hostnames")?.strings == [context.platform.gateway.hostname.value])
         #expect(route.spec?.at("rules.0.backendRefs.0")?.stringPairs == ["group": "", "kind": "Service", "name": "router"])
         #expect(route.spec?.at("rules.0.backendRefs.0.port")?.intValue == 4100)

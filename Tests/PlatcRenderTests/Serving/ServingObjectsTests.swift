@@ -56,7 +56,10 @@ import Testing
         let namespaces = from.compactMap { $0.at("namespaceSelector.matchLabels")?.mapValue?["kubernetes.io/metadata.name"]?.stringValue }
         #expect(namespaces == ["litellm", "monitoring"])
         // Pods, not namespaces: the team reconciler's Job in the LiteLLM namespace is not admitted.
-        #expect(from.map { $0.at("podSelector.matchLabels")?.stringPairs } == [["app.kubernetes.io/name": "litellm"], ["app.kubernetes.io/name": "prometheus"]])
+        #expect(
+            from.map { $0.at("podSelector.matchLabels")?.stringPairs } == [
+                ["app.kubernetes.io/name": "litellm"], ["app.kubernetes.io/name": "prometheus"],
+            ])
         #expect(policy.spec?.at("ingress.0.ports.0.port")?.intValue == 8000)
         #expect(policy.spec?.at("policyTypes")?.strings == ["Ingress", "Egress"])
         #expect(policy.spec?.at("egress") == [])
