@@ -7,6 +7,7 @@ public struct PlatformChange: Sendable, Equatable {
         case models
         case gpuQuota = "gpu-quota"
         case serving
+        case requestPath = "request-path"
         case fit
         case budgets
         case rateLimits = "rate-limits"
@@ -15,7 +16,7 @@ public struct PlatformChange: Sendable, Equatable {
     }
 
     public var topic: Topic
-    /// What changed: a tenant, model, GPU class, callable name, "class/tenant", or a timeout layer.
+    /// What changed: a tenant, model, GPU class, callable name, "class/tenant", a route, or a timeout layer.
     public var subject: String
     /// Which of its facts: "added", "removed", "quota", "warm floor", "VRAM headroom", "rpm", …
     public var field: String

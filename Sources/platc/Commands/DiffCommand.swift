@@ -100,7 +100,8 @@ struct DiffCommand: ParsableCommand {
             let summary = PhaseTimings.measure("summary") {
                 PlatformSummary.compare(
                     base: baseState.spec, baseDiagnostics: baseState.diagnostics, head: spec, headDiagnostics: headDiagnostics,
-                    baseProblem: baseSide.base.commit == nil ? "there is no commit yet" : baseState.problem)
+                    baseProblem: baseSide.base.commit == nil ? "there is no commit yet" : baseState.problem,
+                    changedFiles: (baseOut, head))
             }
             report = DiffReport(base: baseSide.base, outPath: location.display, changeSet: changeSet, summary: summary)
         } catch let error as GitError {
