@@ -2,7 +2,8 @@ import PlatcChecks
 import PlatcSpec
 
 /// Platform-wide facts a reviewer must not miss: GPU classes added or removed, the Kubernetes
-/// version rendered for, and whether admission policy audits or enforces.
+/// version rendered for, whether admission policy audits or enforces, and the request path's
+/// ends: the host clients call, LiteLLM's Service, the Secret key vLLM requires.
 enum PlatformSettingChanges {
     static func compare(_ pair: SpecPair, into list: inout ChangeList) {
         for gpuClass in pair.gpuClasses.added {
@@ -18,7 +19,28 @@ enum PlatformSettingChanges {
             .platform, "platform", "kubernetes version", "Kubernetes version", old.kubernetesVersion.value, new.kubernetesVersion.value)
         list.compare(
             .platform, "platform", "policy mode", "Admission policy mode", old.policy.mode.value.rawValue, new.policy.mode.value.rawValue)
+        list.compare(
+            .requestPath, "platform", "gateway", "Gateway clients call", gateway(old), gateway(new))
+        list.compare(
+            .requestPath, "platform", "litellm service", "LiteLLM's Service (the edge route's backend)", service(old), service(new))
+        list.compare(
+            .requestPath, "platform", "vllm api key", "Secret key vLLM requires (in the serving namespace)",
+            secretKey(old.serving.apiKeyRef), secretKey(new.serving.apiKeyRef))
     }
+
+    /// "llm-gateway/llm-gateway on llm.example.com".
+    private static func gateway(_ platform: Platform) -> String {
+        "\(platform.namespaces.gateway.value)/\(platform.gateway.name.value) on \(platform.gateway.hostname.value)"
+    }
+
+    /// "litellm/litellm:4000".
+    private static func service(_ platform: Platform) -> String {
+        let service = platform.litellm.service
+        return "\(platform.namespaces.litellm.value)/\(service.name.value):\(service.port.value)"
+    }
+
+    /// "vllm-api-key/VLLM_API_KEY": the reference, never a value.
+    private static func secretKey(_ ref: Platform.SecretKeyRef) -> String { "\(ref.name.value)/\(ref.key.value)" }
 
     /// "16 × NVIDIA-H100-80GB-HBM3": the GPUs the class advertises and what they are.
     private static func description(_ name: String, _ pools: [String: GPUPool]) -> String {

@@ -76,4 +76,25 @@ import Testing
                 .change(.platform, "platform", "policy mode", "Audit", "Enforce", "Admission policy mode: Audit → Enforce"),
             ])
     }
+
+    @Test func theRequestPathsEnds() throws {
+        let base = try SummaryPlatform()
+        var head = base
+        head.edit("platform/mini.yaml", "hostname: llm.mini.example.com", "hostname: ai.example.com")
+        head.edit("platform/mini.yaml", "\nlitellm:\n", "\nlitellm:\n  service: {port: 4100}\n")
+        head.files["platform/mini.yaml"]! += "serving:\n  apiKeyRef: {name: vllm-key-2}\n"
+        #expect(
+            try SummaryPlatform.summary(base, head).changes == [
+                .change(
+                    .requestPath, "platform", "gateway", "llm-gateway/llm-gateway on llm.mini.example.com",
+                    "llm-gateway/llm-gateway on ai.example.com",
+                    "Gateway clients call: llm-gateway/llm-gateway on llm.mini.example.com → llm-gateway/llm-gateway on ai.example.com"),
+                .change(
+                    .requestPath, "platform", "litellm service", "litellm/litellm:4000", "litellm/litellm:4100",
+                    "LiteLLM's Service (the edge route's backend): litellm/litellm:4000 → litellm/litellm:4100"),
+                .change(
+                    .requestPath, "platform", "vllm api key", "vllm-api-key/VLLM_API_KEY", "vllm-key-2/VLLM_API_KEY",
+                    "Secret key vLLM requires (in the serving namespace): vllm-api-key/VLLM_API_KEY → vllm-key-2/VLLM_API_KEY"),
+            ])
+    }
 }
