@@ -26,6 +26,9 @@ enum PlatformSettingChanges {
         list.compare(
             .requestPath, "platform", "vllm api key", "Secret key vLLM requires (in the serving namespace)",
             secretKey(old.serving.apiKeyRef), secretKey(new.serving.apiKeyRef))
+        list.compare(
+            .requestPath, "platform", "vllm previous api key", "Old Secret key vLLM still accepts (key rotation)",
+            old.serving.previousApiKeyRef.map(secretKey), new.serving.previousApiKeyRef.map(secretKey))
     }
 
     /// "llm-gateway/llm-gateway on llm.example.com".

@@ -71,8 +71,8 @@ enum VLLMDeployment {
                 "name": .string(containerName),
                 "image": .string(serving.model.serving.engine.image.value),
                 "imagePullPolicy": "IfNotPresent",
-                "args": .list(VLLMArguments.of(serving.model).map(YAMLValue.string)),
-                "env": .list(PodSecurity.environment + [apiKey(serving.context.platform)]),
+                "args": .list((VLLMArguments.of(serving.model) + VLLMAPIKey.arguments(serving.context.platform)).map(YAMLValue.string)),
+                "env": .list(PodSecurity.environment + VLLMAPIKey.environment(serving.context.platform)),
                 "ports": [["name": "http", "containerPort": .int(Conventions.vllmPort), "protocol": "TCP"]],
                 "resources": VLLMResources.of(serving).yaml,
                 "startupProbe": VLLMProbes.startup(serving.model),
@@ -86,16 +86,6 @@ enum VLLMDeployment {
         ]
         spec["volumes"] = .list(PodSecurity.volumes(tensorParallel: tp) + weightVolumes)
         return spec
-    }
-
-    /// The key vLLM requires on /v1, from the Secret `serving.apiKeyRef` names (a reference: the
-    /// value never enters out/). A missing Secret keeps the pod from starting, never open.
-    static func apiKey(_ platform: Platform) -> YAMLValue {
-        let ref = platform.serving.apiKeyRef
-        return [
-            "name": .string(Conventions.vllmAPIKeyVariable),
-            "valueFrom": ["secretKeyRef": ["name": .string(ref.name.value), "key": .string(ref.key.value)]],
-        ]
     }
 
     static func engineSeconds(_ serving: ServingModel) -> Int64 {

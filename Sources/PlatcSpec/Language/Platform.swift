@@ -88,6 +88,8 @@ public struct Platform: Sendable {
     public struct Serving: Sendable {
         /// The Secret key vLLM requires as a bearer token (VLLM_API_KEY), in the serving namespace.
         public var apiKeyRef: SecretKeyRef
+        /// During a key rotation, the key vLLM still accepts beside `apiKeyRef` (docs/request-path.md).
+        public var previousApiKeyRef: SecretKeyRef?
     }
 
     /// A key of a Secret that platc references and never reads (a `secretKeyRef`).
@@ -232,12 +234,23 @@ public struct Platform: Sendable {
             .optional("key", .string(.dataKey), "Key in the Secret's data.", default: "VLLM_API_KEY"),
         ])
 
+    static let previousApiKeyRefShape = ObjectShape(
+        "PreviousAPIKeyRef", doc: "A key of a Secret in the serving namespace that vLLM accepts during a rotation.",
+        fields: [
+            .required("name", .string(.dnsLabel), "Name of the Secret.", example: "vllm-api-key-2026-11"),
+            .optional("key", .string(.dataKey), "Key in the Secret's data.", default: "VLLM_API_KEY"),
+        ])
+
     static let servingShape = ObjectShape(
         "Serving", doc: "Settings every vLLM server shares.",
         fields: [
             .optional(
                 "apiKeyRef", .object(apiKeyRefShape),
-                "The Secret key every vLLM server requires as a bearer token; LiteLLM sends the same value.", default: "{}")
+                "The Secret key every vLLM server requires as a bearer token; LiteLLM sends the same value.", default: "{}"),
+            .optional(
+                "previousApiKeyRef", .object(previousApiKeyRefShape),
+                "While rotating the key: the old key, which vLLM accepts beside apiKeyRef until LiteLLM sends the new one.",
+                example: "{name: vllm-api-key-2026-11}"),
         ])
 
     init(_ r: FieldReader) throws {
@@ -282,7 +295,11 @@ public struct Platform: Sendable {
                 service: try l.object("service") { LiteLLM.Service(name: try $0.string("name"), port: try $0.integer("port")) })
         }
         serving = try r.object("serving") { s in
-            Serving(apiKeyRef: try s.object("apiKeyRef") { SecretKeyRef(name: try $0.string("name"), key: try $0.string("key")) })
+            Serving(
+                apiKeyRef: try s.object("apiKeyRef") { SecretKeyRef(name: try $0.string("name"), key: try $0.string("key")) },
+                previousApiKeyRef: try s.optionalObject("previousApiKeyRef") {
+                    SecretKeyRef(name: try $0.string("name"), key: try $0.string("key"))
+                })
         }
         span = r.span
     }

@@ -131,6 +131,22 @@ import Testing
         for probe in ["readinessProbe", "livenessProbe"] {
             #expect(deployment.vllm?.at("\(probe).httpGet.path")?.stringValue?.hasPrefix("/v1") == false)
         }
+        // The key stays out of the command line.
+        #expect(!deployment.args.contains("--api-key"))
+    }
+
+    /// While rotating, vLLM accepts the old key beside the new one: `--api-key` takes both,
+    /// expanded from the container's environment (never a value in out/).
+    @Test func duringARotationBothKeysAreAccepted() throws {
+        let fixture = try ServingFixture()
+        try fixture.platformFile { $0 + "serving:\n  apiKeyRef: {name: key-dec}\n  previousApiKeyRef: {name: key-nov}\n" }
+        let deployment = try fixture.object("Deployment")
+        #expect(Array(deployment.args.suffix(3)) == ["--api-key", "$(VLLM_API_KEY)", "$(VLLM_PREVIOUS_API_KEY)"])
+        let env = deployment.vllm?.at("env")?.listValue ?? []
+        let refs = env.filter { $0.at("valueFrom") != nil }.map {
+            [$0.at("name")?.stringValue ?? "", $0.at("valueFrom.secretKeyRef.name")?.stringValue ?? ""]
+        }
+        #expect(refs == [["VLLM_API_KEY", "key-dec"], ["VLLM_PREVIOUS_API_KEY", "key-nov"]])
     }
 
     @Test func embeddingModelsWarmUpOnTheEmbeddingsEndpoint() throws {

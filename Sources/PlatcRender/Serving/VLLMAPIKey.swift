@@ -1,0 +1,28 @@
+import PlatcSpec
+
+/// The key vLLM requires on /v1 (vLLM 0.11: AuthenticationMiddleware, installed when
+/// `--api-key` or VLLM_API_KEY is set; docs/research/vllm-auth-notes.md), from the Secrets the
+/// platform names: a reference, the value never enters out/. A missing Secret keeps the pod from
+/// starting (CreateContainerConfigError): never open.
+enum VLLMAPIKey {
+    /// During a rotation, the old key's variable; only `--api-key` takes two keys.
+    static let previousVariable = "VLLM_PREVIOUS_API_KEY"
+
+    static func environment(_ platform: Platform) -> [YAMLValue] {
+        let serving = platform.serving
+        return [variable(Conventions.vllmAPIKeyVariable, serving.apiKeyRef)]
+            + [serving.previousApiKeyRef.map { variable(previousVariable, $0) }].compactMap { $0 }
+    }
+
+    /// Nothing normally: vLLM reads VLLM_API_KEY itself, and a key kept out of the command line
+    /// is not in /proc/<pid>/cmdline. While rotating, `--api-key` lists both keys (it takes
+    /// precedence over the variable), expanded by the kubelet from the container's environment.
+    static func arguments(_ platform: Platform) -> [String] {
+        guard platform.serving.previousApiKeyRef != nil else { return [] }
+        return ["--api-key", "$(\(Conventions.vllmAPIKeyVariable))", "$(\(previousVariable))"]
+    }
+
+    private static func variable(_ name: String, _ ref: Platform.SecretKeyRef) -> YAMLValue {
+        ["name": .string(name), "valueFrom": ["secretKeyRef": ["name": .string(ref.name.value), "key": .string(ref.key.value)]]]
+    }
+}
