@@ -86,7 +86,7 @@ import Testing
 
     @Test func registriesMatchWholePathComponents() {
         func allowed(_ image: String, by prefix: String) -> Bool {
-            PolicyChecks.RegistryPath(image: ImageReference.parse(image)!).isUnder(PolicyChecks.RegistryPath(prefix: prefix))
+            AllowedRegistries([prefix]).covers(ImageNormalisation.repository(of: image)!)
         }
         #expect(allowed("registry.example.com/models/x:1", by: "registry.example.com"))
         #expect(allowed("registry.example.com/models/x:1", by: "registry.example.com/models"))

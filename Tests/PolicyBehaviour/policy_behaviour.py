@@ -27,6 +27,7 @@ import argparse
 import copy
 import fnmatch
 import os
+import re
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Conformance"))
@@ -410,6 +411,25 @@ class Cases:
         pod["spec"]["ephemeralContainers"] = [self.container("debug", image=foreign)]
         add("kubectl debug container from another registry", request(pod, tenant, "UPDATE", "ephemeralcontainers"),
             [(i, "allowed registries")])
+        # Docker Hub as runtimes read it: no host is docker.io, a lone name is docker.io/library/.
+        digest = "@sha256:" + "1" * 64
+        prefixes = allowed_prefixes(policies)
+        busybox_allowed = any("docker.io/library/busybox/".startswith(p) for p in prefixes)
+        pod = self.tenant_pod()
+        pod["spec"]["containers"][0]["image"] = "busybox" + digest
+        add("Docker Hub official image by its short name (docker.io/library/busybox)", request(pod, tenant),
+            [] if busybox_allowed else [(i, "allowed registries")])
+        hub = sorted(p for p in prefixes if p.startswith("docker.io/") and p.count("/") == 2 and p != "docker.io/library/")
+        if hub:
+            namespace = hub[0].split("/")[1]
+            for image in (namespace + "/vllm-openai:v1" + digest, "index.docker.io/%s/vllm-openai%s" % (namespace, digest)):
+                SIGNED.add(image)
+                pod = self.tenant_pod()
+                pod["spec"]["containers"][0]["image"] = image
+                add("Docker Hub image %s with docker.io/%s allowed" % (image.split("@")[0], namespace), request(pod, tenant), [])
+            pod = self.tenant_pod()
+            pod["spec"]["containers"][0]["image"] = namespace + "x/vllm-openai" + digest
+            add("Docker Hub image of a look-alike namespace %sx" % namespace, request(pod, tenant), [(i, "allowed registries")])
         pod = self.tenant_pod()
         pod["spec"]["containers"][0]["image"] = self.image.split("@")[0] + ":latest"
         SIGNED.add(pod["spec"]["containers"][0]["image"])
@@ -488,6 +508,16 @@ class Cases:
             pod["spec"]["initContainers"] = [self.container("init", image=unsigned)]
             add("unsigned init container image", request(pod, tenant), [("platc-verify-image-signatures", "image signatures")])
         return self.list
+
+
+def allowed_prefixes(policies):
+    """The image policy's allowed prefixes, as platc wrote them into `foreign` (Docker Hub entries
+    already normalised: docker.io/vllm/, docker.io/library/vllm/)."""
+    for policy in policies:
+        if policy.name == "platc-allowed-images":
+            foreign = next(v["expression"] for v in policy.spec["variables"] if v["name"] == "foreign")
+            return re.findall(r"'([^']*)'", foreign[foreign.index("["):foreign.index("]") + 1])
+    return []
 
 
 # --- running --------------------------------------------------------------------------------

@@ -24,7 +24,8 @@ extension PolicyChecks {
         static func check(_ images: [ImageUse], _ context: inout CheckContext) {
             let policy = context.spec.platform.policy
             for use in images {
-                guard let reference = ImageReference.parse(use.image.value), !reference.isPinnedByDigest,
+                // The rendered policy's test (ImageNormalisation.celIsPinned), so they agree on every image.
+                guard ImageReference.parse(use.image.value) != nil, !ImageNormalisation.isPinned(use.image.value),
                     use.holdsWeights || policy.requireDigests.value
                 else { continue }
                 let why: Diagnostic.Note =

@@ -21,29 +21,33 @@ extension PolicyChecks {
     enum ImageRegistry {
         static func check(_ images: [ImageUse], _ context: inout CheckContext) {
             let allowed = context.spec.platform.policy.allowedRegistries
-            let prefixes = allowed.map { RegistryPath(prefix: $0.value) }
+            let registries = AllowedRegistries(allowed.map(\.value))
             guard let firstAllowed = allowed.first else { return }
             let listed = allowed.map(\.value).joined(separator: ", ")
             for use in images {
-                guard let reference = ImageReference.parse(use.image.value) else { continue }
-                let path = RegistryPath(image: reference)
-                guard !prefixes.contains(where: { path.isUnder($0) }) else { continue }
-                let hubNote = RegistryPath.namesNoHost(reference) ? " (no registry host means Docker Hub)" : ""
+                // The same reading as the rendered policy's (ImageNormalisation), so what passes here is admitted there.
+                guard let reference = ImageReference.parse(use.image.value),
+                    let repository = ImageNormalisation.repository(of: use.image.value), !registries.covers(repository)
+                else { continue }
+                let hubNote = ImageNormalisation.namesNoHost(use.image.value) ? " (no registry host means Docker Hub)" : ""
+                let components = repository.split(separator: "/").map(String.init)
                 var fixes: [String] = []
-                if let mirrored = mirror(reference, path: path, into: firstAllowed.value) { fixes.append("mirror it: '\(mirrored)'") }
-                let owner = path.components.prefix(min(2, path.components.count - 1)).joined(separator: "/")
+                if let mirrored = mirror(reference, components: components, into: firstAllowed.value) {
+                    fixes.append("mirror it: '\(mirrored)'")
+                }
+                let owner = components.prefix(min(2, components.count - 1)).joined(separator: "/")
                 fixes.append("add '\(owner)' to policy.allowedRegistries")
                 context.diagnostics.error(
                     .policyImageRegistry,
-                    "\(use.role) is pulled from '\(path)'\(hubNote), which no allowed registry covers (\(listed))",
+                    "\(use.role) is pulled from '\(repository)'\(hubNote), which no allowed registry covers (\(listed))",
                     at: use.image.span, notes: [.init("the allowed registries are listed here", at: firstAllowed.span)],
                     hint: fixes.joined(separator: ", or "))
             }
         }
 
         /// The same repository, tag and digest under the first allowed registry, if that is a valid reference.
-        private static func mirror(_ reference: ImageReference, path: RegistryPath, into registry: String) -> String? {
-            let repository = path.components.dropFirst().joined(separator: "/")
+        private static func mirror(_ reference: ImageReference, components: [String], into registry: String) -> String? {
+            let repository = components.dropFirst().joined(separator: "/")
             let text =
                 "\(registry)/\(repository)" + (reference.tag.map { ":\($0)" } ?? "") + (reference.digest.map { "@\($0)" } ?? "")
             return ImageReference.parse(text) != nil ? text : nil

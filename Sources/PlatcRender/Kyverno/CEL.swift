@@ -1,18 +1,9 @@
+import PlatcChecks
+
 /// Small builders for the CEL text of the policies, so quoting is done in one place.
 enum CEL {
-    /// A single-quoted CEL string literal; backslashes and quotes escaped.
-    static func string(_ text: String) -> String {
-        var out = "'"
-        for character in text {
-            switch character {
-            case "\\": out += "\\\\"
-            case "'": out += "\\'"
-            case "\n": out += "\\n"
-            default: out.append(character)
-            }
-        }
-        return out + "'"
-    }
+    /// A single-quoted CEL string literal (`CELText`, shared with the checks' CEL).
+    static func string(_ text: String) -> String { CELText.string(text) }
 
     /// A CEL list of string literals, e.g. `['a', 'b']` (homogeneous, as Kyverno's environment
     /// requires).

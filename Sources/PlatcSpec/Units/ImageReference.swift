@@ -7,6 +7,10 @@ public struct ImageReference: Hashable, Sendable, CustomStringConvertible {
     /// `sha256:` followed by 64 lowercase hex digits.
     public var digest: String?
 
+    /// The one digest algorithm platc accepts, and how many lowercase hex digits follow it.
+    public static let digestAlgorithm = "sha256"
+    public static let digestHexDigits = 64
+
     public static func parse(_ text: String) -> ImageReference? {
         guard !text.isEmpty, text.utf8.count <= 512, !containsWhitespace(text) else { return nil }
         var rest = Substring(text)
@@ -14,8 +18,9 @@ public struct ImageReference: Hashable, Sendable, CustomStringConvertible {
         if let at = rest.firstIndex(of: "@") {
             let candidate = rest[rest.index(after: at)...]
             // Bytes, not Characters: every image of every document comes through here.
-            guard candidate.hasPrefix("sha256:"), candidate.utf8.count == 71,
-                candidate.utf8.dropFirst(7).allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
+            let algorithm = digestAlgorithm.utf8.count + 1
+            guard candidate.hasPrefix(digestAlgorithm + ":"), candidate.utf8.count == algorithm + digestHexDigits,
+                candidate.utf8.dropFirst(algorithm).allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
             else { return nil }
             digest = String(candidate)
             rest = rest[..<at]

@@ -1,3 +1,4 @@
+import PlatcChecks
 import PlatcTestSupport
 import Testing
 
@@ -101,6 +102,24 @@ import Testing
         platform.edit("platform/mini.yaml", "  allowedRegistries:", "  requireDigests: false\n  allowedRegistries:")
         let unpinned = try plan(platform).object("ValidatingPolicy", KyvernoNames.allowedImages)
         #expect(messages(unpinned).map { $0.split(separator: ":")[0] } == ["allowed registries"])
+    }
+
+    @Test func imagesAreNormalisedStepByStepAndEntriesAtRenderTime() throws {
+        var platform = try RenderTestPlatform()
+        platform.edit("platform/mini.yaml", "[registry.example.com]", "[registry.example.com, index.docker.io/vllm]")
+        let images = try plan(platform).object("ValidatingPolicy", KyvernoNames.allowedImages)
+        let variables = images.bodyValue("spec")?.value(at: "variables")?.listValue ?? []
+        let names = variables.compactMap { $0.value(at: "name")?.stringValue }
+        // One variable per step of the check's normalisation, in its order, between images and foreign.
+        let steps = ImageNormalisation.steps.map(\.name)
+        #expect(Array(names.drop { $0 != "images" }.dropFirst().prefix(steps.count)) == steps)
+        #expect(names.firstIndex(of: "foreign") == names.firstIndex(of: "images")! + steps.count + 1)
+        let foreign = variables.first { $0.value(at: "name") == "foreign" }?.value(at: "expression")?.stringValue ?? ""
+        #expect(foreign.hasPrefix("variables.repositories.filter(r, !"))
+        #expect(foreign.contains("['docker.io/library/vllm/', 'docker.io/vllm/', 'registry.example.com/']"))
+        #expect(foreign.hasSuffix(".map(r, r.image)"), "messages list the images as written")
+        // As written, in the message.
+        #expect(messages(images).first?.contains("from index.docker.io/vllm, registry.example.com.") == true)
     }
 
     @Test func gpuFitHasOneValidationPerClassWithItsVisibleMemory() throws {
