@@ -140,7 +140,7 @@ class Run:
         environment = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": self.work, "TMPDIR": tmp,
                        "LITELLM_LOCAL_MODEL_COST_MAP": "True", "VLLM_API_KEY": self.key,
                        # LiteLLM 1.106.12 loads Xenova/llama-3-tokenizer from the Hub to count a stream's
-                       # tokens for any model whose name holds "llama-3" (utils.py:2451-2485); offline that
+                       # tokens for any model whose name holds "llama-3" (utils.py:2459, 2485); offline that
                        # costs ~23 s of retries per streamed request. Offline mode makes it fail at once.
                        "HF_HUB_OFFLINE": "1",
                        "LITELLM_MASTER_KEY": self.master,
