@@ -385,8 +385,57 @@ class Run:
             tenant, allowed, refused, no.status_code, error.get("type"), str(error.get("message"))[:110])
 
     # --- all --------------------------------------------------------------------------------------
+    def warm_up(self):
+        """The startup probe of every rendered vLLM Deployment, run as the kubelet runs it (its exec
+        command, the container's VLLM_API_KEY) against a stand-in on the probe's port: with the key
+        it passes, having been refused once without it; against a server whose key is empty
+        (vLLM then installs no AuthenticationMiddleware) it fails; with a wrong key it fails."""
+        import glob
+        import subprocess
+
+        import yaml
+        deployments = []
+        for path in sorted(glob.glob(os.path.join(self.args.out, "manifests", "*", "deployment.*.yaml"))):
+            with open(path, encoding="utf-8") as f:
+                document = yaml.safe_load(f)
+            for container in document["spec"]["template"]["spec"]["containers"]:
+                if "startupProbe" in container and container["name"] == "vllm":
+                    deployments.append((document["metadata"]["name"], container))
+        check(deployments, "no vLLM Deployment with a startup probe in %s" % self.args.out)
+
+        def probe(container, engine, key):
+            command = list(container["startupProbe"]["exec"]["command"])
+            check("127.0.0.1:8000" in command[2], "the warm-up does not call 127.0.0.1:8000")
+            command[2] = command[2].replace("127.0.0.1:8000", "127.0.0.1:%d" % engine.port)  # the one change
+            env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "VLLM_API_KEY": key}
+            return subprocess.run([sys.executable if command[0] == "python3" else command[0]] + command[1:],
+                                  env=env, capture_output=True, text=True, timeout=30)
+
+        for name, container in deployments:
+            served = container["args"][container["args"].index("--served-model-name") + 1]
+            keyed = stand_in_vllm.Engine(name, [served], [self.key]).start()
+            open_engine = stand_in_vllm.Engine(name, [served], stand_in_vllm.vllm_tokens(None, {"VLLM_API_KEY": ""}))
+            open_engine.start()
+            try:
+                passed = probe(container, keyed, self.key)
+                statuses = [r["status"] for r in keyed.seen()]
+                check(passed.returncode == 0, "%s: the warm-up failed with the key: %s" % (name, passed.stderr.strip()))
+                check(statuses == [401, 200], "%s: the warm-up's requests answered %s, not [401, 200]" % (name, statuses))
+                wrong = probe(container, keyed, "not-the-key")
+                check(wrong.returncode != 0, "%s: the warm-up passed with a wrong key" % name)
+                unguarded = probe(container, open_engine, "")
+                check(unguarded.returncode != 0, "%s: the warm-up passed against a server with no key" % name)
+                check("answered without a key" in unguarded.stderr,
+                      "%s: an open server failed the warm-up for another reason: %s" % (name, unguarded.stderr.strip()))
+            finally:
+                keyed.stop()
+                open_engine.stop()
+        return "%d Deployments: with the key 401 then 200, exit 0; a wrong key and an empty key (auth off) fail" % len(
+            deployments)
+
     def run(self):
         self.setup()
+        self.case("(f) the rendered warm-up probe authenticates", self.warm_up)
         self.case("(a) routed with the key", self.routed)
         self.case("(b) vLLM's key check", self.guarded)
         self.case("(d) streaming", self.streamed)

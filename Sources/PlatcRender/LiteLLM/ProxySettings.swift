@@ -38,10 +38,17 @@ enum ProxySettings {
         ]
     }
 
-    /// Set explicitly and equal to the router timeout: an explicit request_timeout takes precedence
-    /// over router_settings.timeout (Router._get_non_stream_timeout), and LiteLLM's default is 6000 s.
+    /// request_timeout: set explicitly and equal to the router timeout: an explicit request_timeout
+    /// takes precedence over router_settings.timeout (Router._get_non_stream_timeout), and
+    /// LiteLLM's default is 6000 s. disable_hf_tokenizer_download: LiteLLM counts a streamed
+    /// llama-3 request's tokens with a tokenizer it downloads from Hugging Face (utils.py
+    /// _select_tokenizer_helper); without egress every such stream waited ~23 s for the failure,
+    /// uncached (observed, docs/research/request-path-e2e.md). Its bundled tokenizer instead.
     static func litellm(_ platform: Platform) -> YAMLValue {
-        ["request_timeout": LiteLLMSeconds.value(platform.timeouts.router.timeout.value)]
+        [
+            "request_timeout": LiteLLMSeconds.value(platform.timeouts.router.timeout.value),
+            "disable_hf_tokenizer_download": true,
+        ]
     }
 
     static var general: YAMLValue {

@@ -8,13 +8,22 @@ import PlatcSpec
 enum VLLMProbes {
     static let period: Int64 = 10
 
-    /// Sends one request to the local server, with the key vLLM requires, and fails unless it
-    /// answers 200. python3 is in every vLLM image (curl is not); 127.0.0.1, not localhost, to
-    /// avoid an IPv6 miss.
+    /// Sends the request without a key, which must be refused (401: vLLM switches authentication
+    /// off silently when the key is empty, so an empty Secret never becomes Ready), then with the
+    /// key, which must answer 200. python3 is in every vLLM image (curl is not); 127.0.0.1, not
+    /// localhost, to avoid an IPv6 miss.
     static let warmupScript = """
-        import os, sys, urllib.request
-        request = urllib.request.Request("http://127.0.0.1:\(Conventions.vllmPort)" + sys.argv[1], data=sys.argv[2].encode(), headers={"Content-Type": "application/json", "Authorization": "Bearer " + os.environ["\(Conventions.vllmAPIKeyVariable)"]})
-        sys.exit(0 if urllib.request.urlopen(request, timeout=\(period - 2)).status == 200 else 1)
+        import os, sys, urllib.error, urllib.request
+        def post(headers):
+            request = urllib.request.Request("http://127.0.0.1:\(Conventions.vllmPort)" + sys.argv[1], data=sys.argv[2].encode(), headers={"Content-Type": "application/json", **headers})
+            return urllib.request.urlopen(request, timeout=\(period - 2)).status
+        try:
+            post({})
+            sys.exit("vLLM answered without a key: is \(Conventions.vllmAPIKeyVariable) empty?")
+        except urllib.error.HTTPError as refused:
+            if refused.code != 401:
+                raise
+        sys.exit(0 if post({"Authorization": "Bearer " + os.environ["\(Conventions.vllmAPIKeyVariable)"]}) == 200 else 1)
         """
 
     /// The endpoint and JSON body of the warm-up request for the model's mode.
