@@ -4,12 +4,12 @@ extension Rule {
     /// `quota/warm-floor`: The models' warm floor on a GPU class needs more GPUs than the class has.
     ///
     /// Min replicas run all the time. Replicas beyond the pool stay Pending, and a model with no
-    /// running replica answers 503 behind the Inference Extension.
+    /// running replica cannot be called.
     public static let quotaWarmFloor = Rule(
         id: "quota/warm-floor",
         summary: "The models' warm floor on a GPU class (min replicas × tensor parallelism) needs more GPUs than the class has.",
         rationale:
-            "Min replicas run all the time. Replicas beyond the pool stay Pending, and a model with no running replica answers 503 behind the Inference Extension.",
+            "Min replicas run all the time. Replicas beyond the pool stay Pending, and a model with no running replica cannot be called.",
         example: """
             platform/l4.yaml
             gpusPerNode: 2

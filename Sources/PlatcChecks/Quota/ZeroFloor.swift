@@ -4,9 +4,9 @@ extension Rule {
     /// `quota/zero-floor`: A model with no warm floor (min replicas 0) is never served on its own.
     public static let quotaZeroFloor = Rule(
         id: "quota/zero-floor", severity: .warning,
-        summary: "A model with min replicas 0 has no warm floor: with no replica running it answers 503, and nothing scales it up.",
+        summary: "A model with min replicas 0 has no warm floor: with no replica running its calls fail, and nothing scales it up.",
         rationale:
-            "The Inference Extension answers 503 when a pool has no endpoints, and the KEDA trigger platc renders scales on vLLM's own queue-depth metric, which does not exist while no vLLM runs: a model at zero replicas stays at zero until someone scales it by hand.",
+            "LiteLLM's call to a Service with no endpoints fails (connection refused), and the KEDA trigger platc renders scales on vLLM's own queue-depth metric, which does not exist while no vLLM runs: a model at zero replicas stays at zero until someone scales it by hand.",
         example: """
             models/rare.yaml
             serving:
@@ -22,7 +22,7 @@ extension QuotaChecks {
             guard replicas.min.value == 0 else { return }
             diagnostics.warning(
                 .quotaZeroFloor,
-                "'\(model.name.value)' has min replicas 0: with no replica running the gateway answers 503 for it, and its autoscaler's queue-depth metric does not exist at zero, so it is never scaled up",
+                "'\(model.name.value)' has min replicas 0: with no replica running its calls fail, and its autoscaler's queue-depth metric does not exist at zero, so it is never scaled up",
                 at: replicas.min.span, hint: "min: 1")
         }
     }

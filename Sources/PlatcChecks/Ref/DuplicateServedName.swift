@@ -6,8 +6,8 @@ extension Rule {
         id: "ref/duplicate-served-name",
         summary: "Two models or LoRA adapters are served under the same name (vLLM `--served-model-name` or `--lora-modules` name).",
         rationale:
-            "The gateway picks a model's pool by the served name in the request, and LiteLLM calls `hosted_vllm/<served name>`: "
-            + "two deployments serving one name cannot be told apart, so requests reach either.",
+            "The served name is how LiteLLM (`hosted_vllm/<served name>`), vLLM's metrics (`model_name`) and a routing gateway "
+            + "tell models apart: two deployments serving one name cannot be told apart, so requests and metrics mix.",
         example: """
             models/llama-l4.yaml and models/llama-h100.yaml
             servedName: meta-llama/Llama-3.1-8B-Instruct   # in both
@@ -34,7 +34,7 @@ extension RefChecks {
                 context.diagnostics.error(
                     .refDuplicateServedName,
                     "\(again.claimant) is served as '\(again.name)', like \(first.claimant): "
-                        + "the gateway routes on the served name and cannot tell them apart",
+                        + "LiteLLM, the metrics and a routing gateway cannot tell them apart",
                     at: again.span, notes: [.init("\(first.claimant) is served as '\(first.name)' here", at: first.span)],
                     hint: "give it a `\(again.field)` of its own" + (free.map { ", e.g. '\($0)'" } ?? ""),
                     replacement: free)

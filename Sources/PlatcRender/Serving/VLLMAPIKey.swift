@@ -8,6 +8,12 @@ enum VLLMAPIKey {
     /// During a rotation, the old key's variable; only `--api-key` takes two keys.
     static let previousVariable = "VLLM_PREVIOUS_API_KEY"
 
+    /// checkov's "prefer secrets as files" (CKV_K8S_35) is wrong for vLLM, which has no file option.
+    static let secretAsVariable = "CKV_K8S_35"
+    static let whyAVariable =
+        "vLLM 0.11 reads its API key only from the VLLM_API_KEY variable or from --api-key"
+        + " (which it logs at start); the Secret stays a reference"
+
     static func environment(_ platform: Platform) -> [YAMLValue] {
         let serving = platform.serving
         return [variable(Conventions.vllmAPIKeyVariable, serving.apiKeyRef)]

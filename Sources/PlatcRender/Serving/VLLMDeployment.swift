@@ -8,7 +8,9 @@ enum VLLMDeployment {
         let replicas = serving.model.serving.replicas
         let startupSeconds = (serving.model.serving.startupTimeout.value.milliseconds + 999) / 1000
         // KEDA owns the replica count between min and max: tell Argo CD not to reset it.
-        let annotations = serving.isAutoscaled ? [(Conventions.argocdIgnoreDifferencesAnnotation, "/spec/replicas")] : []
+        let annotations =
+            (serving.isAutoscaled ? [(Conventions.argocdIgnoreDifferencesAnnotation, "/spec/replicas")] : [])
+            + CheckovSkip.annotations([(VLLMAPIKey.secretAsVariable, VLLMAPIKey.whyAVariable)])
         return serving.object(
             "apps/v1", "Deployment", name: serving.deploymentName, annotations: annotations,
             body: [

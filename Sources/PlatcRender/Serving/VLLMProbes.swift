@@ -3,8 +3,7 @@ import PlatcSpec
 /// Warmup-aware health: the kubelet runs readiness and liveness only after the startup probe has
 /// succeeded once, so the startup probe is the warm-up itself — a real one-token request for the
 /// served name — and readiness can stay the cheap `/health`. A replica that is Running but has
-/// not answered a request is never Ready, so neither the Service nor the InferencePool sends it
-/// traffic.
+/// not answered a request is never Ready, so no Service sends it traffic.
 enum VLLMProbes {
     static let period: Int64 = 10
 

@@ -242,7 +242,7 @@ public struct Platform: Sendable {
         ])
 
     static let servingShape = ObjectShape(
-        "Serving", doc: "Settings every vLLM server shares.",
+        "PlatformServing", doc: "Settings every vLLM server shares.",
         fields: [
             .optional(
                 "apiKeyRef", .object(apiKeyRefShape),

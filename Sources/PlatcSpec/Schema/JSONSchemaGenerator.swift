@@ -32,9 +32,14 @@ public enum JSONSchemaGenerator {
         ])
     }
 
-    /// Adds a definition per object shape, depth first, each once.
+    /// Adds a definition per object shape, depth first, each once. Shapes are told apart by name,
+    /// so two different shapes under one name would silently lose one: that is a fault of platc.
     private static func collect(_ shape: ObjectShape, into definitions: inout [(String, JSONValue)], seen: inout Set<String>) {
-        guard seen.insert(shape.name).inserted else { return }
+        guard seen.insert(shape.name).inserted else {
+            let known = definitions.first { $0.0 == shape.name }.map { "\($0.1)" }
+            precondition(known == nil || known!.contains(shape.doc), "two object shapes are named \(shape.name)")
+            return
+        }
         var properties: [(String, JSONValue)] = []
         for field in shape.fields {
             var pairs = type(field.type, into: &definitions, seen: &seen)

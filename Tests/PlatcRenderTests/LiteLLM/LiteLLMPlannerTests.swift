@@ -147,7 +147,7 @@ import Testing
         for key in ["InternalServerErrorRetries", "ServiceUnavailableErrorRetries", "DefaultRetries"] {
             #expect(policy[key]?.intValue == 1, "\(key)")
         }
-        #expect(config.at("litellm_settings")?.mapValue?.entries.map(\.key) == ["request_timeout"])
+        #expect(config.at("litellm_settings")?.mapValue?.entries.map(\.key) == ["request_timeout", "disable_hf_tokenizer_download"])
         #expect(config.at("litellm_settings.request_timeout")?.intValue == 120)
         for entry in config.at("model_list")?.listValue ?? [] {
             #expect(entry.at("litellm_params.timeout")?.intValue == 120)
