@@ -33,6 +33,8 @@ enum CatalogMarkdown {
 
             Every name tenants can call through LiteLLM: model aliases and LoRA adapters. VRAM is per GPU, as vLLM sizes it.
 
+            Call a name as `model` on the OpenAI API (/v1/chat/completions, /v1/completions, /v1/embeddings) at \(view.gatewayHost), or in the cluster at \(view.inClusterURL), with your team's LiteLLM key as the bearer token.
+
             | Name | Base model | Status | Owner | GPU × TP | Context | VRAM per GPU | Max concurrency | Replicas | Tenants | Limits | Price per 1M tokens | Description |
             |---|---|---|---|---|---:|---|---:|---|---|---|---|---|
 

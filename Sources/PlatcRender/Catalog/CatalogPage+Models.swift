@@ -5,6 +5,7 @@ extension CatalogPage {
             """
             <section id="models-section" aria-labelledby="models-heading">
             <h2 id="models-heading">Models</h2>
+            <p class="call">Call a name as <code>model</code> on the OpenAI API (<code>/v1/chat/completions</code>, <code>/v1/completions</code>, <code>/v1/embeddings</code>) at <code>\(view.gatewayHost)</code>, or in the cluster at <code>\(view.inClusterURL)</code>, with your team's LiteLLM key as the bearer token.</p>
             <div class="filters" role="search">
             <label>Filter <input id="filter" type="search" placeholder="name, tenant, owner, words…" autocomplete="off" spellcheck="false"></label>
             <label>Tenant <select id="filter-tenant"><option value="">all</option>\(options(view.tenants.map(\.name)))</select></label>

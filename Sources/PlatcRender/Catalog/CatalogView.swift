@@ -83,6 +83,9 @@ struct CatalogView {
 
     let title: String
     let description: String?
+    /// How tenants call a name: the gateway's host, LiteLLM's in-cluster URL.
+    let gatewayHost: String
+    let inClusterURL: String
     let counts: String
     let rows: [Row]
     let tenants: [TenantCard]
@@ -96,6 +99,8 @@ struct CatalogView {
     init(_ catalog: Catalog) {
         title = catalog.platform.name.value
         description = catalog.platform.description?.value
+        gatewayHost = catalog.platform.gateway.hostname.value
+        inClusterURL = LiteLLMNames.proxyURL(catalog.platform)
         let rows = catalog.entries.map(Self.row)
         self.rows = rows
         tenants = catalog.tenants.map(Self.card)
@@ -237,11 +242,14 @@ extension CatalogView {
     /// A view from its parts, for tests that write views no platform could produce (hostile text
     /// in every field, empty lists, fields that disagree).
     init(
-        title: String, description: String?, counts: String, rows: [Row], tenants: [TenantCard], statuses: [String],
-        gpuClasses: [String], capacities: [Capacity], ladder: [Rung], digest: String, fileCount: String
+        title: String, description: String?, gatewayHost: String, inClusterURL: String, counts: String, rows: [Row],
+        tenants: [TenantCard], statuses: [String], gpuClasses: [String], capacities: [Capacity], ladder: [Rung], digest: String,
+        fileCount: String
     ) {
         self.title = title
         self.description = description
+        self.gatewayHost = gatewayHost
+        self.inClusterURL = inClusterURL
         self.counts = counts
         self.rows = rows
         self.tenants = tenants

@@ -27,7 +27,8 @@ import Testing
         let view = generator.view()
         views.append(
             CatalogView(
-                title: "x\"\u{301} onmouseover=alert(1)", description: "<\u{338}script>'\u{20DD}", counts: view.counts,
+                title: "x\"\u{301} onmouseover=alert(1)", description: "<\u{338}script>'\u{20DD}", gatewayHost: view.gatewayHost,
+                inClusterURL: view.inClusterURL, counts: view.counts,
                 rows: view.rows, tenants: view.tenants, statuses: view.statuses, gpuClasses: view.gpuClasses,
                 capacities: view.capacities, ladder: view.ladder, digest: view.digest, fileCount: view.fileCount))
         return views

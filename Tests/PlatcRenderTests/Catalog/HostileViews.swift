@@ -58,7 +58,8 @@ struct HostileViews {
 
     mutating func view() -> CatalogView {
         CatalogView(
-            title: text(), description: maybe(), counts: text(), rows: list { $0.row() }, tenants: list { $0.card() },
+            title: text(), description: maybe(), gatewayHost: text(), inClusterURL: text(), counts: text(), rows: list { $0.row() },
+            tenants: list { $0.card() },
             statuses: list { $0.text() }, gpuClasses: list { $0.text() },
             capacities: list {
                 .init(
