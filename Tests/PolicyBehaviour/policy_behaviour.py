@@ -20,12 +20,13 @@ is never the reason of a denied case (coverage).
 
 The signature policy's verifyImageSignatures() needs a registry; here it is a stub that calls an
 image signed when it is one of the images of the admitted cases. That tests the policy's CEL and
-matching, not cosign.
+matching, not cosign. Its `images` are selected as Kyverno selects them (see `selected`): the
+image as written in the pod, matched by each matchImageReferences glob (gobwas/glob) or CEL
+expression (on `ref`).
 """
 
 import argparse
 import copy
-import fnmatch
 import os
 import re
 import sys
@@ -61,6 +62,9 @@ def _verify_image_signatures(image, attestors):
 CEL = kubecel.Environment(
     variables=("object", "oldObject", "namespaceObject", "variables", "request", "images", "attestors"),
     functions={"verifyImageSignatures": _verify_image_signatures})
+# Kyverno's environment of a matchImageReferences expression: the image as written, `ref`
+# (pkg/cel/compiler/env.go NewMatchImageEnv, keys.go ImageRefKey).
+MATCH_IMAGE = kubecel.Environment(variables=("ref",))
 
 
 class Variables(ct.MapType):
@@ -116,6 +120,14 @@ class Policy:
                 CEL.compile(text)
             except kubecel.CompileError as error:
                 raise SystemExit("policy_behaviour: %s: cannot evaluate %r: %s" % (self.name, text, error))
+        for reference in self.spec.get("matchImageReferences", []):
+            try:
+                if "expression" in reference:
+                    MATCH_IMAGE.compile(reference["expression"])
+                else:
+                    glob_pattern(reference["glob"])
+            except (kubecel.CompileError, ValueError) as error:
+                raise SystemExit("policy_behaviour: %s: cannot evaluate matchImageReferences %r: %s" % (self.name, reference, error))
 
     def expressions(self):
         for part in ("matchConditions", "variables", "validations"):
@@ -155,7 +167,11 @@ class Policy:
         variables = Variables()
         bindings["variables"] = variables
         if self.kind == "ImageValidatingPolicy":
-            bindings["images"] = extract_images(request["object"], self.spec.get("matchImageReferences", []))
+            images = extract_images(request["object"], self.spec.get("matchImageReferences", []))
+            if isinstance(images, kubecel.CELError):
+                # Kyverno's Evaluate returns the error: the policy fails, and failurePolicy Fail denies.
+                return {("matchImageReferences", "error: %s" % kubecel.error_text(images))}
+            bindings["images"] = images
             bindings["attestors"] = ct.MapType({ct.StringType(a["name"]): ct.StringType(a["name"])
                                                 for a in self.spec.get("attestors", [])})
         for variable in self.spec.get("variables", []):
@@ -214,15 +230,62 @@ def pod_spec(obj):
 
 
 def extract_images(obj, references):
-    """Kyverno's `images` for an ImageValidatingPolicy: per container kind, the images that match
-    one of matchImageReferences."""
+    """Kyverno's `images` for an ImageValidatingPolicy: per container kind, the images as written
+    that `selected` keeps (pkg/cel/compiler/images.go, the default extractors `….map(e, e.image)`;
+    pkg/image/verification/evaluator/policy.go, Evaluate), or the CEL error of a match."""
     spec = pod_spec(obj)
-    globs = [r["glob"] for r in references if "glob" in r]
     out = ct.MapType()
     for kind in ("containers", "initContainers", "ephemeralContainers"):
-        images = [c["image"] for c in spec.get(kind, []) if any(fnmatch.fnmatchcase(c["image"], g) for g in globs)]
-        out[ct.StringType(kind)] = ct.ListType([ct.StringType(i) for i in images])
+        images = []
+        for image in (c["image"] for c in spec.get(kind, []) if "image" in c):
+            chosen = selected(image, references)
+            if isinstance(chosen, kubecel.CELError):
+                return chosen
+            if chosen:
+                images.append(ct.StringType(image))
+        out[ct.StringType(kind)] = ct.ListType(images)
     return out
+
+
+def selected(image, references):
+    """Whether matchImageReferences select an image, as Kyverno decides (pkg/cel/matching/image.go,
+    MatchImage): every image when there are none; else the first reference that matches, in order,
+    on the image **as written**: a glob through gobwas/glob compiled without separators, an
+    expression with `ref` bound to the image. A CEL error is returned (as a value), as Kyverno
+    returns it."""
+    if not references:
+        return True
+    for reference in references:
+        if "glob" in reference:
+            if glob_pattern(reference["glob"]).fullmatch(image):
+                return True
+            continue
+        result = match_expression(reference["expression"], image)
+        if isinstance(result, kubecel.CELError):
+            return result
+        if not isinstance(result, ct.BoolType):
+            return kubecel.CELError("matchImageReferences expression gave %s, not a bool" % type(result).__name__)
+        if result:
+            return True
+    return False
+
+
+def match_expression(text, image):
+    try:
+        return MATCH_IMAGE.compile(text).evaluate({"ref": ct.StringType(image)})
+    except kubecel.CELError as error:
+        return error
+
+
+def glob_pattern(glob):
+    """A glob as Kyverno compiles it, `glob.Compile(pattern)` of github.com/gobwas/glob with no
+    separators (pkg/cel/compiler/compiler.go), as a regular expression: `*` is any text, `/`
+    included, `?` one character, everything else itself. The rest of gobwas' syntax (`[…]`, `{…}`,
+    `\\`) is refused rather than guessed."""
+    special = set("[]{}\\")
+    if special & set(glob):
+        raise ValueError("glob %r uses gobwas syntax this harness does not mirror" % glob)
+    return re.compile("".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in glob), re.S)
 
 
 # --- the cases ------------------------------------------------------------------------------
@@ -422,14 +485,20 @@ class Cases:
         hub = sorted(p for p in prefixes if p.startswith("docker.io/") and p.count("/") == 2 and p != "docker.io/library/")
         if hub:
             namespace = hub[0].split("/")[1]
-            for image in (namespace + "/vllm-openai:v1" + digest, "index.docker.io/%s/vllm-openai%s" % (namespace, digest)):
-                SIGNED.add(image)
+            # Every spelling of the namespace and of the official image of its name (an entry of one
+            # component admits both): admitted when signed, and (below) denied when not.
+            spellings = [namespace + "/vllm-openai:v1", "index.docker.io/%s/vllm-openai" % namespace,
+                         namespace, "library/" + namespace + ":v1", "docker.io/" + namespace,
+                         "index.docker.io/library/" + namespace]
+            for name in spellings:
+                SIGNED.add(name + digest)
                 pod = self.tenant_pod()
-                pod["spec"]["containers"][0]["image"] = image
-                add("Docker Hub image %s with docker.io/%s allowed" % (image.split("@")[0], namespace), request(pod, tenant), [])
-            pod = self.tenant_pod()
-            pod["spec"]["containers"][0]["image"] = namespace + "x/vllm-openai" + digest
-            add("Docker Hub image of a look-alike namespace %sx" % namespace, request(pod, tenant), [(i, "allowed registries")])
+                pod["spec"]["containers"][0]["image"] = name + digest
+                add("Docker Hub image %s with docker.io/%s allowed" % (name, namespace), request(pod, tenant), [])
+            for name in (namespace + "x/vllm-openai", namespace + "x", "docker.io/%sx/vllm-openai" % namespace):
+                pod = self.tenant_pod()
+                pod["spec"]["containers"][0]["image"] = name + digest
+                add("Docker Hub image %s of a look-alike of %s" % (name, namespace), request(pod, tenant), [(i, "allowed registries")])
         pod = self.tenant_pod()
         pod["spec"]["containers"][0]["image"] = self.image.split("@")[0] + ":latest"
         SIGNED.add(pod["spec"]["containers"][0]["image"])
@@ -507,6 +576,13 @@ class Cases:
             pod = self.tenant_pod()
             pod["spec"]["initContainers"] = [self.container("init", image=unsigned)]
             add("unsigned init container image", request(pod, tenant), [("platc-verify-image-signatures", "image signatures")])
+            # Kyverno matches the image as written: each spelling under an allowed Docker Hub entry
+            # must be selected, or an unsigned image would pass unverified.
+            for name in spellings if hub else []:
+                pod = self.tenant_pod()
+                pod["spec"]["containers"][0]["image"] = name + "@sha256:" + "f" * 64
+                add("unsigned Docker Hub image %s" % name, request(pod, tenant),
+                    [("platc-verify-image-signatures", "image signatures")])
         return self.list
 
 

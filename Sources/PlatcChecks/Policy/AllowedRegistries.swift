@@ -33,4 +33,16 @@ public struct AllowedRegistries: Sendable {
     public func celCovers(_ repository: String) -> String {
         "[" + prefixes.map(CELText.string).joined(separator: ", ") + "].exists(p, (\(repository) + '/').startsWith(p))"
     }
+
+    /// Whether an image as written lies under an entry: `covers` of `ImageNormalisation.repository(of:)`,
+    /// nil where that fails.
+    public func covers(image: String) -> Bool? { ImageNormalisation.repository(of: image).map(covers) }
+
+    /// `covers(image:)` as one CEL expression, on the value of the CEL expression `image`: the
+    /// image in a one-element list, mapped through each step of `ImageNormalisation.steps` in turn
+    /// (so no step repeats the text of the one before, as the policy's variables do), then
+    /// `celCovers`. For the signature policy's `matchImageReferences`, which has no variables.
+    public func celCovers(image: String) -> String {
+        ImageNormalisation.steps.reduce("[\(image)]") { $0 + ".map(i, \($1.rewrite.cel("i")))" } + ".exists(r, \(celCovers("r")))"
+    }
 }

@@ -1,9 +1,14 @@
+import PlatcChecks
 import PlatcSpec
 
 /// When the platform names a cosign public key: every image from the allowed registries must
 /// carry a cosign signature made with that key. An `ImageValidatingPolicy` (Kyverno's CEL image
 /// verification), in the same namespaces and mode as the image policy.
 enum ImageSignaturePolicy {
+    /// Kyverno's name for the image as written in the pod, in a `matchImageReferences` expression
+    /// (`ImageRefKey`).
+    static let imageReference = "ref"
+
     static let attestor = "platcCosignKey"
 
     static func object(_ context: RenderContext) -> KubeObject? {
@@ -18,9 +23,11 @@ enum ImageSignaturePolicy {
                 "namespaceSelector": ["matchLabels": .sortedMap([KyvernoNames.managedByLabel])],
                 "resourceRules": .list(ResourceRule.allWorkloads.map(\.yaml)),
             ],
-            // The images this policy verifies: everything under an allowed registry (the image
-            // policy rejects everything else).
-            "matchImageReferences": .list(registries.map { ["glob": .string($0 + "/*")] }),
+            // The images this policy verifies: exactly those the image policy admits. Kyverno
+            // matches the image as written (`vllm/x`, not `docker.io/vllm/x`), so a glob per
+            // registry would miss other spellings; the expression reads it as the image policy
+            // and `platc check` do (ImageNormalisation, AllowedRegistries).
+            "matchImageReferences": [["expression": .string(AllowedRegistries(registries).celCovers(image: imageReference))]],
             "attestors": [["name": .string(attestor), "cosign": ["key": ["data": .string(key)]]]],
             // Written out because the CRD defaults them: no mutation of the digest (platc pins
             // digests in Git; a webhook rewriting images would make Argo CD see drift), the

@@ -11,7 +11,11 @@ import Testing
 /// `policy/image-registry` and `policy/image-digest` checks equals the verdict of the rendered
 /// ValidatingPolicy, evaluated by kubecel (the CEL engine of Tests/PolicyBehaviour) on a Pod,
 /// Deployment or CronJob with that image in a container, init container, debug container or
-/// image volume. All cases go to one Python process (Tests/PolicyBehaviour/image_verdicts.py).
+/// image volume. Every platform has a cosign key, and the rendered `platc-verify-image-signatures`
+/// selects an image (its `matchImageReferences`, matched as Kyverno matches) exactly when the
+/// check admits its registry, and denies it unsigned exactly then (but in an image volume, which
+/// Kyverno does not extract). All cases go to one Python process
+/// (Tests/PolicyBehaviour/image_verdicts.py).
 @Suite struct ImagePolicyAgreementTests {
     /// The cases issue 20 named, first; then seeded ones.
     static let named: [(entries: [String], images: [String])] = [
@@ -33,6 +37,7 @@ import Testing
 
     struct Case: Encodable {
         var policy: Int
+        var signatures: Int
         var image: String
         var kind: String
         var `where`: String
@@ -41,12 +46,22 @@ import Testing
         var requireDigests = true
         var check: [String] = []
 
-        enum CodingKeys: String, CodingKey { case policy, image, kind, `where` }
+        enum CodingKeys: String, CodingKey { case policy, signatures, image, kind, `where` }
+
+        /// What the signature policy must do, given the check's verdict: select the image exactly
+        /// when its registry is allowed, and then deny it unsigned, unless Kyverno does not extract
+        /// it (an image volume).
+        var admitted: Bool { !check.contains("allowed registries") }
+        var unsigned: [String] { admitted && `where` != "volume" ? ["image signatures"] : [] }
     }
 
     struct Verdict: Decodable {
         var violated: [String]
         var details: [String]
+        /// Whether the signature policy selects the image; nil when its match fails.
+        var selected: Bool?
+        var unsigned: [String]
+        var unsignedDetails: [String]
     }
 
     @Test func checkAndPolicyGiveTheSameVerdictOnEveryImage() throws {
@@ -57,13 +72,13 @@ import Testing
             let entries = index < Self.named.count ? Self.named[index].entries : generator.entries()
             let requireDigests = index % 5 != 4
             let platform = try Self.platform(entries, requireDigests: requireDigests)
-            policies.append(try Self.renderedPolicy(platform.spec))
+            policies += try Self.renderedPolicies(platform.spec)
             let images =
                 index < Self.named.count
                 ? Self.named[index].images : (0..<Self.imagesPerPlatform).map { _ in generator.image(near: entries) }
             for image in images {
                 #expect(StringFormat.imageReference.accepts(image), "the loader refuses \(image)")
-                var next = Self.placed(image, policy: policies.count - 1, number: cases.count)
+                var next = Self.placed(image, policy: policies.count - 2, number: cases.count)
                 next.entries = entries
                 next.requireDigests = requireDigests
                 next.check = Self.checkVerdict(platform, image)
@@ -75,11 +90,11 @@ import Testing
         for index in 0..<Self.runtimeOnly {
             let entries = generator.entries()
             let platform = try Self.platform(entries, requireDigests: true)
-            policies.append(try Self.renderedPolicy(platform.spec))
+            policies += try Self.renderedPolicies(platform.spec)
             for _ in 0..<Self.imagesPerPlatform {
                 let image = generator.runtimeOnlyImage()
                 #expect(!StringFormat.imageReference.accepts(image), "the loader accepts \(image), case \(index)")
-                var next = Self.placed(image, policy: policies.count - 1, number: cases.count)
+                var next = Self.placed(image, policy: policies.count - 2, number: cases.count)
                 next.entries = entries
                 next.check = Self.normalisationVerdict(entries, image)
                 cases.append(next)
@@ -87,6 +102,7 @@ import Testing
         }
         let verdicts = try Self.policyVerdicts(policies, cases)
         Self.expectAgreement(cases, verdicts)
+        Self.expectSignatureSelection(cases, verdicts)
         #expect(cases.count >= 1000)
         // Every verdict is common, so agreeing is not agreeing on one answer.
         let counts = Dictionary(grouping: cases, by: \.check).mapValues(\.count)
@@ -103,15 +119,20 @@ import Testing
         let list = entries.map { "\"\($0)\"" }.joined(separator: ", ")
         platform.edit("platform/mini.yaml", "allowedRegistries: [registry.example.com]", "allowedRegistries: [\(list)]")
         platform.edit("platform/mini.yaml", "policy:\n", "policy:\n  requireDigests: \(requireDigests)\n")
+        let key = KyvernoPlannerTests.publicKey.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")
+        platform.edit("platform/mini.yaml", "policy:\n", "policy:\n  cosignPublicKey: |\n\(key)\n")
         let tree = SourceTree(files: platform.files.map { SourceTree.File(path: $0.key, bytes: Array($0.value.utf8)) })
         let loaded = Loader().load(tree)
         return (try #require(loaded.spec, "\(entries): \(loaded.diagnostics)"), loaded.sources)
     }
 
-    /// The rendered policy, as out/ holds it.
-    static func renderedPolicy(_ spec: Spec) throws -> String {
-        let policy = try KyvernoPlanner.plan(RenderContext(spec: spec)).object("ValidatingPolicy", KyvernoNames.allowedImages)
-        return String(decoding: Artifact.yaml(path: policy.path, sources: policy.sources, document: policy.document).bytes, as: UTF8.self)
+    /// The rendered image policy and signature policy, as out/ holds them.
+    static func renderedPolicies(_ spec: Spec) throws -> [String] {
+        let objects = KyvernoPlanner.plan(try RenderContext(spec: spec))
+        return try [
+            objects.object("ValidatingPolicy", KyvernoNames.allowedImages),
+            objects.object("ImageValidatingPolicy", KyvernoNames.imageSignatures),
+        ].map { String(decoding: Artifact.yaml(path: $0.path, sources: $0.sources, document: $0.document).bytes, as: UTF8.self) }
     }
 
     /// What `platc check` says of `image` as the model's engine image: the policy validations its
@@ -137,7 +158,7 @@ import Testing
         let place = ["containers", "initContainers", "volume", "ephemeralContainers"][number % 4]
         // Debug containers are added to pods only.
         let kind = place == "ephemeralContainers" ? "Pod" : ["Pod", "Deployment", "CronJob"][(number / 4) % 3]
-        return Case(policy: policy, image: image, kind: kind, where: place)
+        return Case(policy: policy, signatures: policy + 1, image: image, kind: kind, where: place)
     }
 
     /// The rendered policies' verdicts, from one run of kubecel.
@@ -162,12 +183,7 @@ import Testing
     /// the one reported, with how many there are.
     static func expectAgreement(_ cases: [Case], _ verdicts: [Verdict]) {
         let disagreements = zip(cases, verdicts).filter { $0.0.check != $0.1.violated }
-        guard
-            let (smallest, verdict) = disagreements.min(by: {
-                ($0.0.entries.count, $0.0.image.count, $0.0.entries.joined().count)
-                    < ($1.0.entries.count, $1.0.image.count, $1.0.entries.joined().count)
-            })
-        else { return }
+        guard let (smallest, verdict) = smallestCase(disagreements) else { return }
         Issue.record(
             """
             \(disagreements.count) of \(cases.count) images get another verdict from the policy than from platc check. The smallest:
@@ -176,5 +192,28 @@ import Testing
               platc check: \(smallest.check.isEmpty ? "allowed" : smallest.check.joined(separator: ", "))
               policy:      \(verdict.violated.isEmpty ? "allowed" : verdict.violated.joined(separator: ", ")) \(verdict.details)
             """)
+    }
+
+    /// The signature policy verifies exactly the images the check admits (a short Docker Hub name
+    /// as well as `docker.io/…`); otherwise the smallest disagreement is reported.
+    static func expectSignatureSelection(_ cases: [Case], _ verdicts: [Verdict]) {
+        let disagreements = zip(cases, verdicts).filter { $0.1.selected != $0.0.admitted || $0.1.unsigned != $0.0.unsigned }
+        guard let (smallest, verdict) = smallestCase(disagreements) else { return }
+        Issue.record(
+            """
+            \(disagreements.count) of \(cases.count) images are selected by the signature policy otherwise than the check admits them. The smallest:
+              allowedRegistries: \(smallest.entries)
+              image: \(smallest.image) (\(smallest.where) of a \(smallest.kind))
+              platc check: \(smallest.admitted ? "registry allowed" : "registry not allowed")
+              signature policy: \(verdict.selected.map { $0 ? "selects it" : "does not select it" } ?? "match failed"), \
+            unsigned: \(verdict.unsigned.isEmpty ? "admitted" : verdict.unsigned.joined(separator: ", ")) \(verdict.unsignedDetails)
+            """)
+    }
+
+    static func smallestCase(_ disagreements: [(Case, Verdict)]) -> (Case, Verdict)? {
+        disagreements.min(by: {
+            ($0.0.entries.count, $0.0.image.count, $0.0.entries.joined().count)
+                < ($1.0.entries.count, $1.0.image.count, $1.0.entries.joined().count)
+        })
     }
 }

@@ -153,7 +153,11 @@ import Testing
         platform.edit("platform/mini.yaml", "  allowedRegistries:", "  cosignPublicKey: |\n\(key)\n  allowedRegistries:")
         let policy = try plan(platform).object("ImageValidatingPolicy", KyvernoNames.imageSignatures)
         let spec = try #require(policy.bodyValue("spec"))
-        #expect(spec.value(at: "matchImageReferences") == [["glob": "registry.example.com/*"]])
+        // The images the image policy admits, read as it reads them (not a glob on the text).
+        #expect(
+            spec.value(at: "matchImageReferences")
+                == [["expression": .string(AllowedRegistries(["registry.example.com"]).celCovers(image: "ref"))]])
+        #expect(spec.at("matchImageReferences.0.expression")?.stringValue?.hasPrefix("[ref].map(i, i.split('@')[0])") == true)
         #expect(spec.at("attestors.0.cosign.key.data")?.stringValue == Self.publicKey + "\n")
         #expect(spec.value(at: "validationConfigurations") == ["mutateDigest": false, "required": true, "verifyDigest": true])
         #expect(
