@@ -29,14 +29,14 @@ public struct PlatformSummary: Sendable, Equatable {
     /// Compares base and head. Without a base Spec, every tenant and model in head counts as added
     /// (their quotas and settings are not listed one by one) and `baseProblem` says why.
     /// Findings are compared whether or not the base loaded: a load error fixed is resolved.
-    /// `changedFiles`: the files of out/ that differ (path → bytes on each side), for what the
-    /// render itself changes on the request path.
+    /// `changedRoutes`: the HTTPRoute files of out/ that differ (path → bytes on each side,
+    /// `RouteChanges.routeFiles`), for what the render itself changes on the request path.
     public static func compare(
         base: Spec?, baseDiagnostics: [Diagnostic], head: Spec, headDiagnostics: [Diagnostic], baseProblem: String? = nil,
-        changedFiles: (base: [String: [UInt8]], head: [String: [UInt8]]) = ([:], [:])
+        changedRoutes: (base: [String: [UInt8]], head: [String: [UInt8]]) = ([:], [:])
     ) -> PlatformSummary {
         var list = ChangeList()
-        RouteChanges.compare(base: changedFiles.base, head: changedFiles.head, headSpec: head, into: &list)
+        RouteChanges.compare(base: changedRoutes.base, head: changedRoutes.head, headSpec: head, into: &list)
         if let base {
             let pair = SpecPair(base: base, head: head)
             TenantChanges.compare(pair, into: &list)

@@ -4,7 +4,7 @@ import PlatcSpec
 /// The request path in clients' terms: the HTTPRoutes of out/ that a render adds, removes or
 /// changes, read from the rendered files themselves (a platc upgrade can move routes without any
 /// source change), and what each means for a client of the gateway.
-enum RouteChanges {
+public enum RouteChanges {
     /// What one rendered HTTPRoute does, in the words of the summary.
     struct Route: Equatable {
         var name: String
@@ -68,10 +68,17 @@ enum RouteChanges {
             .filter { served.contains($0.upstreamName) }.map(\.name).sorted()
     }
 
+    /// The files that hold an HTTPRoute (`manifests/<namespace>/httproute.<name>.yaml`).
+    public static func routeFiles(_ files: [String: [UInt8]]) -> [String: [UInt8]] {
+        files.filter { path, _ in
+            path.hasPrefix("manifests/") && path.hasSuffix(".yaml") && path.split(separator: "/").last?.hasPrefix("httproute.") == true
+        }
+    }
+
     /// Every HTTPRoute among the files, by "namespace/name".
     static func routes(_ files: [String: [UInt8]]) -> [String: Route] {
         var routes: [String: Route] = [:]
-        for (path, bytes) in files where path.hasPrefix("manifests/") && path.hasSuffix(".yaml") {
+        for (path, bytes) in routeFiles(files) {
             let file = OutFile(path: path, bytes: bytes)
             guard file.identity.kind == "HTTPRoute", let document = file.document, let name = file.identity.name else { continue }
             let namespace = file.identity.namespace ?? ""

@@ -82,6 +82,8 @@ struct DiffCommand: ParsableCommand {
             artifacts = []
             // The base's load and check and the change set are independent: both at once.
             let (baseSources, baseOut, display, context) = (baseSide.sources, baseSide.out, location.display, contextLines)
+            // Only the routes are read again, for the summary: the other files can go with the change set.
+            let routeFiles = (RouteChanges.routeFiles(baseOut), RouteChanges.routeFiles(head))
             let sourcesProblem = baseSide.sourcesProblem
             let sides = PhaseTimings.measure("changes") {
                 Parallel.all([
@@ -101,7 +103,7 @@ struct DiffCommand: ParsableCommand {
                 PlatformSummary.compare(
                     base: baseState.spec, baseDiagnostics: baseState.diagnostics, head: spec, headDiagnostics: headDiagnostics,
                     baseProblem: baseSide.base.commit == nil ? "there is no commit yet" : baseState.problem,
-                    changedFiles: (baseOut, head))
+                    changedRoutes: routeFiles)
             }
             report = DiffReport(base: baseSide.base, outPath: location.display, changeSet: changeSet, summary: summary)
         } catch let error as GitError {

@@ -37,7 +37,7 @@ import Testing
         let bytes = { (files: [String: String]) in files.mapValues { Array($0.utf8) } }
         return PlatformSummary.compare(
             base: platform.spec, baseDiagnostics: platform.diagnostics, head: platform.spec, headDiagnostics: platform.diagnostics,
-            changedFiles: (bytes(base), bytes(head)))
+            changedRoutes: (RouteChanges.routeFiles(bytes(base)), RouteChanges.routeFiles(bytes(head))))
     }
 
     @Test func aModelRouteReplacedByTheEdgeTellsClientsWhatToSendNow() throws {
