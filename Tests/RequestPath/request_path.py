@@ -79,6 +79,40 @@ def rewrite(text, bases):
     return "\n".join(lines), changed
 
 
+def vllm_containers(out):
+    """(Deployment name, its vLLM container) for every rendered vLLM Deployment."""
+    import glob
+
+    import yaml
+    found = []
+    for path in sorted(glob.glob(os.path.join(out, "manifests", "*", "deployment.*.yaml"))):
+        with open(path, encoding="utf-8") as f:
+            document = yaml.safe_load(f)
+        for container in document["spec"]["template"]["spec"]["containers"]:
+            if "startupProbe" in container and container["name"] == "vllm":
+                found.append((document["metadata"]["name"], container))
+    return found
+
+
+def kubelet_expand(text, env):
+    """A container arg as the kubelet expands it: $(NAME) from the container's environment when
+    defined, left as written otherwise; $$ is a literal $ (k8s.io/kubernetes third_party/forked/golang/expansion)."""
+    return re.sub(r"\$\$|\$\(([A-Za-z_][A-Za-z0-9_]*)\)",
+                  lambda m: "$" if m.group(0) == "$$" else env.get(m.group(1), m.group(0)), text)
+
+
+def rendered_keys(container, env):
+    """The keys a vLLM 0.11.0 server started from this container accepts: `--api-key` (nargs "+",
+    engine/arg_utils.py:220-229: the values up to the next option) expanded by the kubelet, else
+    VLLM_API_KEY (api_server.py:1557-1559)."""
+    args = container.get("args") or []
+    values = None
+    if "--api-key" in args:
+        rest = args[args.index("--api-key") + 1:]
+        values = [kubelet_expand(a, env) for a in rest[:next((i for i, a in enumerate(rest) if a.startswith("--")), len(rest))]]
+    return stand_in_vllm.vllm_tokens(values, env)
+
+
 class Run:
     def __init__(self, args):
         self.args, self.results = args, []
@@ -100,7 +134,18 @@ class Run:
         self.entries = self.config["model_list"]
         self.router = self.config.get("router_settings") or {}
         self.key = "vllm-" + secrets.token_urlsafe(24)  # VLLM_API_KEY of both sides, as one Secret feeds them
-        environ = {"VLLM_API_KEY": self.key}
+        # The vLLM side, from the rendered Deployments: during a key rotation (serving.previousApiKeyRef,
+        # `--api-key` in the args) vLLM holds a new key and still accepts LiteLLM's, the previous one.
+        self.containers = vllm_containers(self.args.out)
+        check(self.containers, "no vLLM Deployment with a startup probe in %s" % self.args.out)
+        self.rotation = any("--api-key" in (c.get("args") or []) for _, c in self.containers)
+        self.vllm_env = ({"VLLM_API_KEY": "vllm-new-" + secrets.token_urlsafe(24), "VLLM_PREVIOUS_API_KEY": self.key}
+                         if self.rotation else {"VLLM_API_KEY": self.key})
+        self.tokens = rendered_keys(self.containers[0][1], self.vllm_env)
+        for name, container in self.containers:
+            check(rendered_keys(container, self.vllm_env) == self.tokens, "%s accepts other keys than %s" % (
+                name, self.containers[0][0]))
+        check(self.key in self.tokens, "vLLM would refuse LiteLLM's key")
         served = {}
         for entry in self.entries:
             params = entry["litellm_params"]
@@ -111,7 +156,7 @@ class Run:
             served.setdefault(params["api_base"], []).append(params["model"][len(PROVIDER):])
         bases = {}
         for base, names in served.items():
-            engine = stand_in_vllm.Engine(base, names, stand_in_vllm.vllm_tokens(None, environ)).start()
+            engine = stand_in_vllm.Engine(base, names, self.tokens).start()
             self.engines[base] = engine
             check(base.endswith("/v1"), "api_base %s does not end in /v1" % base)
             bases[base] = engine.base + "/v1"
@@ -390,18 +435,9 @@ class Run:
         command, the container's VLLM_API_KEY) against a stand-in on the probe's port: with the key
         it passes, having been refused once without it; against a server whose key is empty
         (vLLM then installs no AuthenticationMiddleware) it fails; with a wrong key it fails."""
-        import glob
         import subprocess
-
-        import yaml
-        deployments = []
-        for path in sorted(glob.glob(os.path.join(self.args.out, "manifests", "*", "deployment.*.yaml"))):
-            with open(path, encoding="utf-8") as f:
-                document = yaml.safe_load(f)
-            for container in document["spec"]["template"]["spec"]["containers"]:
-                if "startupProbe" in container and container["name"] == "vllm":
-                    deployments.append((document["metadata"]["name"], container))
-        check(deployments, "no vLLM Deployment with a startup probe in %s" % self.args.out)
+        deployments = self.containers
+        key = self.vllm_env["VLLM_API_KEY"]  # what the container's warm-up sends: its own (new) key
 
         def probe(container, engine, key):
             command = list(container["startupProbe"]["exec"]["command"])
@@ -413,11 +449,11 @@ class Run:
 
         for name, container in deployments:
             served = container["args"][container["args"].index("--served-model-name") + 1]
-            keyed = stand_in_vllm.Engine(name, [served], [self.key]).start()
+            keyed = stand_in_vllm.Engine(name, [served], rendered_keys(container, self.vllm_env)).start()
             open_engine = stand_in_vllm.Engine(name, [served], stand_in_vllm.vllm_tokens(None, {"VLLM_API_KEY": ""}))
             open_engine.start()
             try:
-                passed = probe(container, keyed, self.key)
+                passed = probe(container, keyed, key)
                 statuses = [r["status"] for r in keyed.seen()]
                 check(passed.returncode == 0, "%s: the warm-up failed with the key: %s" % (name, passed.stderr.strip()))
                 check(statuses == [401, 200], "%s: the warm-up's requests answered %s, not [401, 200]" % (name, statuses))
@@ -430,8 +466,13 @@ class Run:
             finally:
                 keyed.stop()
                 open_engine.stop()
-        return "%d Deployments: with the key 401 then 200, exit 0; a wrong key and an empty key (auth off) fail" % len(
-            deployments)
+        rotation = ("; rotating: --api-key accepts the new key (the warm-up's) and LiteLLM's previous one"
+                    if self.rotation else "")
+        if self.rotation:
+            check(sorted(self.tokens) == sorted(self.vllm_env.values()), "a rotating vLLM accepts %d keys, not both" % len(
+                self.tokens))
+        return "%d Deployments: with the key 401 then 200, exit 0; a wrong key and an empty key (auth off) fail%s" % (
+            len(deployments), rotation)
 
     def run(self):
         self.setup()
