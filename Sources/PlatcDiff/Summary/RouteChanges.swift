@@ -22,8 +22,9 @@ public enum RouteChanges {
         let before = routes(base), after = routes(head)
         let edge = after.values.filter { $0.backends.contains { $0.hasPrefix("Service ") } }.sorted { $0.name < $1.name }.first
         for (name, route) in after where before[name] == nil {
-            let text = "Route \(name) added: \(describe(route))"
-            list.append(.requestPath, "route \(name)", "added", before: nil, after: describe(route), text: text)
+            let description = describe(route)
+            list.append(
+                .requestPath, "route \(name)", "added", before: nil, after: description, text: "Route \(name) added: \(description)")
         }
         for (name, route) in before where after[name] == nil {
             var text = "Route \(name) removed (was \(describe(route)))"

@@ -96,6 +96,11 @@ public struct Platform: Sendable {
     public struct SecretKeyRef: Sendable {
         public var name: Located<String>
         public var key: Located<String>
+
+        init(_ r: FieldReader) throws {
+            name = try r.string("name")
+            key = try r.string("key")
+        }
     }
 
     public static let shape = ObjectShape(
@@ -290,16 +295,14 @@ public struct Platform: Sendable {
         litellm = try r.object("litellm") { l in
             LiteLLM(
                 image: try l.optionalString("image"),
-                masterKeyRef: try l.object("masterKeyRef") { SecretKeyRef(name: try $0.string("name"), key: try $0.string("key")) },
+                masterKeyRef: try l.object("masterKeyRef", SecretKeyRef.init),
                 allowedFails: try l.integer("allowedFails"), cooldown: try l.duration("cooldown"),
                 service: try l.object("service") { LiteLLM.Service(name: try $0.string("name"), port: try $0.integer("port")) })
         }
         serving = try r.object("serving") { s in
             Serving(
-                apiKeyRef: try s.object("apiKeyRef") { SecretKeyRef(name: try $0.string("name"), key: try $0.string("key")) },
-                previousApiKeyRef: try s.optionalObject("previousApiKeyRef") {
-                    SecretKeyRef(name: try $0.string("name"), key: try $0.string("key"))
-                })
+                apiKeyRef: try s.object("apiKeyRef", SecretKeyRef.init),
+                previousApiKeyRef: try s.optionalObject("previousApiKeyRef", SecretKeyRef.init))
         }
         span = r.span
     }

@@ -5,7 +5,7 @@ public enum JSONSchemaGenerator {
 
     public static func schema() -> JSONValue {
         var definitions: [(String, JSONValue)] = []
-        var seen = Set<String>()
+        var seen: [String: String] = [:]
         for kind in Kind.allCases { collect(kind.shape, into: &definitions, seen: &seen) }
         let branches: [JSONValue] = Kind.allCases.map { kind in
             .object([
@@ -32,14 +32,15 @@ public enum JSONSchemaGenerator {
         ])
     }
 
-    /// Adds a definition per object shape, depth first, each once. Shapes are told apart by name,
-    /// so two different shapes under one name would silently lose one: that is a fault of platc.
-    private static func collect(_ shape: ObjectShape, into definitions: inout [(String, JSONValue)], seen: inout Set<String>) {
-        guard seen.insert(shape.name).inserted else {
-            let known = definitions.first { $0.0 == shape.name }.map { "\($0.1)" }
-            precondition(known == nil || known!.contains(shape.doc), "two object shapes are named \(shape.name)")
+    /// Adds a definition per object shape, depth first, each once. Shapes are told apart by name
+    /// (`seen`: name → doc), so two different shapes under one name would silently lose one: that
+    /// is a fault of platc.
+    private static func collect(_ shape: ObjectShape, into definitions: inout [(String, JSONValue)], seen: inout [String: String]) {
+        if let known = seen[shape.name] {
+            precondition(known == shape.doc, "two object shapes are named \(shape.name)")
             return
         }
+        seen[shape.name] = shape.doc
         var properties: [(String, JSONValue)] = []
         for field in shape.fields {
             var pairs = type(field.type, into: &definitions, seen: &seen)
@@ -62,7 +63,7 @@ public enum JSONSchemaGenerator {
     }
 
     private static func type(
-        _ type: ValueType, into definitions: inout [(String, JSONValue)], seen: inout Set<String>
+        _ type: ValueType, into definitions: inout [(String, JSONValue)], seen: inout [String: String]
     ) -> [(String, JSONValue)] {
         switch type {
         case .string(let format):
