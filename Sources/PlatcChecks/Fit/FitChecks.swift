@@ -4,7 +4,7 @@ import PlatcSpec
 public enum FitChecks: Check {
     public static let rules: [Rule] = [
         .fitDoesNotFit, .fitLowConcurrency, .fitTPHeads, .fitTPNode, .fitUtilizationHigh, .fitTimeSlicing, .fitMaxModelLen,
-        .fitUnknownArchitecture, .fitUnknownGPU, .timeoutStartupProbe,
+        .fitUnknownArchitecture, .fitUnknownGPU, .fitNodeResources, .timeoutStartupProbe,
     ]
 
     public static func run(_ context: inout CheckContext) {
@@ -29,5 +29,9 @@ public enum FitChecks: Check {
             Rule.checkStartupProbe(fit, &context)
         }
         Rule.checkTimeSlicing(fits, classes: classes, &context)
+        let fitByName = Dictionary(fits.map { ($0.model.name.value, $0) }, uniquingKeysWith: { first, _ in first })
+        let sizes = Dictionary(
+            context.spec.models.map { ($0.name.value, PodResources.of($0, fit: fitByName[$0.name.value])) }, uniquingKeysWith: { first, _ in first })
+        Rule.checkNodeResources(context.spec, sizes: sizes, &context)
     }
 }

@@ -9,6 +9,8 @@ public enum QuotaChecks: Check {
         .quotaWarmFloor,
         .quotaMaxReplicas,
         .quotaZeroFloor,
+        .quotaKEDASettings,
+        .quotaRolloutSurge,
         .quotaNominalOverCapacity,
         .quotaBorrowingLimit,
         .quotaBudgetOvercommit,
@@ -24,11 +26,13 @@ public enum QuotaChecks: Check {
             MaxReplicas.check(pool, into: &context.diagnostics)
             NominalOverCapacity.check(pool, into: &context.diagnostics)
             BorrowingLimit.check(pool, into: &context.diagnostics)
+            ZeroFloor.check(pool, into: &context.diagnostics)
+            RolloutSurge.check(pool, into: &context.diagnostics)
         }
         BudgetOvercommit.check(context.spec, into: &context.diagnostics)
         for tenant in context.spec.tenants { RateLimit.check(tenant, &context) }
         for model in context.spec.models {
-            ZeroFloor.check(model, into: &context.diagnostics)
+            KEDASettings.check(model, into: &context.diagnostics)
             LoRAAdapters.check(model, into: &context.diagnostics)
             MissingPrice.check(model, &context)
         }

@@ -12,7 +12,7 @@ public struct GPUPool: Sendable {
         public let model: Model
         /// Warm floor: min replicas × TP, always running.
         public let floor: Int64
-        /// At max replicas × TP (never below the floor).
+        /// At max replicas × TP (never below the floor; 0 when parked).
         public let peak: Int64
     }
 
@@ -39,6 +39,14 @@ public struct GPUPool: Sendable {
 
     public var name: String { gpuClass.name.value }
 
+    /// One more pod of `model` fits the class's GPUs while the model runs at max replicas and
+    /// every other model at its warm floor: the surge a RollingUpdate needs at the busiest hour.
+    public func surgeFits(_ model: Model) -> Bool {
+        guard let this = serving.first(where: { $0.model.name.value == model.name.value }) else { return false }
+        let tp = model.serving.tensorParallel.value
+        return capacity - (warmFloor - this.floor) - this.peak >= tp
+    }
+
     /// Nodes this class would need to advertise `gpus` GPUs.
     public func nodesNeeded(for gpus: Int64) -> Int64 { (gpus + gpusPerNode - 1) / gpusPerNode }
 
@@ -50,9 +58,8 @@ public struct GPUPool: Sendable {
         for model in spec.models {
             guard let at = index[model.serving.gpuClass.value] else { continue }
             let tp = model.serving.tensorParallel.value
-            let replicas = model.serving.replicas
-            pools[at].serving.append(
-                Serving(model: model, floor: replicas.min.value * tp, peak: max(replicas.min.value, replicas.max.value) * tp))
+            let plan = model.replicaPlan
+            pools[at].serving.append(Serving(model: model, floor: plan.floor * tp, peak: plan.ceiling * tp))
         }
         for tenant in spec.tenants {
             for (gpuClass, quota) in tenant.gpuQuota {

@@ -34,6 +34,18 @@ enum ServingChanges {
             list.compare(
                 .serving, name, "max replicas", "Max replicas of model \(name)", String(old.replicas.max.value),
                 String(new.replicas.max.value))
+            list.compare(
+                .serving, name, "replicas", "Replica mode of model \(name)", base.replicaPlan.mode.rawValue, head.replicaPlan.mode.rawValue)
+            list.compare(.serving, name, "rollout", "Rollout of model \(name)", old.rollout.value.rawValue, new.rollout.value.rawValue)
+            list.compare(
+                .serving, name, "pod size", "CPU and memory per replica of model \(name)", podSize(base, pair.basePools[old.gpuClass.value]),
+                podSize(head, pair.headPools[new.gpuClass.value]))
         }
+    }
+
+    /// "4 CPU, 13Gi": the replica's size as the Deployment requests it.
+    static func podSize(_ model: Model, _ pool: GPUPool?) -> String {
+        let size = PodResources.of(model, fit: pool.flatMap { try? ModelFit(model: model, gpuClass: $0.gpuClass) })
+        return "\(size.cpuText) CPU, \(size.memoryText)"
     }
 }

@@ -55,7 +55,7 @@ extension CatalogPage {
         \(row.vram.map(bar) ?? HTML())<span class="small">\(row.vramText)</span>
         <span class="small">max concurrency \(row.concurrency) at \(row.context) tokens</span>
         </td>
-        <td data-label="Replicas">\(row.floor) warm, up to \(row.max)</td>
+        <td data-label="Replicas">\(row.replicas)</td>
         <td data-label="Tenants">\(chips(row.tenants))</td>
         <td data-label="Limits">\(limits(row))</td>
         <td data-label="Price per 1M tokens" class="num">\(row.priceIn) in<br>\(row.priceOut) out</td>

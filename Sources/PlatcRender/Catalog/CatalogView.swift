@@ -19,8 +19,8 @@ struct CatalogView {
         let vramText: String
         /// vLLM's maximum concurrency at full context, e.g. "12.3".
         let concurrency: String
-        let floor: String
-        let max: String
+        /// `ReplicaPlan.description`: "1 warm, up to 3", "parked".
+        let replicas: String
         let tenants: [String]
         /// Space-separated, for the filter's `data-tenants`.
         let tenantList: String
@@ -121,14 +121,14 @@ struct CatalogView {
         let tenants = entry.name.tenants
         let searchable = [
             entry.name.name, base, model.status.value.rawValue, model.owner.value, serving.gpuClass.value, model.description.value,
-        ]
+        ] + (model.replicaPlan.mode == .parked ? ["parked"] : [])
         return Row(
             name: entry.name.name, base: base, status: model.status.value.rawValue, owner: model.owner.value,
             gpuClass: serving.gpuClass.value, tensorParallel: String(serving.tensorParallel.value),
             context: CatalogFormat.grouped(serving.maxModelLen.value), vram: entry.fit.map(vramBar),
             vramText: entry.fit.map(vramText) ?? "no estimate",
             concurrency: entry.fit.map { CatalogFormat.fixed($0.maxConcurrency, places: 1) } ?? "?",
-            floor: String(serving.replicas.min.value), max: String(serving.replicas.max.value), tenants: tenants,
+            replicas: model.replicaPlan.description, tenants: tenants,
             tenantList: tenants.joined(separator: " "), tenantsText: tenants.isEmpty ? "none" : tenants.joined(separator: ", "),
             rpm: entry.name.rpm.map(CatalogFormat.grouped),
             tpm: entry.name.tpm.map(CatalogFormat.grouped), priceIn: CatalogFormat.dollars(model.pricing.inputPerMillion.value),

@@ -1,3 +1,5 @@
+import PlatcChecks
+
 /// The Pod Security `restricted` settings every serving container runs with, and the writable
 /// emptyDirs that a read-only root filesystem needs.
 enum PodSecurity {
@@ -67,19 +69,13 @@ enum PodSecurity {
     static let homeSizeLimit = "8Gi"
     static let tmpSizeLimit = "2Gi"
 
-    /// /dev/shm: PyTorch and NCCL exchange tensors between vLLM's processes (API server, engine
-    /// core, one worker per GPU) through shared memory; the container runtime's default 64 MiB
-    /// breaks tensor parallelism. 2 GiB per GPU, at least 2 GiB. It is RAM and is charged to
-    /// the container's memory, so the memory limit includes it.
-    static func sharedMemoryGiB(tensorParallel: Int64) -> Int64 { max(2, 2 * tensorParallel) }
-
     static func volumes(tensorParallel: Int64) -> [YAMLValue] {
         [
             ["name": "home", "emptyDir": ["sizeLimit": .string(homeSizeLimit)]],
             ["name": "tmp", "emptyDir": ["sizeLimit": .string(tmpSizeLimit)]],
             [
                 "name": "dshm",
-                "emptyDir": ["medium": "Memory", "sizeLimit": .string("\(sharedMemoryGiB(tensorParallel: tensorParallel))Gi")],
+                "emptyDir": ["medium": "Memory", "sizeLimit": .string("\(PodResources.sharedMemoryGiB(tensorParallel: tensorParallel))Gi")],
             ],
         ]
     }

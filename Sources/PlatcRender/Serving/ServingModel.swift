@@ -47,8 +47,8 @@ struct ServingModel: Sendable {
         [model.span.start.file, model.config.path, gpuClass.span.start.file, context.platformSource]
     }
 
-    /// KEDA owns the replica count when the model may scale beyond its warm floor.
-    var isAutoscaled: Bool { model.serving.replicas.max.value > model.serving.replicas.min.value }
+    /// Parked, fixed, KEDA or by hand: derived once for every object that depends on it.
+    var replicas: ReplicaPlan { model.replicaPlan }
 
     func object(
         _ apiVersion: String, _ kind: String, name: String? = nil, annotations: [(String, String)] = [], body: YAMLMap

@@ -5,18 +5,18 @@ enum VLLMDeployment {
     static let containerName = "vllm"
 
     static func object(_ serving: ServingModel) -> KubeObject {
-        let replicas = serving.model.serving.replicas
+        let replicas = serving.replicas
         let startupSeconds = (serving.model.serving.startupTimeout.value.milliseconds + 999) / 1000
-        // KEDA owns the replica count between min and max: tell Argo CD not to reset it.
+        // KEDA (or a person) owns the replica count between min and max: Argo CD must not reset it.
         let annotations =
-            (serving.isAutoscaled ? [(Conventions.argocdIgnoreDifferencesAnnotation, "/spec/replicas")] : [])
+            (replicas.countMoves ? [(Conventions.argocdIgnoreDifferencesAnnotation, "/spec/replicas")] : [])
             + CheckovSkip.annotations([(VLLMAPIKey.secretAsVariable, VLLMAPIKey.whyAVariable)])
         return serving.object(
             "apps/v1", "Deployment", name: serving.deploymentName, annotations: annotations,
             body: [
                 "spec": [
-                    // The warm floor; with KEDA, the count it starts from.
-                    "replicas": .int(replicas.min.value),
+                    // The warm floor (0 when parked); with KEDA, the count it starts from.
+                    "replicas": .int(replicas.floor),
                     "selector": ["matchLabels": .sortedMap(serving.selector)],
                     "strategy": RolloutStrategy.of(serving).yaml,
                     // A rollout is "progressing" for as long as a cold start may take, plus 5 minutes,
@@ -76,7 +76,7 @@ enum VLLMDeployment {
                 "args": .list((VLLMArguments.of(serving.model) + VLLMAPIKey.arguments(serving.context.platform)).map(YAMLValue.string)),
                 "env": .list(PodSecurity.environment + VLLMAPIKey.environment(serving.context.platform)),
                 "ports": [["name": "http", "containerPort": .int(Conventions.vllmPort), "protocol": "TCP"]],
-                "resources": VLLMResources.of(serving).yaml,
+                "resources": VLLMResources.yaml(VLLMResources.of(serving)),
                 "startupProbe": VLLMProbes.startup(serving.model),
                 "readinessProbe": VLLMProbes.readiness,
                 "livenessProbe": VLLMProbes.liveness,

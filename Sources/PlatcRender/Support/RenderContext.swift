@@ -8,8 +8,8 @@ public struct RenderContext: Sendable {
     /// Fit per model name; absent only when the estimator could not run (a check error then).
     public let fits: [String: ModelFit]
 
-    /// GPUs each class's models hold at their warm floor (min replicas × TP), by class name.
-    public let warmFloors: [String: Int64]
+    /// Each GPU class with the models on it (floors, peaks, surge room), by class name.
+    public let pools: [String: GPUPool]
 
     private let gpuClassIndex: [String: GPUClass]
     private let tenantIndex: [String: Tenant]
@@ -25,11 +25,7 @@ public struct RenderContext: Sendable {
         var fits: [String: ModelFit] = [:]
         for (model, fit) in zip(spec.models, estimates) where fit != nil { fits[model.name.value] = fit }
         self.fits = fits
-        var floors: [String: Int64] = [:]
-        for model in spec.models {
-            floors[model.serving.gpuClass.value, default: 0] += model.serving.replicas.min.value * model.serving.tensorParallel.value
-        }
-        warmFloors = floors
+        pools = Dictionary(GPUPool.pools(of: spec).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public var platform: Platform { spec.platform }

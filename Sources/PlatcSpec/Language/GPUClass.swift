@@ -6,6 +6,8 @@ public struct GPUClass: Sendable {
     public var visibleMemory: Located<Quantity>?
     public var gpusPerNode: Located<Int64>
     public var nodes: Located<Int64>
+    /// What one node can give pods; nil: platc assumes its per-product default, if it has one.
+    public var node: NodeAllocatable?
     public var nodeSelector: [(key: Located<String>, value: Located<String>)]
     public var tolerations: [Toleration]
     public var timeSlicing: TimeSlicing?
@@ -17,6 +19,13 @@ public struct GPUClass: Sendable {
         public var `operator`: Located<String>
         public var value: Located<String>?
         public var effect: Located<String>?
+    }
+
+    /// A node's allocatable CPU and memory (capacity less what the kubelet and system reserve).
+    public struct NodeAllocatable: Sendable {
+        public var cpu: Located<Quantity>
+        public var memory: Located<Quantity>
+        public var span: SourceSpan
     }
 
     public struct TimeSlicing: Sendable {
@@ -34,6 +43,10 @@ public struct GPUClass: Sendable {
                 example: "79.18Gi"),
             .required("gpusPerNode", .integer(min: 1, max: 64), "GPUs on each node.", example: "8"),
             .required("nodes", .integer(min: 0, max: 100_000), "Nodes in the pool.", example: "2"),
+            .optional(
+                "node", .object(nodeShape),
+                "Allocatable CPU and memory of one node (kubectl describe node: Allocatable); a default per GPU product when absent (docs/node-sizing.md)."
+            ),
             .optional(
                 "nodeSelector", .map(key: .labelKey, value: .string(.labelValue)), "Node labels that select this pool.", default: "{}"),
             .optional("tolerations", .list(.object(tolerationShape)), "Tolerations for the pool's taints.", default: "[]"),
@@ -54,6 +67,13 @@ public struct GPUClass: Sendable {
                 example: "NoSchedule"),
         ])
 
+    static let nodeShape = ObjectShape(
+        "NodeAllocatable", doc: "What one node of the pool can give pods: its allocatable CPU and memory.",
+        fields: [
+            .required("cpu", .quantity(.cpu), "Allocatable CPU per node.", example: "\"3920m\""),
+            .required("memory", .quantity(.memory), "Allocatable memory per node.", example: "13Gi"),
+        ])
+
     static let timeSlicingShape = ObjectShape(
         "TimeSlicing", doc: "NVIDIA device-plugin time-slicing.",
         fields: [.required("replicas", .integer(min: 2, max: 64), "Virtual GPUs per physical GPU.", example: "4")])
@@ -65,6 +85,7 @@ public struct GPUClass: Sendable {
         visibleMemory = try r.optionalQuantity("visibleMemory")
         gpusPerNode = try r.integer("gpusPerNode")
         nodes = try r.integer("nodes")
+        node = try r.optionalObject("node") { NodeAllocatable(cpu: try $0.quantity("cpu"), memory: try $0.quantity("memory"), span: $0.span) }
         nodeSelector = try r.map("nodeSelector") { value in
             guard case .string(let text) = value.value else { throw FieldReader.Unreadable(path: "nodeSelector") }
             return Located(text, at: value.span)

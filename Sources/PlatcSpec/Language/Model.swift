@@ -41,6 +41,18 @@ public struct Model: Sendable {
         public var kvCacheDtype: Located<String>
         public var startupTimeout: Located<Duration>
         public var replicas: Replicas
+        /// nil: derived (keda when max > min, else none); see `ReplicaPlan`.
+        public var autoscaling: Located<Autoscaling>?
+        public var keda: KEDA
+        public var rollout: Located<Rollout>
+        public var resources: Resources?
+
+        public enum Autoscaling: String, Sendable, CaseIterable { case none, keda }
+        public enum Rollout: String, Sendable, CaseIterable {
+            case auto
+            case recreate = "Recreate"
+            case rollingUpdate = "RollingUpdate"
+        }
 
         public struct Engine: Sendable {
             public var image: Located<String>
@@ -50,6 +62,25 @@ public struct Model: Sendable {
         public struct Replicas: Sendable {
             public var min: Located<Int64>
             public var max: Located<Int64>
+            public var span: SourceSpan
+        }
+
+        /// KEDA's settings, used when the model autoscales with KEDA.
+        public struct KEDA: Sendable {
+            public var cooldown: Located<Duration>
+            public var waitingPerReplica: Located<Int64>
+            public var kvCacheUsage: Located<Fraction>?
+            public var fallbackReplicas: Located<Int64>?
+            /// False when the defaults stand in for an absent `keda:`.
+            public var isWritten: Bool
+            public var span: SourceSpan
+        }
+
+        /// Overrides of the derived pod size; an absent field keeps the derived value.
+        public struct Resources: Sendable {
+            public var cpu: Located<Quantity>?
+            public var memory: Located<Quantity>?
+            public var span: SourceSpan
         }
     }
 
@@ -119,10 +150,35 @@ public struct Model: Sendable {
         ])
 
     static let replicasShape = ObjectShape(
-        "Replicas", doc: "Replica bounds; min is the warm floor.",
+        "Replicas", doc: "Replica bounds; min is the warm floor. {min: 0, max: 0} parks the model.",
         fields: [
             .optional("min", .integer(min: 0, max: 10_000), "Warm floor: replicas always running.", default: "1"),
-            .optional("max", .integer(min: 1, max: 10_000), "Upper bound when autoscaling.", default: "1"),
+            .optional("max", .integer(min: 0, max: 10_000), "Upper bound when autoscaling (or scaling by hand); 0 with min 0 parks the model.", default: "1"),
+        ])
+
+    static let kedaShape = ObjectShape(
+        "KEDA", doc: "How KEDA scales the model between min and max replicas.",
+        fields: [
+            .optional(
+                "cooldown", .duration, "How long load must stay low before a replica is removed (scale-down window; KEDA cooldownPeriod at min 0).",
+                default: "15m"),
+            .optional(
+                "waitingPerReplica", .integer(min: 1, max: 100_000), "Requests waiting in vLLM's queue per replica above which KEDA adds one.",
+                default: "5"),
+            .optional(
+                "kvCacheUsage", .fraction, "A second trigger: average KV-cache usage per replica above which KEDA adds one.",
+                example: "0.8"),
+            .optional(
+                "fallbackReplicas", .integer(min: 0, max: 10_000),
+                "Replicas KEDA sets while its metrics cannot be read (3 failures in a row); absent: keep the current count.",
+                example: "2"),
+        ])
+
+    static let resourcesShape = ObjectShape(
+        "ServingResources", doc: "The vLLM container's CPU and memory, instead of the derived size (requests = limits).",
+        fields: [
+            .optional("cpu", .quantity(.cpu), "CPU per replica.", example: "\"3\""),
+            .optional("memory", .quantity(.memory), "Memory per replica, including weight loading and /dev/shm.", example: "12Gi"),
         ])
 
     static let servingShape = ObjectShape(
@@ -147,6 +203,16 @@ public struct Model: Sendable {
                 "startupTimeout", .duration, "How long the startup probe lets vLLM load weights and warm up before the pod restarts.",
                 default: "15m"),
             .optional("replicas", .object(replicasShape), "Replica bounds.", default: "{}"),
+            .optional(
+                "autoscaling", .oneOf(Serving.Autoscaling.allCases.map(\.rawValue)),
+                "Who changes the replica count between min and max: KEDA, or none (a person, e.g. kubectl scale). Default: keda when max > min.",
+                example: "none"),
+            .optional("keda", .object(kedaShape), "KEDA's settings (with autoscaling: keda).", default: "{}"),
+            .optional(
+                "rollout", .oneOf(Serving.Rollout.allCases.map(\.rawValue)),
+                "How a new version replaces the pods; auto: RollingUpdate when one more pod fits the class's GPUs at max replicas, else Recreate.",
+                default: "auto"),
+            .optional("resources", .object(resourcesShape), "CPU and memory per replica, instead of the derived size."),
         ])
 
     static let adapterShape = ObjectShape(
@@ -196,7 +262,19 @@ public struct Model: Sendable {
                 maxNumSeqs: try s.integer("maxNumSeqs"), maxNumBatchedTokens: try s.optionalInteger("maxNumBatchedTokens"),
                 gpuMemoryUtilization: try s.fraction("gpuMemoryUtilization"), kvCacheDtype: try s.string("kvCacheDtype"),
                 startupTimeout: try s.duration("startupTimeout"),
-                replicas: try s.object("replicas") { Serving.Replicas(min: try $0.integer("min"), max: try $0.integer("max")) })
+                replicas: try s.object("replicas") { Serving.Replicas(min: try $0.integer("min"), max: try $0.integer("max"), span: $0.span) },
+                autoscaling: try s.optionalChoice("autoscaling", as: Serving.Autoscaling.self),
+                // Defaults stand in with the enclosing mapping's span (ShapeValidator).
+                keda: try s.object("keda") { [servingSpan = s.span] in
+                    Serving.KEDA(
+                        cooldown: try $0.duration("cooldown"), waitingPerReplica: try $0.integer("waitingPerReplica"),
+                        kvCacheUsage: try $0.optionalFraction("kvCacheUsage"), fallbackReplicas: try $0.optionalInteger("fallbackReplicas"),
+                        isWritten: $0.span != servingSpan, span: $0.span)
+                },
+                rollout: try s.choice("rollout", as: Serving.Rollout.self),
+                resources: try s.optionalObject("resources") {
+                    Serving.Resources(cpu: try $0.optionalQuantity("cpu"), memory: try $0.optionalQuantity("memory"), span: $0.span)
+                })
         }
         lora = try r.optionalObject("lora") { l in
             LoRA(

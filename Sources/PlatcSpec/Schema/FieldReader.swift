@@ -46,10 +46,16 @@ public struct FieldReader: Sendable {
     public func optionalDuration(_ key: String) throws -> Located<Duration>? { try optional(key, \.asDuration) }
     public func optionalQuantity(_ key: String) throws -> Located<Quantity>? { try optional(key, \.asQuantity) }
     public func optionalUSD(_ key: String) throws -> Located<USD>? { try optional(key, \.asUSD) }
+    public func optionalFraction(_ key: String) throws -> Located<Fraction>? { try optional(key, \.asFraction) }
 
     /// A `oneOf` field read as its Swift enum.
     public func choice<E: RawRepresentable & Sendable>(_ key: String, as: E.Type) throws -> Located<E> where E.RawValue == String {
         try read(key) { $0.asString.flatMap(E.init(rawValue:)) }
+    }
+
+    public func optionalChoice<E: RawRepresentable & Sendable>(_ key: String, as: E.Type) throws -> Located<E>?
+    where E.RawValue == String {
+        has(key) ? try choice(key, as: E.self) : nil
     }
 
     public func object<T>(_ key: String, _ make: (FieldReader) throws -> T) throws -> T {

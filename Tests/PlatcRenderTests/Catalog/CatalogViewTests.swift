@@ -25,7 +25,7 @@ import Testing
         #expect(llama.gpuClass == "h100" && llama.tensorParallel == "1" && llama.context == "16,384")
         #expect(llama.rpm == "400" && llama.tpm == "666,667")  // 1200 rpm, 2,000,000 tpm over 3 names
         #expect(llama.priceIn == "$0.10" && llama.priceOut == "$0.20")
-        #expect(llama.floor == "1" && llama.max == "2")
+        #expect(llama.replicas == "1 warm, up to 2")
         let coder = try #require(view.rows.first { $0.name == "qwen2.5-coder-7b-instruct" })
         #expect(coder.rpm == nil)
         let h100 = try #require(view.capacities.first { $0.name == "h100" })

@@ -43,7 +43,7 @@ struct HostileViews {
         let rpm = maybe()
         return CatalogView.Row(
             name: text(), base: text(), status: text(), owner: text(), gpuClass: text(), tensorParallel: text(), context: text(),
-            vram: Bool.random(using: &random) ? bar() : nil, vramText: text(), concurrency: text(), floor: text(), max: text(),
+            vram: Bool.random(using: &random) ? bar() : nil, vramText: text(), concurrency: text(), replicas: text(),
             tenants: list { $0.text() }, tenantList: text(), tenantsText: text(), rpm: rpm,
             tpm: Int.random(in: 0...3, using: &random) == 0 ? nil : text(), priceIn: text(), priceOut: text(),
             description: text(), search: text())

@@ -1,0 +1,86 @@
+import PlatcSpec
+
+extension Rule {
+    /// `fit/node-resources`: the replicas that must share a node ask for more CPU or memory than it has.
+    public static let fitNodeResources = Rule(
+        id: "fit/node-resources",
+        summary:
+            "The replicas that must share a node of a GPU class (GPUs per node ÷ tensor parallelism; warm floors first, then max replicas) ask for more CPU or memory than the node can allocate.",
+        rationale:
+            "A pod is placed only where its GPUs, CPU and memory all fit. When the GPUs put replicas on one node and their CPU or memory does not fit there, they stay Pending although GPUs are free. With `node` absent the node is the product's common machine (docs/node-sizing.md), and the finding is a warning.",
+        example: """
+            platform/gpu-classes/l4.yaml
+            gpusPerNode: 1
+            node: {cpu: "3920m", memory: 13Gi}   # a replica asks for 4 CPU
+            """,
+        fix:
+            "Set the models' serving.resources to at most the hint's values, or declare the node's real allocatable (kubectl describe node), or move the models to a class with larger nodes."
+    )
+}
+
+extension Rule {
+    /// Packs each class's replicas onto its nodes and reports the first node that cannot hold them.
+    static func checkNodeResources(_ spec: Spec, sizes: [String: PodResources], _ context: inout CheckContext) {
+        for pool in GPUPool.pools(of: spec) {
+            guard let node = NodeSize.of(pool.gpuClass) else { continue }
+            let packing = NodePacking(pool, sizes: sizes)
+            guard let full = packing.overloaded(node) else { continue }
+            reportNodeResources(pool, node, full, packing, &context)
+        }
+    }
+
+    private static func reportNodeResources(
+        _ pool: GPUPool, _ node: NodeSize, _ full: NodePacking.Node, _ packing: NodePacking, _ context: inout CheckContext
+    ) {
+        let groups = Dictionary(grouping: full.replicas, by: { $0.model.name.value }).sorted { $0.key < $1.key }
+        let has = "\(PodResources.cpuText(node.cpuMillis)) CPU and \(PodResources.memoryText(node.memoryBytes))"
+        let assumed = node.assumedFrom.map { " (assumed: \($0); declare node: {cpu, memory} to use yours)" } ?? ""
+        let per = "GPU class '\(pool.name)' (\(QuotaChecks.Text.count(pool.gpusPerNode, "GPU")) per node)"
+        let asks: String
+        if full.replicas.count == 1, let size = full.replicas.first?.size {
+            asks = "a replica of '\(groups[0].key)' asks for \(size.cpuText) CPU and \(size.memoryText)"
+        } else {
+            let shared = groups.map { name, replicas in
+                "'\(name)' × \(replicas.count) (\(replicas[0].size.cpuText) CPU, \(replicas[0].size.memoryText) each)"
+            }
+            asks =
+                "\(full.replicas.count) replicas must share a node: \(shared.joined(separator: ", ")) ask for "
+                + "\(PodResources.cpuText(full.cpuMillis)) CPU and \(PodResources.memoryText(full.memoryBytes))"
+        }
+        let message = "on \(per), \(asks), but a node allocates \(has)\(assumed)"
+        let first = groups[0].value[0].model
+        let span = first.serving.resources?.span ?? first.serving.gpuClass.span
+        var notes = groups.dropFirst().map { Diagnostic.Note("'\($0.key)' runs on the same node", at: $0.value[0].model.serving.gpuClass.span) }
+        if let declared = pool.gpuClass.node { notes.append(Diagnostic.Note("the node is declared here", at: declared.span)) }
+        let hint = nodeResourcesHint(packing, node)
+        if node.assumedFrom == nil {
+            context.diagnostics.error(.fitNodeResources, message, at: span, notes: notes, hint: hint)
+        } else {
+            context.diagnostics.warning(.fitNodeResources, message, at: span, notes: notes, hint: hint)
+        }
+    }
+
+    /// A size for every model on the class larger than it, so that the fullest node still fits:
+    /// the node divided by the most replicas one node holds, rounded down (100m CPU, 256Mi
+    /// memory). Below what vLLM needs to start and load its weights, the hint is fewer replicas.
+    static func nodeResourcesHint(_ packing: NodePacking, _ node: NodeSize) -> String {
+        let perNode = max(1, packing.mostReplicasOnANode)
+        let cpu = node.cpuMillis / perNode / 100 * 100
+        let memory = node.memoryBytes / perNode / (256 << 20) * (256 << 20)
+        var seen = Set<String>()
+        let replicas = packing.nodes.flatMap(\.replicas).filter {
+            ($0.size.cpuMillis > cpu || $0.size.memoryBytes > memory) && seen.insert($0.model.name.value).inserted
+        }.sorted { $0.model.name.value < $1.model.name.value }
+        let fitting = replicas.filter { cpu >= $0.size.minimumCPUMillis && memory >= $0.size.minimumMemoryBytes }
+        guard fitting.count == replicas.count else {
+            let cpuNeeded = ((packing.nodes.map(\.cpuMillis).max() ?? 0) + 999) / 1000
+            let memoryNeeded = ((packing.nodes.map(\.memoryBytes).max() ?? 0) + PodResources.gibibyte - 1) / PodResources.gibibyte
+            return "node: {cpu: \"\(cpuNeeded)\", memory: \(memoryNeeded)Gi} (a class with nodes that large), or fewer max replicas on the class"
+        }
+        var fields: [String] = []
+        if replicas.contains(where: { $0.size.cpuMillis > cpu }) { fields.append("cpu: \(PodResources.cpuText(cpu))") }
+        if replicas.contains(where: { $0.size.memoryBytes > memory }) { fields.append("memory: \(PodResources.memoryText(memory))") }
+        let names = replicas.map { "'\($0.model.name.value)'" }.joined(separator: ", ")
+        return "resources: {\(fields.joined(separator: ", "))} under serving of \(names)"
+    }
+}

@@ -1,0 +1,46 @@
+import PlatcSpec
+
+extension Rule {
+    /// `quota/keda-settings`: KEDA settings that cannot take effect.
+    public static let quotaKEDASettings = Rule(
+        id: "quota/keda-settings",
+        summary:
+            "autoscaling: keda (or keda settings) on a model that KEDA does not scale (min = max, parked, or autoscaling: none), or fallbackReplicas outside min…max.",
+        rationale:
+            "KEDA needs max > min to scale at all (with min = max its HPA never moves, and parked models have no autoscaler), and KEDA applies fallback replicas as they are, so a fallback outside the bounds would park the model or overshoot the GPUs the quota rules counted.",
+        example: """
+            models/chat.yaml
+            serving:
+              replicas: {min: 2, max: 2}
+              autoscaling: keda
+            """,
+        fix: "Raise max replicas above min or drop autoscaling: keda (and keda: with it); keep keda.fallbackReplicas between min and max.")
+}
+
+extension QuotaChecks {
+    enum KEDASettings {
+        static func check(_ model: Model, into diagnostics: inout DiagnosticCollector) {
+            let serving = model.serving
+            let plan = model.replicaPlan
+            if let written = serving.autoscaling, written.value == .keda, plan.mode != .keda {
+                let bounds =
+                    plan.mode == .parked ? "it is parked (min 0, max 0)" : "its replicas are fixed at \(plan.floor) (min = max)"
+                diagnostics.error(
+                    .quotaKEDASettings, "'\(model.name.value)' asks for KEDA autoscaling, but \(bounds): there is nothing to scale",
+                    at: written.span, hint: plan.mode == .parked ? "autoscaling: none" : "max: \(plan.floor + 1), or autoscaling: none")
+            }
+            if serving.keda.isWritten, plan.mode != .keda, serving.autoscaling?.value != .keda {
+                diagnostics.error(
+                    .quotaKEDASettings,
+                    "'\(model.name.value)' sets keda, but KEDA does not scale it (\(plan.description)): the settings would have no effect",
+                    at: serving.keda.span, hint: plan.mode == .manual ? "autoscaling: keda, or remove keda" : "remove keda")
+            }
+            if plan.mode == .keda, let fallback = serving.keda.fallbackReplicas, !(plan.floor...plan.ceiling).contains(fallback.value) {
+                diagnostics.error(
+                    .quotaKEDASettings,
+                    "'\(model.name.value)' falls back to \(Text.count(fallback.value, "replica")) when KEDA cannot read its metrics, outside its replicas \(plan.floor)…\(plan.ceiling)",
+                    at: fallback.span, hint: "fallbackReplicas: \(min(max(fallback.value, plan.floor), plan.ceiling))")
+            }
+        }
+    }
+}
