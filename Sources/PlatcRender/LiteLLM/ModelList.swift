@@ -1,3 +1,4 @@
+import PlatcChecks
 import PlatcSpec
 
 /// `model_list`: one deployment per LiteLLMEntry.
@@ -34,6 +35,10 @@ enum ModelList {
                 "input_cost_per_token": TokenPrice.perToken(model.pricing.inputPerMillion.value),
                 "output_cost_per_token": TokenPrice.perToken(model.pricing.outputPerMillion.value),
                 "access_groups": .list(entry.tenants.map { .string(LiteLLMNames.accessGroup($0)) }),
+                // A parked model fails at once: LiteLLM answers 403 "Model is blocked" before
+                // routing (no upstream call, retry or cooldown), instead of waiting out a Service
+                // with no endpoints (docs/render-litellm.md § Parked models).
+                "blocked": entry.serving.replicas.mode == .parked ? true : nil,
             ],
         ]
     }

@@ -2,9 +2,9 @@ import Foundation
 import PlatcTestSupport
 import Testing
 
-/// The whole out/ of three platforms, byte for byte, rendered by the built binary: the embedded
-/// default (its committed out/), the minimal fixture, and one with time-slicing, KEDA and image
-/// volumes. PLATC_RECORD=1 re-records them (for the default: re-renders out/).
+/// The whole out/ of four platforms, byte for byte, rendered by the built binary: the embedded
+/// default (its committed out/), the minimal fixture, one with time-slicing, KEDA and image
+/// volumes, and the seed's single-L4 lab (a sized node, a model idle by hand, a parked model). PLATC_RECORD=1 re-records them (for the default: re-renders out/).
 @Suite struct RenderGoldenTests {
     struct Case: CustomTestStringConvertible, Sendable {
         var name: String
@@ -19,6 +19,9 @@ import Testing
         Case(
             name: "timeslicing-keda", root: Paths.fixtures.appendingPathComponent("timeslicing-keda"),
             golden: Paths.fixtures.appendingPathComponent("render/timeslicing-keda.out")),
+        Case(
+            name: "single-l4", root: Paths.fixtures.appendingPathComponent("single-l4"),
+            golden: Paths.fixtures.appendingPathComponent("render/single-l4.out")),
     ]
 
     @Test(arguments: cases)

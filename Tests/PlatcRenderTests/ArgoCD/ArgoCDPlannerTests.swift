@@ -1,4 +1,5 @@
 import Foundation
+import PlatcChecks
 import PlatcTestSupport
 import Testing
 
@@ -7,7 +8,7 @@ import Testing
 /// Argo CD: waves order what must exist before workloads, the project admits exactly what platc
 /// renders, and the Application leaves KEDA's replicas alone.
 @Suite struct ArgoCDPlannerTests {
-    static let platforms: [String] = ["default", "minimal", "timeslicing-keda"]
+    static let platforms: [String] = ["default", "minimal", "timeslicing-keda", "single-l4"]
 
     static func platform(_ name: String) throws -> RenderTestPlatform {
         switch name {
@@ -80,7 +81,7 @@ import Testing
     }
 
     @Test(arguments: platforms)
-    func applicationIgnoresReplicasOfExactlyTheScaledDeployments(_ name: String) throws {
+    func applicationIgnoresReplicasOfExactlyTheDeploymentsWhoseCountMoves(_ name: String) throws {
         let (context, objects) = try Self.planned(name)
         let application = ArgoCDApplication.object(context, syncing: objects)
         let ignored = (application.spec?.at("ignoreDifferences")?.listValue ?? []).map { item in
@@ -89,7 +90,10 @@ import Testing
             return item.at("name")?.stringValue ?? ""
         }
         let scaled = objects.filter { $0.kind == "ScaledObject" }.compactMap { $0.spec?.at("scaleTargetRef.name")?.stringValue }
-        #expect(Set(ignored) == Set(scaled) && ignored.count == scaled.count, "ignoreDifferences \(ignored) vs ScaledObjects \(scaled)")
+        // KEDA's and the ones scaled by hand (autoscaling: none with max > min); never a parked one.
+        let moving = context.spec.models.filter { $0.replicaPlan.countMoves }.map(\.name.value)
+        #expect(Set(ignored) == Set(moving) && ignored.count == moving.count, "ignoreDifferences \(ignored) vs \(moving)")
+        #expect(Set(scaled).isSubset(of: Set(ignored)), "every ScaledObject's Deployment: \(scaled)")
         let options = application.spec?.at("syncPolicy.syncOptions")?.strings ?? []
         #expect(options.contains("RespectIgnoreDifferences=true") && options.contains("ServerSideApply=true"))
         #expect(application.spec?.at("source.repoURL")?.stringValue == context.platform.argocd.repoURL.value)

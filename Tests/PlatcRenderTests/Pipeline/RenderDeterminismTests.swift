@@ -9,7 +9,10 @@ import Testing
 /// default written out) renders out/ byte for byte, the catalog and its source digest included;
 /// one respelling at a time, then all of them together in seeded rounds.
 @Suite struct RenderDeterminismTests {
-    static let platforms = [Paths.packageRoot, Paths.minimalPlatform, Paths.fixtures.appendingPathComponent("timeslicing-keda")]
+    static let platforms = [
+        Paths.packageRoot, Paths.minimalPlatform, Paths.fixtures.appendingPathComponent("timeslicing-keda"),
+        Paths.fixtures.appendingPathComponent("single-l4"),
+    ]
 
     static func render(_ tree: SourceTree, _ label: String) throws -> [Artifact] {
         let loaded = Loader().load(tree)
