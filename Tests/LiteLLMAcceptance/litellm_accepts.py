@@ -9,7 +9,9 @@
    os.environ/VAR and a throw-away master key (offline_copy.py; each removal is printed).
 2. LiteLLM's real proxy starts on it at 127.0.0.1:<free port> (proxy_probe.py) and must answer
    /health/liveliness within --timeout; /v1/models must serve every model_name and /v1/model/info
-   hold every deployment of model_list (LiteLLM drops one it cannot build and serves on).
+   hold every deployment of model_list (LiteLLM drops one it cannot build and serves on). A
+   parked model's names (model_info.blocked) must be hidden from /v1/models instead, and a call to
+   each must be refused with 403 "Model is blocked" in under 2 s.
    LiteLLM's own error lines from the proxy log are printed as `litellm| …`.
 3. --teams: every /team/new body as LiteLLM's NewTeamRequest and new_team() judge it, models that
    exist in the config, unique team_ids (team_bodies.py).
@@ -73,7 +75,7 @@ def _expected(config):
     entries = config.get("model_list")
     if not isinstance(entries, list):
         return {"names": [], "ids": [], "deployments": 0}, [("config/model-list", "model_list is not a list")]
-    names, ids, findings = [], [], []
+    names, ids, findings, open_names, blocked_names = [], [], [], set(), set()
     for i, entry in enumerate(entries):
         name = entry.get("model_name") if isinstance(entry, dict) else None
         if not isinstance(name, str) or not name:
@@ -84,7 +86,9 @@ def _expected(config):
         info = entry.get("model_info")
         if isinstance(info, dict) and info.get("id") is not None:
             ids.append(str(info["id"]))
-    return {"names": names, "ids": ids, "deployments": len(entries)}, findings
+        (blocked_names if isinstance(info, dict) and info.get("blocked") is True else open_names).add(name)
+    blocked = [n for n in names if n in blocked_names and n not in open_names]
+    return {"names": names, "ids": ids, "deployments": len(entries), "blocked": blocked}, findings
 
 
 class _Interrupted(Exception):
@@ -127,11 +131,17 @@ def _proxy_checks(proxy, expected, master_key, arguments):
                                                 proxy.get("/v1/model/info", master_key))
             findings += found
             print("proxy: " + summary)
+            if expected["blocked"]:
+                found, summary = proxy_probe.parked(proxy, expected["blocked"], master_key)
+                findings += found
+                print("proxy: " + summary)
         except (OSError, ValueError) as error:
             findings.append(("proxy/api", "the proxy is up but its model API failed: %s" % error))
     proxy.stop()
     log = proxy.log()
     errors = proxy_probe.error_lines(log, warnings=arguments.verbose)
+    if expected["blocked"]:  # the parked probe's own 403s
+        errors = [line for line in errors if "PermissionDeniedError: Model is blocked" not in line]
     for line in errors:
         print("litellm| " + line)
     if status != "up":

@@ -77,6 +77,22 @@ class Proxy:
         with _OPENER.open(request, timeout=30) as response:
             return json.load(response)
 
+    def post(self, path, key, body):
+        """(status, seconds, parsed body) of a JSON POST; an HTTP error status is an answer too."""
+        request = urllib.request.Request("http://127.0.0.1:%d%s" % (self.port, path), data=json.dumps(body).encode(),
+                                         headers={"Authorization": "Bearer " + key, "Content-Type": "application/json"})
+        started = time.monotonic()
+        try:
+            with _OPENER.open(request, timeout=60) as response:
+                return response.status, time.monotonic() - started, json.load(response)
+        except urllib.error.HTTPError as error:
+            text = error.read().decode("utf-8", "replace")
+            try:
+                answer = json.loads(text)
+            except ValueError:
+                answer = {"text": text}
+            return error.code, time.monotonic() - started, answer
+
     def stop(self):
         """TERM to the proxy's group, KILL after 10 s; idempotent."""
         if self.process.poll() is None:
@@ -98,12 +114,18 @@ class Proxy:
 
 
 def served(expected, models, info):
-    """Findings comparing what the config declares with /v1/models and /v1/model/info, and a summary."""
+    """Findings comparing what the config declares with /v1/models and /v1/model/info, and a summary.
+    A parked model's names (every deployment `model_info.blocked`) are built but not listed: LiteLLM
+    hides blocked deployments from /v1/models."""
     findings = []
     names = [m["id"] for m in models.get("data", [])]
-    missing = [n for n in expected["names"] if n not in names]
+    blocked = expected.get("blocked", [])
+    missing = [n for n in expected["names"] if n not in names and n not in blocked]
     if missing:
         findings.append(("proxy/not-served", "model_names not served by /v1/models: " + ", ".join(missing)))
+    listed = [n for n in blocked if n in names]
+    if listed:
+        findings.append(("proxy/blocked-listed", "blocked model_names still listed by /v1/models: " + ", ".join(listed)))
     # /v1/model/info has a row per deployment and one more per model_group_alias (a copy of its
     # target under the alias's name): count the declared names' rows only.
     rows = [r for r in info.get("data", []) if r.get("model_name") in expected["names"]]
@@ -114,10 +136,26 @@ def served(expected, models, info):
                          "build: litellm| lines)" % (len(rows), expected["deployments"],
                                                      "; missing model_info.id " + ", ".join(lost) if lost else "")))
     extra = sorted(set(names) - set(expected["names"]))
-    summary = "/v1/models serves %d of %d model_names%s; /v1/model/info has %d of %d deployments" % (
-        len(expected["names"]) - len(missing), len(expected["names"]),
+    summary = "/v1/models serves %d of %d model_names%s%s; /v1/model/info has %d of %d deployments" % (
+        len(expected["names"]) - len(missing) - len(blocked), len(expected["names"]),
+        " (%d parked, hidden)" % len(blocked) if blocked else "",
         " (and aliases %s)" % ", ".join(extra) if extra else "", len(rows), expected["deployments"])
     return findings, summary
+
+
+def parked(proxy, names, key):
+    """Findings unless every parked name is refused at once (403, well under a second: LiteLLM checks
+    `blocked` before routing, so no upstream call, retry or cooldown), and a summary."""
+    findings, slowest = [], 0.0
+    for name in names:
+        status, seconds, answer = proxy.post("/v1/chat/completions", key, {
+            "model": name, "messages": [{"role": "user", "content": "hi"}], "max_tokens": 1})
+        slowest = max(slowest, seconds)
+        message = str((answer.get("error") or {}).get("message", answer))
+        if status != 403 or seconds > 2 or "blocked" not in message:
+            findings.append(("proxy/parked", "parked %s answered %d after %.2f s: %s" % (name, status, seconds, message[:200])))
+    return findings, "%d parked model_name%s refused with 403 in at most %.2f s" % (
+        len(names), "s"[len(names) == 1:], slowest)
 
 
 # A LiteLLM logger record: "00:16:21 - LiteLLM Router:ERROR: router.py:9485 - Error creating deployment: …"
