@@ -31,7 +31,8 @@ public enum FitChecks: Check {
         Rule.checkTimeSlicing(fits, classes: classes, &context)
         let fitByName = Dictionary(fits.map { ($0.model.name.value, $0) }, uniquingKeysWith: { first, _ in first })
         let sizes = Dictionary(
-            context.spec.models.map { ($0.name.value, PodResources.of($0, fit: fitByName[$0.name.value])) }, uniquingKeysWith: { first, _ in first })
+            context.spec.models.map { ($0.name.value, PodResources.of($0, fit: fitByName[$0.name.value])) },
+            uniquingKeysWith: { first, _ in first })
         Rule.checkNodeResources(context.spec, sizes: sizes, &context)
     }
 }

@@ -63,7 +63,8 @@ public struct NodeDefaults: Sendable, Equatable {
     /// next two, 0.25% of every core above four.
     public var allocatableCPUMillis: Int64 {
         let cores = vCPUs * 1000
-        let reserved = min(cores, 1000) * 60 / 1000 + min(max(cores - 1000, 0), 1000) * 10 / 1000
+        let reserved =
+            min(cores, 1000) * 60 / 1000 + min(max(cores - 1000, 0), 1000) * 10 / 1000
             + min(max(cores - 2000, 0), 2000) * 5 / 1000 + max(cores - 4000, 0) * 25 / 10_000
         return cores - reserved - Self.daemonSetCPUMillis
     }

@@ -14,7 +14,8 @@ extension Rule {
               replicas: {min: 0, max: 2}
             """,
         fix:
-            "Set replicas.min to 1 where the class has a GPU to spare for it; otherwise say the model idles at zero on purpose: autoscaling: none.")
+            "Set replicas.min to 1 where the class has a GPU to spare for it; otherwise say the model idles at zero on purpose: autoscaling: none."
+    )
 }
 
 extension QuotaChecks {

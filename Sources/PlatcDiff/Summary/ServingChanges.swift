@@ -38,7 +38,8 @@ enum ServingChanges {
                 .serving, name, "replicas", "Replica mode of model \(name)", base.replicaPlan.mode.rawValue, head.replicaPlan.mode.rawValue)
             list.compare(.serving, name, "rollout", "Rollout of model \(name)", old.rollout.value.rawValue, new.rollout.value.rawValue)
             list.compare(
-                .serving, name, "pod size", "CPU and memory per replica of model \(name)", podSize(base, pair.basePools[old.gpuClass.value]),
+                .serving, name, "pod size", "CPU and memory per replica of model \(name)",
+                podSize(base, pair.basePools[old.gpuClass.value]),
                 podSize(head, pair.headPools[new.gpuClass.value]))
         }
     }

@@ -119,9 +119,10 @@ struct CatalogView {
         let model = entry.model, serving = model.serving
         let base = entry.name.adapter.map { "LoRA \($0) on \(model.name.value)" } ?? model.name.value
         let tenants = entry.name.tenants
-        let searchable = [
-            entry.name.name, base, model.status.value.rawValue, model.owner.value, serving.gpuClass.value, model.description.value,
-        ] + (model.replicaPlan.mode == .parked ? ["parked"] : [])
+        let searchable =
+            [
+                entry.name.name, base, model.status.value.rawValue, model.owner.value, serving.gpuClass.value, model.description.value,
+            ] + (model.replicaPlan.mode == .parked ? ["parked"] : [])
         return Row(
             name: entry.name.name, base: base, status: model.status.value.rawValue, owner: model.owner.value,
             gpuClass: serving.gpuClass.value, tensorParallel: String(serving.tensorParallel.value),

@@ -75,7 +75,9 @@ enum PodSecurity {
             ["name": "tmp", "emptyDir": ["sizeLimit": .string(tmpSizeLimit)]],
             [
                 "name": "dshm",
-                "emptyDir": ["medium": "Memory", "sizeLimit": .string("\(PodResources.sharedMemoryGiB(tensorParallel: tensorParallel))Gi")],
+                "emptyDir": [
+                    "medium": "Memory", "sizeLimit": .string("\(PodResources.sharedMemoryGiB(tensorParallel: tensorParallel))Gi"),
+                ],
             ],
         ]
     }

@@ -85,7 +85,9 @@ public struct GPUClass: Sendable {
         visibleMemory = try r.optionalQuantity("visibleMemory")
         gpusPerNode = try r.integer("gpusPerNode")
         nodes = try r.integer("nodes")
-        node = try r.optionalObject("node") { NodeAllocatable(cpu: try $0.quantity("cpu"), memory: try $0.quantity("memory"), span: $0.span) }
+        node = try r.optionalObject("node") {
+            NodeAllocatable(cpu: try $0.quantity("cpu"), memory: try $0.quantity("memory"), span: $0.span)
+        }
         nodeSelector = try r.map("nodeSelector") { value in
             guard case .string(let text) = value.value else { throw FieldReader.Unreadable(path: "nodeSelector") }
             return Located(text, at: value.span)

@@ -153,17 +153,21 @@ public struct Model: Sendable {
         "Replicas", doc: "Replica bounds; min is the warm floor. {min: 0, max: 0} parks the model.",
         fields: [
             .optional("min", .integer(min: 0, max: 10_000), "Warm floor: replicas always running.", default: "1"),
-            .optional("max", .integer(min: 0, max: 10_000), "Upper bound when autoscaling (or scaling by hand); 0 with min 0 parks the model.", default: "1"),
+            .optional(
+                "max", .integer(min: 0, max: 10_000), "Upper bound when autoscaling (or scaling by hand); 0 with min 0 parks the model.",
+                default: "1"),
         ])
 
     static let kedaShape = ObjectShape(
         "KEDA", doc: "How KEDA scales the model between min and max replicas.",
         fields: [
             .optional(
-                "cooldown", .duration, "How long load must stay low before a replica is removed (scale-down window; KEDA cooldownPeriod at min 0).",
+                "cooldown", .duration,
+                "How long load must stay low before a replica is removed (scale-down window; KEDA cooldownPeriod at min 0).",
                 default: "15m"),
             .optional(
-                "waitingPerReplica", .integer(min: 1, max: 100_000), "Requests waiting in vLLM's queue per replica above which KEDA adds one.",
+                "waitingPerReplica", .integer(min: 1, max: 100_000),
+                "Requests waiting in vLLM's queue per replica above which KEDA adds one.",
                 default: "5"),
             .optional(
                 "kvCacheUsage", .fraction, "A second trigger: average KV-cache usage per replica above which KEDA adds one.",
@@ -262,7 +266,9 @@ public struct Model: Sendable {
                 maxNumSeqs: try s.integer("maxNumSeqs"), maxNumBatchedTokens: try s.optionalInteger("maxNumBatchedTokens"),
                 gpuMemoryUtilization: try s.fraction("gpuMemoryUtilization"), kvCacheDtype: try s.string("kvCacheDtype"),
                 startupTimeout: try s.duration("startupTimeout"),
-                replicas: try s.object("replicas") { Serving.Replicas(min: try $0.integer("min"), max: try $0.integer("max"), span: $0.span) },
+                replicas: try s.object("replicas") {
+                    Serving.Replicas(min: try $0.integer("min"), max: try $0.integer("max"), span: $0.span)
+                },
                 autoscaling: try s.optionalChoice("autoscaling", as: Serving.Autoscaling.self),
                 // Defaults stand in with the enclosing mapping's span (ShapeValidator).
                 keda: try s.object("keda") { [servingSpan = s.span] in

@@ -81,7 +81,8 @@ import Testing
         for model in ["qwen2-5-0-5b-instruct", "qwen2-5-coder-7b-instruct-awq"] {
             let file = "models/\(model).yaml"
             let source = try String(contentsOf: platform.root.appendingPathComponent(file), encoding: .utf8)
-            try platform.write(file, source.replacingOccurrences(of: "  gpuClass: l4\n", with: "  gpuClass: l4\n  resources: {cpu: 2, memory: 8Gi}\n"))
+            try platform.write(
+                file, source.replacingOccurrences(of: "  gpuClass: l4\n", with: "  gpuClass: l4\n  resources: {cpu: 2, memory: 8Gi}\n"))
         }
         #expect(try Self.fit(platform.root).filter { $0.ruleID == "fit/node-resources" }.isEmpty)
     }
@@ -162,7 +163,9 @@ import Testing
     }
 
     static func setResources(_ platform: TemporaryPlatform, _ resources: String) throws {
-        try edit(platform) { $0.replacingOccurrences(of: "  gpuMemoryUtilization: 0.8\n", with: "  gpuMemoryUtilization: 0.8\n  resources: \(resources)\n") }
+        try edit(platform) {
+            $0.replacingOccurrences(of: "  gpuMemoryUtilization: 0.8\n", with: "  gpuMemoryUtilization: 0.8\n  resources: \(resources)\n")
+        }
     }
 
     static func edit(_ platform: TemporaryPlatform, _ change: (String) -> String) throws {

@@ -50,7 +50,9 @@ extension Rule {
         let message = "on \(per), \(asks), but a node allocates \(has)\(assumed)"
         let first = groups[0].value[0].model
         let span = first.serving.resources?.span ?? first.serving.gpuClass.span
-        var notes = groups.dropFirst().map { Diagnostic.Note("'\($0.key)' runs on the same node", at: $0.value[0].model.serving.gpuClass.span) }
+        var notes = groups.dropFirst().map {
+            Diagnostic.Note("'\($0.key)' runs on the same node", at: $0.value[0].model.serving.gpuClass.span)
+        }
         if let declared = pool.gpuClass.node { notes.append(Diagnostic.Note("the node is declared here", at: declared.span)) }
         let hint = nodeResourcesHint(packing, node)
         if node.assumedFrom == nil {
@@ -75,7 +77,8 @@ extension Rule {
         guard fitting.count == replicas.count else {
             let cpuNeeded = ((packing.nodes.map(\.cpuMillis).max() ?? 0) + 999) / 1000
             let memoryNeeded = ((packing.nodes.map(\.memoryBytes).max() ?? 0) + PodResources.gibibyte - 1) / PodResources.gibibyte
-            return "node: {cpu: \"\(cpuNeeded)\", memory: \(memoryNeeded)Gi} (a class with nodes that large), or fewer max replicas on the class"
+            return
+                "node: {cpu: \"\(cpuNeeded)\", memory: \(memoryNeeded)Gi} (a class with nodes that large), or fewer max replicas on the class"
         }
         var fields: [String] = []
         if replicas.contains(where: { $0.size.cpuMillis > cpu }) { fields.append("cpu: \(PodResources.cpuText(cpu))") }
