@@ -44,9 +44,11 @@ enum ServingChanges {
         }
     }
 
-    /// "4 CPU, 13Gi": the replica's size as the Deployment requests it.
+    /// "3 CPU, 11Gi": the replica's size as the Deployment requests it; unknown without a fit
+    /// (the size counts the weights being loaded).
     static func podSize(_ model: Model, _ pool: GPUPool?) -> String {
-        let size = PodResources.of(model, fit: pool.flatMap { try? ModelFit(model: model, gpuClass: $0.gpuClass) })
+        guard let fit = pool.flatMap({ try? ModelFit(model: model, gpuClass: $0.gpuClass) }) else { return "unknown" }
+        let size = PodResources.of(model, fit: fit)
         return "\(size.cpuText) CPU, \(size.memoryText)"
     }
 }

@@ -40,8 +40,13 @@ enum ServingScaledObject {
                     // KEDA's own cooldown governs only the last step to zero (min 0); the HPA's
                     // scale-down window below governs every other step. Both are the cooldown.
                     "cooldownPeriod": replicas.floor == 0 ? .int(cooldownSeconds) : nil,
+                    // While Prometheus cannot be read: at least the fallback, never fewer than run now
+                    // (KEDA 2.20 `fallback.behavior: currentReplicasIfHigher`; a blind scale-down mid-outage drops requests).
                     "fallback": keda.fallbackReplicas.map {
-                        ["failureThreshold": .int(Int64(fallbackFailureThreshold)), "replicas": .int($0.value)]
+                        [
+                            "failureThreshold": .int(Int64(fallbackFailureThreshold)), "replicas": .int($0.value),
+                            "behavior": "currentReplicasIfHigher",
+                        ]
                     },
                     "advanced": [
                         "horizontalPodAutoscalerConfig": [

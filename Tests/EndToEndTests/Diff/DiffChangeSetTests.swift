@@ -68,10 +68,12 @@ import Testing
             ])
         // The proxy config gains the model's route; the AppProject (it allows every kind rendered) and
         // the team reconciler (a team's access depends on the models) name the new file as a source.
+        // The 70B model's rollout turns Recreate: with the new floor on h100, its 2 replicas × 2 GPUs
+        // at max leave no 2 GPUs to surge into.
         #expect(
             json.objects.subtracting(added) == [
                 "modified ConfigMap litellm/litellm-config", "modified ConfigMap litellm/litellm-team-reconciler",
-                "modified AppProject argocd/llm-platform",
+                "modified AppProject argocd/llm-platform", "modified Deployment llm-serving/llama-3-3-70b-instruct-fp8",
             ])
         #expect(
             json.files == [

@@ -43,6 +43,10 @@ import Testing
                 .change(.serving, "a10", "warm floor", "1", "4", "Serving warm floor on a10 (min replicas × TP): 1 → 4 GPUs of 8"),
                 .change(.serving, "tiny", "max replicas", "1", "3", "Max replicas of model tiny: 1 → 3"),
                 .change(.serving, "tiny", "min replicas", "1", "2", "Min replicas of model tiny: 1 → 2"),
+                .change(
+                    .serving, "tiny", "pod size", "3 CPU, 7Gi", "4 CPU, 11Gi",
+                    "CPU and memory per replica of model tiny: 3 CPU, 7Gi → 4 CPU, 11Gi"),
+                .change(.serving, "tiny", "replicas", "fixed", "keda", "Replica mode of model tiny: fixed → keda"),
                 .change(.serving, "tiny", "tensor parallel", "1", "2", "Tensor parallelism of model tiny: 1 → 2 GPUs per replica"),
             ])
     }
@@ -79,6 +83,8 @@ import Testing
                 .change(.serving, "a10", "max GPUs", "1", "0", "Serving GPUs on a10 at max replicas: 1 → 0 GPUs of 2"),
                 .change(.serving, "a10", "warm floor", "1", "0", "Serving warm floor on a10 (min replicas × TP): 1 → 0 GPUs of 2"),
                 .change(.serving, "tiny", "GPU class", "a10", "h100", "GPU class of model tiny: a10 → h100"),
+                .change(
+                    .serving, "tiny", "pod size", "3 CPU, 7Gi", "unknown", "CPU and memory per replica of model tiny: 3 CPU, 7Gi → unknown"),
                 .change(
                     .fit, "tiny", "VRAM headroom", "15.2 GiB", "unknown", "KV-cache headroom of model tiny per GPU: 15.2 GiB → unknown"),
                 .change(

@@ -19,6 +19,7 @@ import Testing
             forward.changes == [
                 .change(.serving, "a10", "max GPUs", "1", "3", "Serving GPUs on a10 at max replicas: 1 → 3 GPUs of 2"),
                 .change(.serving, "tiny", "max replicas", "1", "3", "Max replicas of model tiny: 1 → 3"),
+                .change(.serving, "tiny", "replicas", "fixed", "keda", "Replica mode of model tiny: fixed → keda"),
             ])
         let back = try SummaryPlatform.summary(head, base)
         #expect(back.introduced == [] && back.resolved == [warning])

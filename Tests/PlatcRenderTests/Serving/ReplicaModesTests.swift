@@ -38,6 +38,7 @@ import Testing
         #expect(spec.at("cooldownPeriod")?.intValue == 300, "KEDA's cooldown governs the step to zero")
         #expect(spec.at("advanced.horizontalPodAutoscalerConfig.behavior.scaleDown.stabilizationWindowSeconds")?.intValue == 300)
         #expect(spec.at("fallback.replicas")?.intValue == 1 && spec.at("fallback.failureThreshold")?.intValue == 3)
+        #expect(spec.at("fallback.behavior")?.stringValue == "currentReplicasIfHigher")
         #expect(spec.at("triggers.0.metadata.threshold")?.stringValue == "3")
         let kv = try #require(spec.at("triggers.1"))
         #expect(kv.at("metricType")?.stringValue == "AverageValue", "KEDA's fallback needs AverageValue triggers")
