@@ -32,6 +32,30 @@ import Testing
         #expect(finding.hint == "raise nodes to 2 (4 GPUs), or lower min replicas by 2 GPUs in total")
     }
 
+    /// The case: `min: 1` on every zero-floor model would break the warm floor; the hint
+    /// spends the spare GPU on the first model only and says `autoscaling: none` to the next.
+    @Test func zeroFloorHintsPassTheChecksTheyWouldTrigger() throws {
+        let platform = try QuotaPlatform()
+        try platform.serving(min: 0, max: 1)
+        try platform.model("other", rateLimits: nil)
+        try platform.edit("models/other.yaml") {
+            $0.replacingOccurrences(
+                of: "  gpuMemoryUtilization: 0.8\n", with: "  gpuMemoryUtilization: 0.8\n  replicas: {min: 0, max: 1}\n")
+        }
+        // a10: 2 GPUs, the team's nominal 1: one GPU to spare.
+        let found = try platform.check()
+        #expect(found.map(\.ruleID) == ["quota/zero-floor", "quota/zero-floor"])
+        #expect(
+            found.map(\.hint) == [
+                "min: 1", "autoscaling: none (idle at zero, scaled by hand): GPU class 'a10' has no GPU to spare for min: 1",
+            ])
+        try platform.edit("models/other.yaml") { $0.replacingOccurrences(of: "{min: 0, max: 1}", with: "{min: 1, max: 1}") }
+        try platform.edit("models/tiny.yaml") {
+            $0.replacingOccurrences(of: "{min: 0, max: 1}\n", with: "{min: 0, max: 1}\n  autoscaling: none\n")
+        }
+        #expect(try platform.check().isEmpty, "both hints applied: no quota finding")
+    }
+
     @Test func timeSlicingMultipliesTheAdvertisedGPUs() throws {
         let platform = try QuotaPlatform()
         try platform.edit("platform/a10.yaml") { $0 + "timeSlicing: {replicas: 4}\n" }
