@@ -4,7 +4,7 @@ import PlatcSpec
 public enum FitChecks: Check {
     public static let rules: [Rule] = [
         .fitDoesNotFit, .fitLowConcurrency, .fitTPHeads, .fitTPNode, .fitUtilizationHigh, .fitTimeSlicing, .fitMaxModelLen,
-        .fitUnknownArchitecture, .fitUnknownGPU, .fitNodeResources, .timeoutStartupProbe,
+        .fitUnknownArchitecture, .fitUnknownGPU, .fitNodeResources, .fitPodResources, .timeoutStartupProbe,
     ]
 
     public static func run(_ context: inout CheckContext) {
@@ -33,6 +33,9 @@ public enum FitChecks: Check {
         let sizes = Dictionary(
             context.spec.models.map { ($0.name.value, PodResources.of($0, fit: fitByName[$0.name.value])) },
             uniquingKeysWith: { first, _ in first })
+        for model in context.spec.models {
+            if let size = sizes[model.name.value] { Rule.checkPodResources(model, size, &context) }
+        }
         Rule.checkNodeResources(context.spec, sizes: sizes, &context)
     }
 }
