@@ -72,7 +72,9 @@ public struct Model: Sendable {
         public var outputPerMillion: Located<USD>
     }
 
-    public static let quantizations = ["none", "awq", "gptq", "fp8", "bitsandbytes", "mxfp4", "compressed-tensors"]
+    /// vLLM's methods (every release platc knows; engine/quantization-unsupported holds each model
+    /// to its own) and `none`, which means "no --quantization", as leaving the field out does.
+    public static let quantizations = [Serving.noQuantization] + EngineVocabulary.quantization.names
 
     public static let shape = ObjectShape(
         "Model", doc: "A model served by vLLM and offered to tenants through LiteLLM.",
@@ -134,8 +136,9 @@ public struct Model: Sendable {
             .optional(
                 "dtype", .oneOf(["auto", "bfloat16", "float16"]), "Weight dtype (--dtype); auto follows config.json.", default: "auto"),
             .optional(
-                "quantization", .oneOf(quantizations), "Quantization (--quantization); derived from config.json when absent.",
-                example: "awq"),
+                "quantization", .oneOf(quantizations),
+                "vLLM --quantization method; absent or none: no flag, and vLLM loads the checkpoint as its config.json declares.",
+                example: "awq_marlin"),
             .required("maxModelLen", .integer(min: 1, max: 10_000_000), "Context length (--max-model-len).", example: "8192"),
             .optional("maxNumSeqs", .integer(min: 1, max: 65_536), "Concurrent sequences (--max-num-seqs).", default: "256"),
             .optional(
