@@ -41,6 +41,13 @@ public struct Model: Sendable {
         public var kvCacheDtype: Located<String>
         public var startupTimeout: Located<Duration>
         public var replicas: Replicas
+        /// vLLM --tool-call-parser, rendered with --enable-auto-tool-choice.
+        public var toolCallParser: Located<String>?
+        public var reasoningParser: Located<String>?
+        /// Appended to platc's arguments, verbatim (engine/reserved-flag keeps platc's own out).
+        public var extraArgs: [Located<String>]
+        /// Appended to platc's environment (engine/reserved-variable keeps platc's own out).
+        public var env: [EnvVariable]
 
         public struct Engine: Sendable {
             public var image: Located<String>
@@ -50,6 +57,21 @@ public struct Model: Sendable {
         public struct Replicas: Sendable {
             public var min: Located<Int64>
             public var max: Located<Int64>
+        }
+
+        /// One variable of the vLLM container: a value, or a key of a Secret in the serving namespace.
+        public struct EnvVariable: Sendable {
+            public var name: Located<String>
+            public var value: Located<String>?
+            public var secretKeyRef: Platform.SecretKeyRef?
+            public var span: SourceSpan
+
+            init(_ r: FieldReader) throws {
+                name = try r.string("name")
+                value = try r.optionalString("value")
+                secretKeyRef = try r.optionalObject("valueFrom") { try $0.object("secretKeyRef", Platform.SecretKeyRef.init) }
+                span = r.span
+            }
         }
     }
 
@@ -150,6 +172,43 @@ public struct Model: Sendable {
                 "startupTimeout", .duration, "How long the startup probe lets vLLM load weights and warm up before the pod restarts.",
                 default: "15m"),
             .optional("replicas", .object(replicasShape), "Replica bounds.", default: "{}"),
+            .optional(
+                "toolCallParser", .oneOf(EngineVocabulary.toolCallParsers.names),
+                "Tool calling: vLLM --enable-auto-tool-choice --tool-call-parser with this parser (it must exist in engine.version).",
+                example: "hermes"),
+            .optional(
+                "reasoningParser", .oneOf(EngineVocabulary.reasoningParsers.names),
+                "vLLM --reasoning-parser: the reasoning goes to reasoning_content (the parser must exist in engine.version).",
+                example: "qwen3"),
+            .optional(
+                "extraArgs", .list(.string(.text)),
+                "More vLLM arguments, after platc's; none may repeat a flag platc sets (engine/reserved-flag). Absent: none.",
+                example: "[--enable-prefix-caching]"),
+            .optional(
+                "env", .list(.object(envVariableShape), unique: true),
+                "More variables of the vLLM container, after platc's; none may repeat one platc sets (engine/reserved-variable). Absent: none.",
+                example: "[{name: VLLM_LOGGING_LEVEL, value: DEBUG}]"),
+        ])
+
+    static let envVariableShape = ObjectShape(
+        "EnvVariable", doc: "A variable of the vLLM container: a value, or a key of a Secret in the serving namespace.",
+        fields: [
+            .required("name", .string(.environmentVariable), "Variable name.", example: "VLLM_LOGGING_LEVEL"),
+            .optional("value", .string(.text), "Its value; secrets belong in a Secret (valueFrom).", example: "DEBUG"),
+            .optional(
+                "valueFrom", .object(envSourceShape), "The Secret key it is read from.",
+                example: "{secretKeyRef: {name: hf-token, key: token}}"),
+        ], oneOf: ["value", "valueFrom"], identity: "name")
+
+    static let envSourceShape = ObjectShape(
+        "EnvVariableSource", doc: "Where a variable's value comes from.",
+        fields: [.required("secretKeyRef", .object(envSecretKeyRefShape), "A key of a Secret in the serving namespace.")])
+
+    static let envSecretKeyRefShape = ObjectShape(
+        "EnvSecretKeyRef", doc: "A key of a Secret in the serving namespace; platc references it, never reads it.",
+        fields: [
+            .required("name", .string(.dnsLabel), "Name of the Secret.", example: "hf-token"),
+            .required("key", .string(.dataKey), "Key in the Secret's data.", example: "token"),
         ])
 
     static let adapterShape = ObjectShape(
@@ -199,7 +258,9 @@ public struct Model: Sendable {
                 maxNumSeqs: try s.integer("maxNumSeqs"), maxNumBatchedTokens: try s.optionalInteger("maxNumBatchedTokens"),
                 gpuMemoryUtilization: try s.fraction("gpuMemoryUtilization"), kvCacheDtype: try s.string("kvCacheDtype"),
                 startupTimeout: try s.duration("startupTimeout"),
-                replicas: try s.object("replicas") { Serving.Replicas(min: try $0.integer("min"), max: try $0.integer("max")) })
+                replicas: try s.object("replicas") { Serving.Replicas(min: try $0.integer("min"), max: try $0.integer("max")) },
+                toolCallParser: try s.optionalString("toolCallParser"), reasoningParser: try s.optionalString("reasoningParser"),
+                extraArgs: try s.strings("extraArgs"), env: try s.objects("env", Serving.EnvVariable.init))
         }
         lora = try r.optionalObject("lora") { l in
             LoRA(
