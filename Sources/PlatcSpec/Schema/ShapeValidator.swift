@@ -98,10 +98,10 @@ public struct ShapeValidator {
         let choices = shape.oneOf.map { "'\($0)'" }.joined(separator: " or ")
         let where_ = path.isEmpty ? shape.name : "'\(path)'"
         if keys.isEmpty {
-            let first = shape.oneOf[0]
-            let example = shape.field(first).map { $0.example ?? placeholder($0.type) } ?? "…"
+            let examples = shape.oneOf.map { key in "`\(key): \(shape.field(key).map { $0.example ?? placeholder($0.type) } ?? "…")`" }
             diagnostics.error(
-                .schemaMissingField, "\(where_) needs \(choices)", at: mappingHead(node), hint: "add `\(first): \(example)`")
+                .schemaMissingField, "\(where_) needs \(choices)", at: mappingHead(node),
+                hint: "add " + examples.joined(separator: " or "))
             return false
         }
         guard keys.count > 1, let second = keySpans[keys[1]] else { return true }
