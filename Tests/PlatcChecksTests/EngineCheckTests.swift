@@ -40,7 +40,7 @@ import Testing
         let diagnostic = try #require(found.first)
         #expect(diagnostic.span?.start == SourceLocation(file: "models/tiny.yaml", line: 19, column: 17))
         #expect(diagnostic.message == "vLLM 0.11.0 (serving.engine.version) has no quantization method 'aqlm': vLLM 0.10.1 removed it")
-        #expect(diagnostic.hint?.hasPrefix("write one of 0.11.0's methods (auto-round, awq, awq_marlin, bitblas,") == true)
+        #expect(diagnostic.hint?.hasPrefix("use one of 0.11.0's quantization methods (auto-round, awq, awq_marlin, bitblas,") == true)
         #expect(diagnostic.hint?.hasSuffix("or pin a vLLM release that has 'aqlm' (before 0.10.1)") == true)
         Self.version("0.10.0", &platform)
         #expect(try platform.check(EngineChecks.self).isEmpty, "the hint's other way: a release that has it")

@@ -23,6 +23,23 @@ public enum EngineChecks: Check {
     }
 }
 
+extension EngineChecks {
+    /// `name` as written, when the model's pinned release does not have it: which release added or
+    /// removed it, the names the release has, and the releases that have this one.
+    static func refuse(
+        _ name: Located<String>, _ what: String, _ vocabulary: EngineVocabulary, _ version: EngineVersion, _ rule: Rule,
+        _ diagnostics: inout DiagnosticCollector
+    ) {
+        guard let term = vocabulary.term(name.value), !term.exists(in: version) else { return }
+        diagnostics.error(
+            rule, "vLLM \(version) (serving.engine.version) has no \(what) '\(name.value)': \(term.absence(at: version))",
+            at: name.span,
+            hint:
+                "use one of \(version)'s \(what)s (\(vocabulary.names(at: version).joined(separator: ", "))), or pin a vLLM release that has '\(name.value)' (\(term.releases))"
+        )
+    }
+}
+
 extension EngineVocabulary.Term {
     /// Why the term is not in `version`: "it arrived in vLLM 0.10.1" or "vLLM 0.10.1 removed it".
     func absence(at version: EngineVersion) -> String {

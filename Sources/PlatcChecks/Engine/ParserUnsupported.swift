@@ -23,22 +23,13 @@ extension EngineChecks {
     enum ParserUnsupported {
         static func check(_ model: Model, into diagnostics: inout DiagnosticCollector) {
             let serving = model.serving
-            check(serving.toolCallParser, "tool-call parser", EngineVocabulary.toolCallParsers, serving.engineVersion, &diagnostics)
-            check(serving.reasoningParser, "reasoning parser", EngineVocabulary.reasoningParsers, serving.engineVersion, &diagnostics)
-        }
-
-        private static func check(
-            _ parser: Located<String>?, _ what: String, _ vocabulary: EngineVocabulary, _ version: EngineVersion,
-            _ diagnostics: inout DiagnosticCollector
-        ) {
-            guard let parser, let term = vocabulary.term(parser.value), !term.exists(in: version) else { return }
-            diagnostics.error(
-                .engineParserUnsupported,
-                "vLLM \(version) (serving.engine.version) has no \(what) '\(parser.value)': \(term.absence(at: version))",
-                at: parser.span,
-                hint:
-                    "use one of \(version)'s \(what)s (\(vocabulary.names(at: version).joined(separator: ", "))), or pin a vLLM release that has '\(parser.value)' (\(term.releases))"
-            )
+            for (parser, what, vocabulary) in [
+                (serving.toolCallParser, "tool-call parser", EngineVocabulary.toolCallParsers),
+                (serving.reasoningParser, "reasoning parser", EngineVocabulary.reasoningParsers),
+            ] {
+                guard let parser else { continue }
+                refuse(parser, what, vocabulary, serving.engineVersion, .engineParserUnsupported, &diagnostics)
+            }
         }
     }
 }

@@ -24,16 +24,8 @@ extension EngineChecks {
         static func check(_ model: Model, into diagnostics: inout DiagnosticCollector) {
             let serving = model.serving
             let version = serving.engineVersion
-            let methods = EngineVocabulary.quantization.names(at: version)
-            if let written = serving.quantization, let method = serving.quantizationMethod {
-                guard let term = EngineVocabulary.quantization.term(method), !term.exists(in: version) else { return }
-                diagnostics.error(
-                    .engineQuantizationUnsupported,
-                    "vLLM \(version) (serving.engine.version) has no quantization method '\(method)': \(term.absence(at: version))",
-                    at: written.span,
-                    hint:
-                        "write one of \(version)'s methods (\(methods.joined(separator: ", "))), or pin a vLLM release that has '\(method)' (\(term.releases))"
-                )
+            if let written = serving.quantization, serving.quantizationMethod != nil {
+                refuse(written, "quantization method", .quantization, version, .engineQuantizationUnsupported, &diagnostics)
             } else if let declared = WeightFormat.declaredMethod(of: model),
                 let term = EngineVocabulary.quantization.term(declared), !term.exists(in: version)
             {
