@@ -5,7 +5,7 @@ import PlatcSpec
 public enum CheckPipeline {
     /// The check families, in the order they run and are documented.
     static var checks: [any Check.Type] {
-        [RefChecks.self, FitChecks.self, QuotaChecks.self, TimeoutChecks.self, PolicyChecks.self]
+        [RefChecks.self, FitChecks.self, EngineChecks.self, QuotaChecks.self, TimeoutChecks.self, PolicyChecks.self]
     }
 
     /// Every rule the check phase can report. A test asserts no id repeats across phases.

@@ -88,12 +88,34 @@ import Testing
     @Test(arguments: [
         (["--config", "x.json"], "needs one of --gpu or --gpu-memory"),
         (["--gpu", "l4"], "need --config"),
-        (["--config", "x.json", "--gpu", "l4", "--quantization", "int3"], "unknown --quantization"),
+        (
+            ["--config", "x.json", "--gpu", "l4", "--quantization", "int3"],
+            "vLLM 0.11.0 has no --quantization 'int3'; its methods: auto-round, awq,"
+        ),
+        (["--config", "x.json", "--gpu", "l4", "--quantization", "aqlm"], "vLLM 0.11.0 has no --quantization 'aqlm'"),
     ])
     func usageErrors(_ arguments: [String], _ message: String) throws {
         let result = try platc(["fit"] + arguments)
         #expect(result.exitCode == 2)
         #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    /// The language's vocabulary, per --engine-version; none is the checkpoint's own; a method
+    /// vLLM has but platc cannot size is an error that names the ones it can.
+    @Test func quantizationIsVLLMsMethodOfTheVersionAsked() throws {
+        let config = Self.configs.appendingPathComponent("meta-llama--Llama-3.1-8B.json").path
+        let base = ["--config", config, "--gpu", "l4", "--max-model-len", "8192"]
+        let none = try #require(try Self.whatIf(base + ["--quantization", "none"]).json)
+        #expect(none == (try Self.whatIf(base).json), "none is no override")
+        let aqlm = try Self.whatIf(base + ["--quantization", "aqlm", "--engine-version", "0.10.0"])
+        #expect(aqlm.json?["weightsGiB"] != nil, "aqlm exists in 0.10.0")
+        let marlin = try #require(try Self.whatIf(base + ["--quantization", "awq_marlin"]).json)
+        #expect(marlin["weightsGiB"] == (try Self.whatIf(base + ["--quantization", "awq"]).json)?["weightsGiB"])
+        let gguf = try platc(["fit"] + base + ["--quantization", "gguf"])
+        #expect(gguf.exitCode == 1)
+        #expect(
+            gguf.stderr.contains("platc cannot size weights quantized with 'gguf'; it sizes aqlm, auto_awq, auto_gptq, awq,"),
+            "\(gguf.stderr)")
     }
 
     @Test func unknownGPUNamesTheTable() throws {

@@ -81,6 +81,8 @@ fixtures = {
   "schema-name-mismatch": {T: sub(T, "name: team\n", "name: teem\n")},
   "schema-duplicate-name": {"tenants/more/team.yml": base(T)},
   "schema-duplicate-item": {M: sub(M, "tenants: [team]\n", "tenants: [team, team]\n").replace("aliases: [tiny]\n", "aliases: [tiny, tiny-chat, tiny]\n")},
+  "schema-exclusive-fields": {M: sub(M, "  gpuMemoryUtilization: 0.8\n", "  gpuMemoryUtilization: 0.8\n  env:\n    - name: HF_TOKEN\n      value: \"1\"\n      valueFrom: {secretKeyRef: {name: hf-token, key: token}}\n")},
+  "schema-env-names": {M: sub(M, "  gpuMemoryUtilization: 0.8\n", "  gpuMemoryUtilization: 0.8\n  env:\n    - {name: VLLM_LOGGING_LEVEL, value: DEBUG}\n    - {name: 2FAST, value: \"1\"}\n    - {name: VLLM_LOGGING_LEVEL, value: INFO}\n    - {name: HF_TOKEN}\n")},
   "source-config-json-missing": {M: sub(M, "config: tiny.json\n", "config: configs/tiny.json\n")},
   "source-config-json-invalid": {"models/tiny.json": "{\n  \"architectures\": [\"Qwen2ForCausalLM\"],\n  \"hidden_size\": 896,,\n}\n"},
   "source-config-json-not-a-config": {"models/tiny.json": "{\"hello\": \"world\"}\n"},

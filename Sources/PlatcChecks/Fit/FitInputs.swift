@@ -1,3 +1,5 @@
+import PlatcSpec
+
 /// Everything the estimate depends on: the model's shape, how it is served, and the GPU.
 public struct FitInputs: Sendable {
     public var architecture: ModelArchitecture

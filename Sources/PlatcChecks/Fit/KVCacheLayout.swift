@@ -1,3 +1,5 @@
+import PlatcSpec
+
 /// How many KV-cache bytes a token costs on one GPU, and how many blocks a request needs
 /// (docs/gpu-fit.md §1.2–1.3). vLLM allocates the cache in blocks of `blockSize` tokens.
 public struct KVCacheLayout: Sendable, Equatable {

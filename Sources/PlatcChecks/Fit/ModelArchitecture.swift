@@ -73,6 +73,11 @@ public struct ModelArchitecture: Sendable, Equatable {
 }
 
 extension ModelArchitecture {
+    /// The checkpoint's `quantization_config`, top level or under `text_config`.
+    public static func quantizationConfig(of config: JSONValue) -> JSONValue? {
+        config["quantization_config"] ?? ConfigFields(config).value("quantization_config")
+    }
+
     /// Reads the fields every decoder needs, then the family's own. Multimodal configs keep the
     /// language model under `text_config`; its keys win (the vision tower is not counted).
     public init(config: JSONValue) throws(Unreadable) {
@@ -89,7 +94,7 @@ extension ModelArchitecture {
         intermediateSize = fields.optionalInt("intermediate_size") ?? 0
         tiedEmbeddings = fields.bool("tie_word_embeddings") ?? (family == .gemma || family == .gemma2)
         torchDtype = fields.string("torch_dtype") ?? fields.string("dtype")
-        quantizationConfig = config["quantization_config"] ?? fields.value("quantization_config")
+        quantizationConfig = Self.quantizationConfig(of: config)
         moe = Self.readMoE(fields, family: family, layers: layers, intermediate: intermediateSize)
         mla = Self.readMLA(fields)
         layerAttention = Self.readLayerAttention(fields, family: family, layers: layers)

@@ -35,7 +35,7 @@ public struct ModelFit: Sendable {
         if architecture.family == nil, parameters == nil { throw .unknownArchitecture(architecture.name) }
         let format: WeightFormat
         do {
-            format = try WeightFormat(override: model.serving.quantization?.value, config: architecture.quantizationConfig)
+            format = try WeightFormat(method: model.serving.quantizationMethod, config: architecture.quantizationConfig)
         } catch {
             throw .unknownQuantization(error.name)
         }
@@ -46,7 +46,7 @@ public struct ModelFit: Sendable {
             utilization: serving.gpuMemoryUtilization.value.value, maxModelLen: Int(serving.maxModelLen.value),
             tensorParallel: Int(serving.tensorParallel.value), maxNumSeqs: Int(serving.maxNumSeqs.value),
             maxNumBatchedTokens: serving.maxNumBatchedTokens.map { Int($0.value) }, kvBytes: serving.kvCacheDtype.value == "fp8" ? 1 : 2,
-            engine: EngineVersion(parsing: serving.engine.version.value) ?? EngineVersion(0, 11),
+            engine: serving.engineVersion,
             lora: model.lora.map { FitInputs.LoRA(maxLoras: Int($0.maxLoras.value), maxRank: Int($0.maxRank.value)) })
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import PlatcSpec
 
 /// How vLLM stores a checkpoint's quantizable weights, from `quantization_config` (or the model
-/// file's `quantization`, which wins). Bytes per parameter include the quantizer's scales and
+/// file's `quantization` method, which wins; `none` is no method). Bytes per parameter include the quantizer's scales and
 /// zero points; embeddings, biases and norms stay 16-bit whatever the format (docs/gpu-fit.md §1.4).
 public enum WeightFormat: Sendable, Equatable {
     /// bf16/fp16: vLLM loads float32 checkpoints as 16-bit too unless --dtype says otherwise.
@@ -19,49 +19,68 @@ public enum WeightFormat: Sendable, Equatable {
     /// plus each matrix's fp16 codebooks.
     case aqlm(codebooks: Int, bitsPerCodebook: Int, inGroup: Int, outGroup: Int)
 
-    /// The quantization names platc understands (vLLM `--quantization` values and aliases).
-    public static let names = [
-        "none", "awq", "awq_marlin", "gptq", "gptq_marlin", "marlin", "fp8", "fbgemm_fp8", "modelopt", "bitsandbytes", "mxfp4", "aqlm",
-        "compressed-tensors",
+    /// The checkpoint format each vLLM method reads, by which platc sizes it (the methods
+    /// themselves are `EngineVocabulary.quantization`; a test holds every key to it). A method
+    /// missing here is one platc cannot size: fit/unknown-architecture says so.
+    static let checkpoints: [String: Checkpoint] = [
+        "awq": .awq, "awq_marlin": .awq, "auto_awq": .awq, "cpu_awq": .awq,
+        "gptq": .gptq, "gptq_marlin": .gptq, "auto_gptq": .gptq, "gptq_bitblas": .gptq, "cpu_gptq": .gptq,
+        "marlin": .marlin,
+        "fp8": .fp8, "fbgemm_fp8": .fp8, "modelopt": .fp8, "ptpc_fp8": .fp8,
+        "bitsandbytes": .bitsandbytes, "mxfp4": .mxfp4, "aqlm": .aqlm, "compressed-tensors": .compressedTensors,
     ]
+
+    /// Checkpoint formats: methods of one format read the same `quantization_config` numbers.
+    enum Checkpoint: Sendable { case awq, gptq, marlin, fp8, bitsandbytes, mxfp4, aqlm, compressedTensors }
+
+    /// The vLLM methods platc can size, sorted.
+    public static var sizableMethods: [String] { checkpoints.keys.sorted() }
 
     public struct Unknown: Error, Sendable, Equatable { public var name: String }
 
-    /// `override` is the model file's or the command line's name; `config` the checkpoint's
-    /// quantization_config. Its numbers (bits, group size) are used when the methods agree.
-    public init(override: String?, config: JSONValue?) throws(Unknown) {
-        let declared = config?["quant_method"]?.stringValue?.lowercased()
-        let method = override.flatMap { $0 == "none" ? nil : $0.lowercased() } ?? declared
-        guard let method else {
+    /// The checkpoint's own method, as vLLM reads `quant_method`: lowercased, with the library
+    /// spelling `compressed_tensors` normalised (vLLM config/model.py, `_verify_quantization`).
+    public static func declaredMethod(_ config: JSONValue?) -> String? {
+        guard let method = config?["quant_method"]?.stringValue?.lowercased(), !method.isEmpty else { return nil }
+        return method.replacingOccurrences(of: "compressed_tensors", with: "compressed-tensors")
+    }
+
+    /// The method the model's config.json declares, if any.
+    public static func declaredMethod(of model: Model) -> String? {
+        declaredMethod(ModelArchitecture.quantizationConfig(of: model.config.json))
+    }
+
+    /// `method` is the model file's or the command line's --quantization (nil: none); `config`
+    /// the checkpoint's quantization_config, whose numbers (bits, group size) are used when both
+    /// name the same checkpoint format. Without a method vLLM loads the checkpoint as declared.
+    public init(method: String?, config: JSONValue?) throws(Unknown) {
+        let declared = Self.declaredMethod(config)
+        guard let method = method?.lowercased() ?? declared else {
             self = .bits16
             return
         }
-        let settings = Self.family(method) == declared.map(Self.family) ? config : nil
-        switch method {
-        case "awq", "awq_marlin", "gptq", "gptq_marlin", "marlin":
+        guard let checkpoint = Self.checkpoints[method] else { throw Unknown(name: method) }
+        let settings = checkpoint == declared.flatMap({ Self.checkpoints[$0] }) ? config : nil
+        switch checkpoint {
+        case .awq, .gptq, .marlin:
             let bits = settings?["bits"]?.integerValue ?? settings?["w_bit"]?.integerValue ?? 4
             let group = settings?["group_size"]?.integerValue ?? settings?["q_group_size"]?.integerValue ?? 128
             self = .integer(bits: Int(bits), groupSize: group > 0 ? Int(group) : 0, zeroPoints: true)
-        case "fp8", "fbgemm_fp8", "modelopt":
+        case .fp8:
             self = .fp8(blockScales: settings?["weight_block_size"] != nil)
-        case "bitsandbytes":
+        case .bitsandbytes:
             self = .bitsandbytes(bits: settings?["load_in_8bit"] == .bool(true) ? 8 : 4)
-        case "mxfp4":
+        case .mxfp4:
             self = .mxfp4
-        case "aqlm":
+        case .aqlm:
             self = .aqlm(
                 codebooks: Int(settings?["num_codebooks"]?.integerValue ?? 1),
                 bitsPerCodebook: Int(settings?["nbits_per_codebook"]?.integerValue ?? 16),
                 inGroup: Int(settings?["in_group_size"]?.integerValue ?? 8), outGroup: Int(settings?["out_group_size"]?.integerValue ?? 1))
-        case "compressed-tensors":
+        case .compressedTensors:
             self = Self.compressedTensors(settings)
-        default:
-            throw Unknown(name: method)
         }
     }
-
-    /// Marlin kernels read the same checkpoints as their method.
-    static func family(_ method: String) -> String { method.replacingOccurrences(of: "_marlin", with: "") }
 
     /// compressed-tensors names its scheme per config group: 8-bit float is FP8, integers are
     /// grouped (or per-channel when the strategy is not "group").

@@ -25,6 +25,30 @@ extension PolicyChecks {
         static func check(_ context: inout CheckContext) {
             for diagnostic in scanText(of: context.sources) { context.diagnostics.emit(diagnostic) }
             checkConfigs(&context)
+            checkEnvironments(&context)
+        }
+
+        /// A model's `serving.env` item whose name says secret (`HF_TOKEN`, `DB_PASSWORD`) and whose
+        /// `value` is literal: the text scan sees only `value: …`, a key that says nothing. Values
+        /// in a known token format are the text scan's already.
+        private static func checkEnvironments(_ context: inout CheckContext) {
+            for model in context.spec.models {
+                for variable in model.serving.env {
+                    guard let value = variable.value, SecretAssignment.isSecretKey(variable.name.value),
+                        SecretAssignment.isLiteralSecret(value.value), SecretScanner.scan(value.value).isEmpty
+                    else { continue }
+                    let scalars = Array(value.value.unicodeScalars)
+                    let finding = SecretFinding(SecretAssignment.kind(variable.name.value), 0..<scalars.count, in: scalars)
+                    var diagnostic = Diagnostic(
+                        .error, rule: .policyInlineSecret, "inline secret: this looks like \(finding.kind.name) (\(finding.shown))",
+                        at: value.span,
+                        hint:
+                            "delete it and \(finding.kind.revoke): it stays in Git history; keep it in a Kubernetes Secret and reference it with valueFrom.secretKeyRef"
+                    )
+                    diagnostic.redactions = [value.span]
+                    context.diagnostics.emit(diagnostic)
+                }
+            }
         }
 
         /// The YAML sources' own text, line by line: this needs no Spec, so it also runs when the

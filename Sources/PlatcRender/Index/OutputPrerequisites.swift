@@ -4,42 +4,44 @@ import PlatcSpec
 /// Secrets (by reference: platc never reads them), LiteLLM's own Deployment and Service, the
 /// Gateway and Prometheus. Every name is a DNS label or hostname, so none needs escaping.
 enum OutputPrerequisites {
-    static func markdown(_ platform: Platform) -> String {
+    static func markdown(_ platform: Platform, models: [Model]) -> String {
         let ns = platform.namespaces, gateway = platform.gateway, litellm = platform.litellm
         let service = "\(litellm.service.name.value):\(litellm.service.port.value)"
         let apiKey = platform.serving.apiKeyRef, masterKey = litellm.masterKeyRef
         let keyVariable = Conventions.vllmAPIKeyVariable
         let (labelKey, labelValue) = Conventions.litellmAppLabel
         let (prometheusKey, prometheusValue) = Conventions.prometheusAppLabel
-        let rows = [
-            (
-                "Secret `\(apiKey.name.value)`, key `\(apiKey.key.value)`", ns.serving.value,
-                "the key every vLLM server requires on `/v1` (`serving.apiKeyRef`); the pods do not start without it"
-            ),
-            (
-                "the same key's value, as env `\(keyVariable)` of LiteLLM's pods", ns.litellm.value,
-                "LiteLLM's calls to vLLM (`api_key: os.environ/\(keyVariable)`)"
-            ),
-            (
-                "Secret `\(masterKey.name.value)`, key `\(masterKey.key.value)`, as env `LITELLM_MASTER_KEY` of LiteLLM's pods",
-                ns.litellm.value, "LiteLLM's master key (`litellm.masterKeyRef`; the team reconciler reads it too)"
-            ),
-            (
-                "LiteLLM's Deployment: pods labelled `\(labelKey): \(labelValue)`, listening on \(litellm.service.port.value), "
-                    + "config from ConfigMap `\(LiteLLMNames.configMap)`, env `DATABASE_URL`", ns.litellm.value,
-                "the router: keys, team budgets, rate limits; the only pods vLLM admits"
-            ),
-            ("Service `\(service)` selecting those pods", ns.litellm.value, "the edge route's backend (`litellm.service`)"),
-            (
-                "Gateway `\(gateway.name.value)` (class `\(gateway.className.value)`) with a listener for "
-                    + "`\(gateway.hostname.value)` that admits HTTPRoutes from namespace `\(ns.litellm.value)`",
-                ns.gateway.value, "the edge clients call"
-            ),
-            (
-                "Prometheus' pods labelled `\(prometheusKey): \(prometheusValue)`", Conventions.monitoringNamespace,
-                "scraping vLLM's metrics, the only other pods vLLM admits"
-            ),
-        ]
+        let apiKeyRow = (
+            "Secret `\(apiKey.name.value)`, key `\(apiKey.key.value)`", ns.serving.value,
+            "the key every vLLM server requires on `/v1` (`serving.apiKeyRef`); the pods do not start without it"
+        )
+        let modelRows = modelSecrets(models).map { ($0.what, ns.serving.value, $0.purpose) }
+        let rows: [(String, String, String)] =
+            [apiKeyRow] + modelRows + [
+                (
+                    "the same key's value, as env `\(keyVariable)` of LiteLLM's pods", ns.litellm.value,
+                    "LiteLLM's calls to vLLM (`api_key: os.environ/\(keyVariable)`)"
+                ),
+                (
+                    "Secret `\(masterKey.name.value)`, key `\(masterKey.key.value)`, as env `LITELLM_MASTER_KEY` of LiteLLM's pods",
+                    ns.litellm.value, "LiteLLM's master key (`litellm.masterKeyRef`; the team reconciler reads it too)"
+                ),
+                (
+                    "LiteLLM's Deployment: pods labelled `\(labelKey): \(labelValue)`, listening on \(litellm.service.port.value), "
+                        + "config from ConfigMap `\(LiteLLMNames.configMap)`, env `DATABASE_URL`", ns.litellm.value,
+                    "the router: keys, team budgets, rate limits; the only pods vLLM admits"
+                ),
+                ("Service `\(service)` selecting those pods", ns.litellm.value, "the edge route's backend (`litellm.service`)"),
+                (
+                    "Gateway `\(gateway.name.value)` (class `\(gateway.className.value)`) with a listener for "
+                        + "`\(gateway.hostname.value)` that admits HTTPRoutes from namespace `\(ns.litellm.value)`",
+                    ns.gateway.value, "the edge clients call"
+                ),
+                (
+                    "Prometheus' pods labelled `\(prometheusKey): \(prometheusValue)`", Conventions.monitoringNamespace,
+                    "scraping vLLM's metrics, the only other pods vLLM admits"
+                ),
+            ]
         var text = """
 
             ## The request path, and what must exist beside it
@@ -63,5 +65,20 @@ enum OutputPrerequisites {
 
             """
         return text
+    }
+
+    /// The Secret keys models read through `serving.env`, each once, sorted by Secret and key.
+    static func modelSecrets(_ models: [Model]) -> [(what: String, purpose: String)] {
+        var readers: [String: [String]] = [:]
+        for model in models {
+            for variable in model.serving.env {
+                guard let ref = variable.secretKeyRef else { continue }
+                readers["Secret `\(ref.name.value)`, key `\(ref.key.value)`", default: []].append(
+                    "env `\(variable.name.value)` of model `\(model.name.value)`")
+            }
+        }
+        return readers.sorted { $0.key < $1.key }.map { what, uses in
+            (what, uses.joined(separator: ", ") + " (`serving.env`); the pods do not start without it")
+        }
     }
 }

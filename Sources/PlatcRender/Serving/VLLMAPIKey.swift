@@ -13,11 +13,13 @@ enum VLLMAPIKey {
     static let whyAVariable =
         "vLLM 0.11 reads its API key only from the VLLM_API_KEY variable or from --api-key"
         + " (which it logs at start); the Secret stays a reference"
+    /// The same skip when the model's own serving.env reads Secrets too.
+    static let whyModelVariables = "; serving.env passes the model's own Secrets the same way, as variables vLLM and its libraries read"
 
     static func environment(_ platform: Platform) -> [YAMLValue] {
         let serving = platform.serving
-        return [variable(Conventions.vllmAPIKeyVariable, serving.apiKeyRef)]
-            + [serving.previousApiKeyRef.map { variable(previousVariable, $0) }].compactMap { $0 }
+        return [VLLMEnvironment.variable(Conventions.vllmAPIKeyVariable, secret: serving.apiKeyRef)]
+            + [serving.previousApiKeyRef.map { VLLMEnvironment.variable(previousVariable, secret: $0) }].compactMap { $0 }
     }
 
     /// Nothing normally: vLLM reads VLLM_API_KEY itself, and a key kept out of the command line
@@ -26,9 +28,5 @@ enum VLLMAPIKey {
     static func arguments(_ platform: Platform) -> [String] {
         guard platform.serving.previousApiKeyRef != nil else { return [] }
         return ["--api-key", "$(\(Conventions.vllmAPIKeyVariable))", "$(\(previousVariable))"]
-    }
-
-    private static func variable(_ name: String, _ ref: Platform.SecretKeyRef) -> YAMLValue {
-        ["name": .string(name), "valueFrom": ["secretKeyRef": ["name": .string(ref.name.value), "key": .string(ref.key.value)]]]
     }
 }

@@ -1,7 +1,10 @@
+import PlatcChecks
 import PlatcSpec
 
 /// vLLM's command-line arguments, from the model's serving settings. Optional flags appear only
-/// when they change vLLM's behaviour, so the defaults stay vLLM's and the args read short.
+/// when they change vLLM's behaviour, so the defaults stay vLLM's and the args read short. The
+/// model's own `extraArgs` come last; none repeats a flag rendered here (engine/reserved-flag,
+/// whose list `EngineFlags.reserved` holds every flag this file can write).
 enum VLLMArguments {
     static func of(_ model: Model) -> [String] {
         let serving = model.serving
@@ -14,15 +17,20 @@ enum VLLMArguments {
             "--max-num-seqs", "\(serving.maxNumSeqs.value)",
         ]
         if serving.dtype.value != "auto" { args += ["--dtype", serving.dtype.value] }
-        // Only when written in the spec: otherwise vLLM reads it from config.json, as platc did.
-        if let quantization = serving.quantization?.value { args += ["--quantization", quantization] }
+        // Only a method: absent or `none`, vLLM loads the checkpoint as config.json declares.
+        if let method = serving.quantizationMethod { args += ["--quantization", method] }
         if serving.kvCacheDtype.value != "auto" { args += ["--kv-cache-dtype", serving.kvCacheDtype.value] }
         if let batched = serving.maxNumBatchedTokens?.value { args += ["--max-num-batched-tokens", "\(batched)"] }
+        // vLLM uses the tool-call parser only with auto tool choice: one field, both flags.
+        if let parser = serving.toolCallParser?.value { args += ["--enable-auto-tool-choice", "--tool-call-parser", parser] }
+        if let parser = serving.reasoningParser?.value {
+            args += (serving.engineVersion.reasoningNeedsEnableFlag ? ["--enable-reasoning"] : []) + ["--reasoning-parser", parser]
+        }
         if let lora = model.lora {
             args += ["--enable-lora", "--max-loras", "\(lora.maxLoras.value)", "--max-lora-rank", "\(lora.maxRank.value)"]
             // One flag, every adapter after it: vLLM's parser keeps only the last --lora-modules.
             args += ["--lora-modules"] + lora.adapters.map { "\($0.name.value)=\(Modelcar.adaptersPath)/\($0.name.value)" }
         }
-        return args
+        return args + serving.extraArgs.map(\.value)
     }
 }

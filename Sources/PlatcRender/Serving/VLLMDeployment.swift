@@ -10,7 +10,7 @@ enum VLLMDeployment {
         // KEDA (or a person) owns the replica count between min and max: Argo CD must not reset it.
         let annotations =
             (replicas.countMoves ? [(Conventions.argocdIgnoreDifferencesAnnotation, "/spec/replicas")] : [])
-            + CheckovSkip.annotations([(VLLMAPIKey.secretAsVariable, VLLMAPIKey.whyAVariable)])
+            + CheckovSkip.annotations([(VLLMAPIKey.secretAsVariable, secretsAsVariables(serving.model))])
         return serving.object(
             "apps/v1", "Deployment", name: serving.deploymentName, annotations: annotations,
             body: [
@@ -74,7 +74,7 @@ enum VLLMDeployment {
                 "image": .string(serving.model.serving.engine.image.value),
                 "imagePullPolicy": "IfNotPresent",
                 "args": .list((VLLMArguments.of(serving.model) + VLLMAPIKey.arguments(serving.context.platform)).map(YAMLValue.string)),
-                "env": .list(PodSecurity.environment + VLLMAPIKey.environment(serving.context.platform)),
+                "env": .list(VLLMEnvironment.of(serving)),
                 "ports": [["name": "http", "containerPort": .int(Conventions.vllmPort), "protocol": "TCP"]],
                 "resources": VLLMResources.yaml(VLLMResources.of(serving)),
                 "startupProbe": VLLMProbes.startup(serving.model),
@@ -88,6 +88,11 @@ enum VLLMDeployment {
         ]
         spec["volumes"] = .list(PodSecurity.volumes(tensorParallel: tp) + weightVolumes)
         return spec
+    }
+
+    /// Why checkov's "prefer secrets as files" is skipped: vLLM's key, and the model's own Secrets.
+    static func secretsAsVariables(_ model: Model) -> String {
+        VLLMAPIKey.whyAVariable + (VLLMEnvironment.readsSecrets(model) ? VLLMAPIKey.whyModelVariables : "")
     }
 
     static func engineSeconds(_ serving: ServingModel) -> Int64 {

@@ -46,6 +46,13 @@ public struct Model: Sendable {
         public var keda: KEDA
         public var rollout: Located<Rollout>
         public var resources: Resources?
+        /// vLLM --tool-call-parser, rendered with --enable-auto-tool-choice.
+        public var toolCallParser: Located<String>?
+        public var reasoningParser: Located<String>?
+        /// Appended to platc's arguments, verbatim (engine/reserved-flag keeps platc's own out).
+        public var extraArgs: [Located<String>]
+        /// Appended to platc's environment (engine/reserved-variable keeps platc's own out).
+        public var env: [EnvVariable]
 
         public enum Autoscaling: String, Sendable, CaseIterable { case none, keda }
         public enum Rollout: String, Sendable, CaseIterable {
@@ -82,6 +89,21 @@ public struct Model: Sendable {
             public var memory: Located<Quantity>?
             public var span: SourceSpan
         }
+
+        /// One variable of the vLLM container: a value, or a key of a Secret in the serving namespace.
+        public struct EnvVariable: Sendable {
+            public var name: Located<String>
+            public var value: Located<String>?
+            public var secretKeyRef: Platform.SecretKeyRef?
+            public var span: SourceSpan
+
+            init(_ r: FieldReader) throws {
+                name = try r.string("name")
+                value = try r.optionalString("value")
+                secretKeyRef = try r.optionalObject("valueFrom") { try $0.object("secretKeyRef", Platform.SecretKeyRef.init) }
+                span = r.span
+            }
+        }
     }
 
     public struct LoRA: Sendable {
@@ -103,7 +125,9 @@ public struct Model: Sendable {
         public var outputPerMillion: Located<USD>
     }
 
-    public static let quantizations = ["none", "awq", "gptq", "fp8", "bitsandbytes", "mxfp4", "compressed-tensors"]
+    /// vLLM's methods (every release platc knows; engine/quantization-unsupported holds each model
+    /// to its own) and `none`, which means "no --quantization", as leaving the field out does.
+    public static let quantizations = [Serving.noQuantization] + EngineVocabulary.quantization.names
 
     public static let shape = ObjectShape(
         "Model", doc: "A model served by vLLM and offered to tenants through LiteLLM.",
@@ -194,8 +218,9 @@ public struct Model: Sendable {
             .optional(
                 "dtype", .oneOf(["auto", "bfloat16", "float16"]), "Weight dtype (--dtype); auto follows config.json.", default: "auto"),
             .optional(
-                "quantization", .oneOf(quantizations), "Quantization (--quantization); derived from config.json when absent.",
-                example: "awq"),
+                "quantization", .oneOf(quantizations),
+                "vLLM --quantization method; absent or none: no flag, and vLLM loads the checkpoint as its config.json declares.",
+                example: "awq_marlin"),
             .required("maxModelLen", .integer(min: 1, max: 10_000_000), "Context length (--max-model-len).", example: "8192"),
             .optional("maxNumSeqs", .integer(min: 1, max: 65_536), "Concurrent sequences (--max-num-seqs).", default: "256"),
             .optional(
@@ -217,6 +242,43 @@ public struct Model: Sendable {
                 "How a new version replaces the pods; auto: RollingUpdate when one more pod fits the class's GPUs at max replicas, else Recreate.",
                 default: "auto"),
             .optional("resources", .object(resourcesShape), "CPU and memory per replica, instead of the derived size."),
+            .optional(
+                "toolCallParser", .oneOf(EngineVocabulary.toolCallParsers.names),
+                "Tool calling: vLLM --enable-auto-tool-choice --tool-call-parser with this parser (it must exist in engine.version).",
+                example: "hermes"),
+            .optional(
+                "reasoningParser", .oneOf(EngineVocabulary.reasoningParsers.names),
+                "vLLM --reasoning-parser: the reasoning goes to reasoning_content (the parser must exist in engine.version).",
+                example: "qwen3"),
+            .optional(
+                "extraArgs", .list(.string(.text)),
+                "More vLLM arguments, after platc's; none may repeat a flag platc sets (engine/reserved-flag). Absent: none.",
+                example: "[--enable-prefix-caching]"),
+            .optional(
+                "env", .list(.object(envVariableShape), unique: true),
+                "More variables of the vLLM container, after platc's; none may repeat one platc sets (engine/reserved-variable). Absent: none.",
+                example: "[{name: VLLM_LOGGING_LEVEL, value: DEBUG}]"),
+        ])
+
+    static let envVariableShape = ObjectShape(
+        "EnvVariable", doc: "A variable of the vLLM container: a value, or a key of a Secret in the serving namespace.",
+        fields: [
+            .required("name", .string(.environmentVariable), "Variable name.", example: "VLLM_LOGGING_LEVEL"),
+            .optional("value", .string(.text), "Its value; secrets belong in a Secret (valueFrom).", example: "DEBUG"),
+            .optional(
+                "valueFrom", .object(envSourceShape), "The Secret key it is read from.",
+                example: "{secretKeyRef: {name: hf-token, key: token}}"),
+        ], oneOf: ["value", "valueFrom"], identity: "name")
+
+    static let envSourceShape = ObjectShape(
+        "EnvVariableSource", doc: "Where a variable's value comes from.",
+        fields: [.required("secretKeyRef", .object(envSecretKeyRefShape), "A key of a Secret in the serving namespace.")])
+
+    static let envSecretKeyRefShape = ObjectShape(
+        "EnvSecretKeyRef", doc: "A key of a Secret in the serving namespace; platc references it, never reads it.",
+        fields: [
+            .required("name", .string(.dnsLabel), "Name of the Secret.", example: "hf-token"),
+            .required("key", .string(.dataKey), "Key in the Secret's data.", example: "token"),
         ])
 
     static let adapterShape = ObjectShape(
@@ -280,7 +342,9 @@ public struct Model: Sendable {
                 rollout: try s.choice("rollout", as: Serving.Rollout.self),
                 resources: try s.optionalObject("resources") {
                     Serving.Resources(cpu: try $0.optionalQuantity("cpu"), memory: try $0.optionalQuantity("memory"), span: $0.span)
-                })
+                },
+                toolCallParser: try s.optionalString("toolCallParser"), reasoningParser: try s.optionalString("reasoningParser"),
+                extraArgs: try s.strings("extraArgs"), env: try s.objects("env", Serving.EnvVariable.init))
         }
         lora = try r.optionalObject("lora") { l in
             LoRA(

@@ -30,5 +30,6 @@ extension Rule {
         .schemaNameMismatch,
         .schemaDuplicateName,
         .schemaDuplicateItem,
+        .schemaExclusiveFields,
     ]
 }

@@ -49,17 +49,17 @@ public enum JSONSchemaGenerator {
             properties.append((field.key, .object(pairs)))
         }
         let required = shape.fields.filter(\.required).map { JSONValue.string($0.key) }
-        definitions.append(
-            (
-                shape.name,
-                .object([
-                    ("description", .string(shape.doc)),
-                    ("type", .string("object")),
-                    ("additionalProperties", .bool(false)),
-                    ("required", .array(required)),
-                    ("properties", .object(properties)),
-                ])
-            ))
+        var definition: [(String, JSONValue)] = [
+            ("description", .string(shape.doc)),
+            ("type", .string("object")),
+            ("additionalProperties", .bool(false)),
+            ("required", .array(required)),
+            ("properties", .object(properties)),
+        ]
+        if !shape.oneOf.isEmpty {
+            definition.append(("oneOf", .array(shape.oneOf.map { .object([("required", .array([.string($0)]))]) })))
+        }
+        definitions.append((shape.name, .object(definition)))
     }
 
     private static func type(

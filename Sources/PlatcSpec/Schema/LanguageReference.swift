@@ -13,6 +13,7 @@ public enum LanguageReference {
             let kind = Kind.allCases.first { $0.shape.name == shape.name }
             out += "## \(shape.name)\n\n\(shape.doc)"
             if let kind { out += " Lives in `\(kind.folder)/`." }
+            if !shape.oneOf.isEmpty { out += " Exactly one of " + shape.oneOf.map { "`\($0)`" }.joined(separator: ", ") + "." }
             out += "\n\n| field | type | required | default | meaning |\n| --- | --- | --- | --- | --- |\n"
             for field in shape.fields {
                 let defaultText = field.defaultValue.map { "`\($0)`" } ?? ""
@@ -33,11 +34,17 @@ public enum LanguageReference {
         }
     }
 
+    /// " by `name`" for a list of objects told apart by a field.
+    static func identity(_ element: ValueType) -> String {
+        if case .object(let shape) = element, let key = shape.identity { " by `\(key)`" } else { "" }
+    }
+
     static func typeText(_ type: ValueType) -> String {
         switch type {
         case .object(let shape): "[\(shape.name)](#\(shape.name.lowercased()))"
         case .list(let element, let minItems, let unique):
-            "list of \(typeText(element))" + (minItems > 0 ? ", at least \(minItems)" : "") + (unique ? ", distinct" : "")
+            "list of \(typeText(element))" + (minItems > 0 ? ", at least \(minItems)" : "")
+                + (unique ? ", distinct\(identity(element))" : "")
         case .map(let key, let value): "map of \(key.noun) → \(typeText(value))"
         case .integer(let min, let max): "integer \(min)…\(max)"
         case .decimal(let min, let max): "number \(min.formatted)…\(max.formatted)"

@@ -72,11 +72,17 @@ public struct ObjectShape: Sendable {
     public var name: String
     public var doc: String
     public var fields: [FieldShape]
+    /// Optional keys of which exactly one must be written (an env variable's `value` or `valueFrom`).
+    public var oneOf: [String]
+    /// In a list declared unique, the field that tells its items apart (an env variable's `name`).
+    public var identity: String?
 
-    public init(_ name: String, doc: String, fields: [FieldShape]) {
+    public init(_ name: String, doc: String, fields: [FieldShape], oneOf: [String] = [], identity: String? = nil) {
         self.name = name
         self.doc = doc
         self.fields = fields
+        self.oneOf = oneOf
+        self.identity = identity
     }
 
     public func field(_ key: String) -> FieldShape? { fields.first { $0.key == key } }

@@ -42,6 +42,7 @@ public struct ShapeValidator {
         var explained = Set<String>()
         // Keys written with a value (valid or not): these neither take a default nor are missing.
         var written = Set<String>()
+        var keySpans: [String: SourceSpan] = [:]
         for pair in pairs {
             guard let key = scalarKey(pair.key, path: path) else {
                 valid = false
@@ -58,6 +59,7 @@ public struct ShapeValidator {
                 continue  // `key:` with no value means "use the default", as in Kubernetes.
             }
             written.insert(key)
+            keySpans[key] = pair.key.span
             if let value = validate(pair.value, as: field.type, path: fieldPath) {
                 fields[key] = value
             } else {
@@ -84,7 +86,30 @@ public struct ShapeValidator {
                 fields[field.key] = validate(synthetic, as: field.type, path: field.key)
             }
         }
+        if !shape.oneOf.isEmpty, !exactlyOne(of: shape, written: written, keySpans: keySpans, node: node, path: path) { valid = false }
         return valid ? Located(.object(ObjectValue(shape: shape.name, fields: fields, span: node.span)), at: node.span) : nil
+    }
+
+    /// `shape.oneOf`: one of the keys must be written, and only one.
+    private mutating func exactlyOne(
+        of shape: ObjectShape, written: Set<String>, keySpans: [String: SourceSpan], node: YAMLNode, path: String
+    ) -> Bool {
+        let keys = shape.oneOf.filter(written.contains)
+        let choices = shape.oneOf.map { "'\($0)'" }.joined(separator: " or ")
+        let where_ = path.isEmpty ? shape.name : "'\(path)'"
+        if keys.isEmpty {
+            let examples = shape.oneOf.map { key in "`\(key): \(shape.field(key).map { $0.example ?? placeholder($0.type) } ?? "…")`" }
+            diagnostics.error(
+                .schemaMissingField, "\(where_) needs \(choices)", at: mappingHead(node),
+                hint: "add " + examples.joined(separator: " or "))
+            return false
+        }
+        guard keys.count > 1, let second = keySpans[keys[1]] else { return true }
+        diagnostics.error(
+            .schemaExclusiveFields, "\(where_) sets both '\(keys[0])' and '\(keys[1])'; write one of \(choices)", at: second,
+            notes: keySpans[keys[0]].map { [.init("'\(keys[0])' is set here", at: $0)] } ?? [],
+            hint: "remove '\(keys[1])' or '\(keys[0])'")
+        return false
     }
 
     private mutating func validateList(
@@ -105,14 +130,14 @@ public struct ShapeValidator {
                 valid = false
                 continue
             }
-            if unique, case .scalar(let text, _) = item.content {
+            if unique, let (text, span) = identity(of: item, element: element) {
                 if let first = seen[text] {
                     diagnostics.error(
-                        .schemaDuplicateItem, "'\(text)' appears twice in '\(path)'", at: item.span,
+                        .schemaDuplicateItem, "'\(text)' appears twice in '\(path)'", at: span,
                         notes: [.init("first listed here", at: first)], hint: "remove the repeated entry")
                     valid = false
                 }
-                seen[text] = seen[text] ?? item.span
+                seen[text] = seen[text] ?? span
             }
             values.append(value)
         }
@@ -123,6 +148,20 @@ public struct ShapeValidator {
             return nil
         }
         return valid ? Located(.list(values), at: node.span) : nil
+    }
+
+    /// What makes a list item distinct: a scalar's text, or the text of an object's identity field.
+    private func identity(of item: YAMLNode, element: ValueType) -> (String, SourceSpan)? {
+        switch item.content {
+        case .scalar(let text, _): return (text, item.span)
+        case .mapping(let pairs):
+            guard case .object(let shape) = element, let key = shape.identity,
+                let pair = pairs.first(where: { if case .scalar(key, _) = $0.key.content { true } else { false } }),
+                case .scalar(let text, _) = pair.value.content
+            else { return nil }
+            return (text, pair.value.span)
+        default: return nil
+        }
     }
 
     private mutating func validateMap(

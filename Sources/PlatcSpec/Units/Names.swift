@@ -31,6 +31,8 @@ public enum StringFormat: String, Sendable, CaseIterable {
     case registryPrefix
     /// A key of a Secret's or ConfigMap's data: ≤ 253 letters, digits, '-', '_' or '.'.
     case dataKey
+    /// A container environment variable name: a C identifier (letter or '_', then letters, digits, '_').
+    case environmentVariable
 
     public var pattern: String? {
         switch self {
@@ -51,6 +53,7 @@ public enum StringFormat: String, Sendable, CaseIterable {
         case .registryPrefix:
             "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*(:[0-9]+)?(/[a-z0-9]+([._-]+[a-z0-9]+)*)*$"
         case .dataKey: "^[-._a-zA-Z0-9]{1,253}$"
+        case .environmentVariable: "^[A-Za-z_][A-Za-z0-9_]{0,252}$"
         }
     }
 
@@ -72,6 +75,7 @@ public enum StringFormat: String, Sendable, CaseIterable {
         case .servedModelName: "a served model name"
         case .registryPrefix: "a registry (host[/path])"
         case .dataKey: "a Secret data key"
+        case .environmentVariable: "an environment variable name"
         }
     }
 
@@ -93,6 +97,7 @@ public enum StringFormat: String, Sendable, CaseIterable {
         case .servedModelName: "use letters, digits, '-', '.', '_' or '/', e.g. meta-llama/Llama-3.1-8B-Instruct"
         case .registryPrefix: "write a registry host with an optional path, e.g. registry.example.com/models"
         case .dataKey: "use at most 253 letters, digits, '-', '_' or '.', e.g. LITELLM_MASTER_KEY"
+        case .environmentVariable: "use letters, digits and '_', not starting with a digit, e.g. VLLM_LOGGING_LEVEL"
         }
     }
 
@@ -145,6 +150,9 @@ public enum StringFormat: String, Sendable, CaseIterable {
         case .dataKey:
             return Self.bounded(text, 1...253)
                 && text.utf8.allSatisfy { Self.isAlnum($0) || $0 == 0x2D || $0 == 0x2E || $0 == 0x5F }
+        case .environmentVariable:
+            guard let first = text.utf8.first, Self.bounded(text, 1...253), !(0x30...0x39).contains(first) else { return false }
+            return text.utf8.allSatisfy { Self.isAlnum($0) || $0 == 0x5F }
         }
     }
 

@@ -26,7 +26,8 @@ struct FitCommand: ParsableCommand {
     @Option(name: .long, help: "What-if: --max-num-seqs (default: vLLM's for the GPU).") var maxNumSeqs: Int?
     @Option(name: .long, help: "What-if: --max-num-batched-tokens (default: vLLM's).") var maxNumBatchedTokens: Int?
     @Option(name: .long, help: "What-if: --kv-cache-dtype auto or fp8.") var kvCacheDtype: KVCacheDtype = .auto
-    @Option(name: .long, help: "What-if: --quantization (default: the config's quantization_config).") var quantization: String?
+    @Option(name: .long, help: "What-if: --quantization method of --engine-version (default or none: the config's quantization_config).")
+    var quantization: String?
     @Option(name: .long, help: "What-if: --dtype (weights load 16-bit either way).") var dtype: Dtype = .auto
     @Option(name: .long, help: "What-if: vLLM version (memory accounting differs by version).") var engineVersion: String = "0.11.0"
     @Option(name: .long, help: "What-if: --block-size (default 16; 64 for MLA).") var blockSize: Int?
@@ -39,10 +40,13 @@ struct FitCommand: ParsableCommand {
         guard (0.01...1).contains(gpuMemoryUtilization) else { throw ValidationError("--gpu-memory-utilization must be in (0, 1]") }
         guard tensorParallel >= 1, (maxModelLen ?? 1) >= 1, (maxNumSeqs ?? 1) >= 1, (maxNumBatchedTokens ?? 1) >= 1, (blockSize ?? 1) >= 1
         else { throw ValidationError("counts must be positive") }
-        if let quantization, !WeightFormat.names.contains(quantization) {
-            throw ValidationError("unknown --quantization '\(quantization)'; one of \(WeightFormat.names.joined(separator: ", "))")
+        guard let version = EngineVersion(parsing: engineVersion) else { throw ValidationError("--engine-version must look like 0.11.0") }
+        // The language's vocabulary at the version asked about; none is no flag (the checkpoint's own).
+        let methods = EngineVocabulary.quantization.names(at: version)
+        if let quantization, quantization != Model.Serving.noQuantization, !methods.contains(quantization) {
+            throw ValidationError(
+                "vLLM \(engineVersion) has no --quantization '\(quantization)'; its methods: \(methods.joined(separator: ", ")) (or none)")
         }
-        if EngineVersion(parsing: engineVersion) == nil { throw ValidationError("--engine-version must look like 0.11.0") }
     }
 
     func run() throws {
@@ -74,10 +78,15 @@ struct FitCommand: ParsableCommand {
         }
         let (visible, family) = try visibleMemory()
         let format: WeightFormat
+        let method = quantization == Model.Serving.noQuantization ? nil : quantization
         do {
-            format = try WeightFormat(override: quantization, config: architecture.quantizationConfig)
+            format = try WeightFormat(method: method, config: architecture.quantizationConfig)
         } catch {
-            printError("\(path): quant_method '\(error.name)' is unknown; pass --quantization")
+            let sizable = WeightFormat.sizableMethods.joined(separator: ", ")
+            printError(
+                error.name == method
+                    ? "platc cannot size weights quantized with '\(error.name)'; it sizes \(sizable)"
+                    : "\(path): quant_method '\(error.name)' is one platc cannot size; pass --quantization with one of \(sizable)")
             throw ExitStatus.errors
         }
         let length = maxModelLen ?? (architecture.maxContext > 0 ? architecture.maxContext : 4096)

@@ -1,5 +1,6 @@
 import Foundation
 import PlatcChecks
+import PlatcSpec
 import PlatcTestSupport
 import Testing
 

@@ -1,4 +1,5 @@
 import PlatcChecks
+import PlatcSpec
 import Testing
 
 /// KV bytes per token (bf16, TP1) against docs/research/gpu-fit-notes.md §1.2, and how TP, fp8, MLA and windows change it.

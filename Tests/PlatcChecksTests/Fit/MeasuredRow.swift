@@ -36,9 +36,9 @@ struct MeasuredRow: CustomStringConvertible {
         // "80GB-class": no product named; take the label at the H100's visible/label ratio.
         let visible = Self.number(row["gpu_mem_gib"]) ?? product?.visibleGiB ?? Double(GPUProduct.statedGB(gpu) ?? 80) * 79.18 / 80
         let quantWord = row["dtype_or_quant", default: ""].split(separator: " ").first.map(String.init) ?? ""
-        let quantization = WeightFormat.names.contains(quantWord) ? quantWord : nil
+        let quantization = EngineVocabulary.quantization.term(quantWord) != nil ? quantWord : nil
         inputs = FitInputs(
-            architecture: architecture, weightFormat: try WeightFormat(override: quantization, config: architecture.quantizationConfig),
+            architecture: architecture, weightFormat: try WeightFormat(method: quantization, config: architecture.quantizationConfig),
             visibleGiB: visible, gpuFamily: product?.family, utilization: Self.number(row["gpu_memory_utilization"]) ?? 0.9,
             maxModelLen: Int(Self.number(row["max_model_len"]) ?? 4096), tensorParallel: Int(Self.number(row["tp"]) ?? 1),
             engine: engine, blockSize: Self.number(row["block_size"]).map { Int($0) })

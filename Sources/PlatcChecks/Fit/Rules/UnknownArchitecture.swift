@@ -29,11 +29,18 @@ extension FitChecks {
                 at: model.source.config.span,
                 hint: "add source.parameters with the parameter count (e.g. from model.safetensors.index.json); platc knows \(known)")
         case .unknownQuantization(let name):
-            context.diagnostics.error(
-                .fitUnknownArchitecture, "config.json of '\(model.name.value)' declares quant_method '\(name)', which platc cannot size",
-                at: model.source.config.span,
-                hint:
-                    "set serving.quantization to one of \(WeightFormat.names.joined(separator: ", ")) if the checkpoint is stored that way")
+            let sizable = WeightFormat.sizableMethods.joined(separator: ", ")
+            if let written = model.serving.quantization, model.serving.quantizationMethod == name {
+                context.diagnostics.error(
+                    .fitUnknownArchitecture, "platc cannot size weights quantized with '\(name)' ('\(model.name.value)')", at: written.span,
+                    hint: "serve a checkpoint in a method platc sizes: \(sizable)")
+            } else {
+                context.diagnostics.error(
+                    .fitUnknownArchitecture,
+                    "config.json of '\(model.name.value)' declares quant_method '\(name)', which platc cannot size",
+                    at: model.source.config.span,
+                    hint: "set serving.quantization to one of \(sizable) if the checkpoint is stored that way")
+            }
         case .unknownGPU:
             break  // fit/unknown-gpu reports it once per GPU class.
         }
