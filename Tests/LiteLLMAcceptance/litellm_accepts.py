@@ -11,7 +11,8 @@
    /health/liveliness within --timeout; /v1/models must serve every model_name and /v1/model/info
    hold every deployment of model_list (LiteLLM drops one it cannot build and serves on). A
    parked model's names (model_info.blocked) must be hidden from /v1/models instead, and a call to
-   each must be refused with 403 "Model is blocked" in under 2 s.
+   each must be refused with 403 "Model is blocked" in under 2 s. Names whose model_info says
+   supports_function_calling / supports_reasoning must say so in /model_group/info.
    LiteLLM's own error lines from the proxy log are printed as `litellm| …`.
 3. --teams: every /team/new body as LiteLLM's NewTeamRequest and new_team() judge it, models that
    exist in the config, unique team_ids (team_bodies.py).
@@ -75,7 +76,7 @@ def _expected(config):
     entries = config.get("model_list")
     if not isinstance(entries, list):
         return {"names": [], "ids": [], "deployments": 0}, [("config/model-list", "model_list is not a list")]
-    names, ids, findings, open_names, blocked_names = [], [], [], set(), set()
+    names, ids, findings, open_names, blocked_names, abilities = [], [], [], set(), set(), {}
     for i, entry in enumerate(entries):
         name = entry.get("model_name") if isinstance(entry, dict) else None
         if not isinstance(name, str) or not name:
@@ -87,8 +88,11 @@ def _expected(config):
         if isinstance(info, dict) and info.get("id") is not None:
             ids.append(str(info["id"]))
         (blocked_names if isinstance(info, dict) and info.get("blocked") is True else open_names).add(name)
+        for ability in ("supports_function_calling", "supports_reasoning"):
+            if isinstance(info, dict) and info.get(ability) is True:
+                abilities.setdefault(name, []).append(ability)
     blocked = [n for n in names if n in blocked_names and n not in open_names]
-    return {"names": names, "ids": ids, "deployments": len(entries), "blocked": blocked}, findings
+    return {"names": names, "ids": ids, "deployments": len(entries), "blocked": blocked, "abilities": abilities}, findings
 
 
 class _Interrupted(Exception):
@@ -131,6 +135,10 @@ def _proxy_checks(proxy, expected, master_key, arguments):
                                                 proxy.get("/v1/model/info", master_key))
             findings += found
             print("proxy: " + summary)
+            if expected["abilities"]:
+                found, summary = proxy_probe.abilities(expected["abilities"], proxy.get("/model_group/info", master_key))
+                findings += found
+                print("proxy: " + summary)
             if expected["blocked"]:
                 found, summary = proxy_probe.parked(proxy, expected["blocked"], master_key)
                 findings += found

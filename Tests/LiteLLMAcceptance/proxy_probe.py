@@ -143,6 +143,20 @@ def served(expected, models, info):
     return findings, summary
 
 
+def abilities(expected, groups):
+    """Findings unless /model_group/info reports each name's declared abilities (clients discover tool
+    calling and reasoning there), and a summary."""
+    by_name = {g.get("model_group"): g for g in groups.get("data", [])}
+    findings = []
+    for name, wanted in sorted(expected.items()):
+        group = by_name.get(name) or {}
+        missing = [a for a in wanted if group.get(a) is not True]
+        if missing:
+            findings.append(("proxy/abilities", "%s: /model_group/info lacks %s" % (name, ", ".join(missing))))
+    return findings, "/model_group/info reports tool calling or reasoning for %d of %d names" % (
+        len(expected) - len(findings), len(expected))
+
+
 def parked(proxy, names, key):
     """Findings unless every parked name is refused at once (403, well under a second: LiteLLM checks
     `blocked` before routing, so no upstream call, retry or cooldown), and a summary."""

@@ -35,6 +35,10 @@ enum ModelList {
                 "input_cost_per_token": TokenPrice.perToken(model.pricing.inputPerMillion.value),
                 "output_cost_per_token": TokenPrice.perToken(model.pricing.outputPerMillion.value),
                 "access_groups": .list(entry.tenants.map { .string(LiteLLMNames.accessGroup($0)) }),
+                // What clients discover in /model_group/info (LiteLLM's router reads these keys):
+                // only what vLLM was started to parse.
+                "supports_function_calling": model.serving.toolCallParser != nil ? true : nil,
+                "supports_reasoning": model.serving.reasoningParser != nil ? true : nil,
                 // A parked model fails at once: LiteLLM answers 403 "Model is blocked" before
                 // routing (no upstream call, retry or cooldown), instead of waiting out a Service
                 // with no endpoints (docs/render-litellm.md § Parked models).

@@ -34,6 +34,25 @@ import Testing
 
     static func entries(_ context: RenderContext) -> [YAMLValue] { config(context).at("model_list")?.listValue ?? [] }
 
+    /// A parked model stays in model_list (its teams stay valid) but LiteLLM refuses it at once.
+    @Test func aParkedModelIsBlocked() throws {
+        var platform = try RenderTestPlatform()
+        platform.edit("models/tiny.yaml", "  gpuMemoryUtilization: 0.8\n", "  gpuMemoryUtilization: 0.8\n  replicas: {min: 0, max: 0}\n")
+        let entry = try #require(Self.entries(try platform.context()).first)
+        #expect(entry.at("model_info.blocked") == .bool(true))
+        let open = try #require(Self.entries(try RenderTestPlatform().context()).first)
+        #expect(open.at("model_info.blocked") == nil, "only parked models are blocked")
+    }
+
+    @Test func toolCallingAndReasoningAreDiscoverable() throws {
+        var platform = try RenderTestPlatform()
+        platform.edit(
+            "models/tiny.yaml", "  gpuMemoryUtilization: 0.8\n", "  gpuMemoryUtilization: 0.8\n  toolCallParser: hermes\n")
+        let entry = try #require(Self.entries(try platform.context()).first)
+        #expect(entry.at("model_info.supports_function_calling") == .bool(true))
+        #expect(entry.at("model_info.supports_reasoning") == nil)
+    }
+
     @Test func oneEntryPerAliasAndAdapter() throws {
         let context = try Self.withAdapters()
         let entries = Self.entries(context)
