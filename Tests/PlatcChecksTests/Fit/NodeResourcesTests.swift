@@ -91,9 +91,7 @@ import Testing
         let platform = try TemporaryPlatform()
         // One L4 per node: the default is a g2-standard-4 (3520m, 12597Mi left); tiny asks for 4 CPU.
         try Self.setResources(platform, "{cpu: 4}")
-        try platform.write(
-            "platform/a10.yaml",
-            "apiVersion: platc.dev/v1alpha1\nkind: GPUClass\nname: a10\nproduct: NVIDIA-L4\nmemory: 24Gi\ngpusPerNode: 1\nnodes: 2\n")
+        try Self.gpuClass(platform, product: "NVIDIA-L4", gpusPerNode: 1)
         let finding = try #require(try Self.fit(platform.root).first { $0.ruleID == "fit/node-resources" })
         #expect(finding.severity == .warning)
         #expect(finding.message.contains("a replica of 'tiny' asks for 4 CPU and 7Gi, but a node allocates 3520m CPU and 12597Mi"))
@@ -104,10 +102,7 @@ import Testing
     @Test func replicasShareANodeOnlyWhenTheGPUsForceIt() throws {
         let platform = try TemporaryPlatform()
         // 2 nodes × 2 GPUs; tiny at 2 replicas spreads one per node; at 3, two share one.
-        try platform.write(
-            "platform/a10.yaml",
-            "apiVersion: platc.dev/v1alpha1\nkind: GPUClass\nname: a10\nproduct: NVIDIA-A10\nmemory: 24Gi\ngpusPerNode: 2\nnodes: 2\nnode: {cpu: \"5\", memory: 32Gi}\n"
-        )
+        try Self.gpuClass(platform, product: "NVIDIA-A10", gpusPerNode: 2, node: "{cpu: \"5\", memory: 32Gi}")
         try Self.setReplicas(platform, "{min: 1, max: 2}")
         #expect(try Self.fit(platform.root).isEmpty)
         try Self.setReplicas(platform, "{min: 1, max: 3}")
@@ -120,19 +115,14 @@ import Testing
 
     @Test func parkedModelsTakeNoRoom() throws {
         let platform = try TemporaryPlatform()
-        try platform.write(
-            "platform/a10.yaml",
-            "apiVersion: platc.dev/v1alpha1\nkind: GPUClass\nname: a10\nproduct: NVIDIA-A10\nmemory: 24Gi\ngpusPerNode: 1\nnodes: 2\nnode: {cpu: \"1\", memory: 1Gi}\n"
-        )
+        try Self.gpuClass(platform, product: "NVIDIA-A10", gpusPerNode: 1, node: "{cpu: \"1\", memory: 1Gi}")
         try Self.setReplicas(platform, "{min: 0, max: 0}")
         #expect(try Self.fit(platform.root).isEmpty)
     }
 
     @Test func packingPlacesWideReplicasFirst() throws {
         let platform = try TemporaryPlatform()
-        try platform.write(
-            "platform/a10.yaml",
-            "apiVersion: platc.dev/v1alpha1\nkind: GPUClass\nname: a10\nproduct: NVIDIA-A10\nmemory: 24Gi\ngpusPerNode: 2\nnodes: 2\n")
+        try Self.gpuClass(platform, product: "NVIDIA-A10", gpusPerNode: 2)
         let spec = try #require(Loader().load(try SourceTree.reading(platform.root)).spec)
         let pool = try #require(GPUPool.pools(of: spec).first)
         let size = PodResources(cpuMillis: 1000, memoryBytes: 1 << 30, gpus: 1, minimumCPUMillis: 1000, minimumMemoryBytes: 1 << 30)
@@ -153,6 +143,14 @@ import Testing
         #expect(size.cpuMillis == derived.cpuMillis && size.cpuText == "3")
         #expect(size.memoryBytes == 9 << 30 && size.memoryText == "9Gi")
         #expect(PodResources.cpuText(3920) == "3920m" && PodResources.memoryText(13621 << 20) == "13621Mi")
+    }
+
+    /// Replaces the minimal platform's a10 class: 2 nodes of `gpusPerNode` GPUs, `node` if given.
+    static func gpuClass(_ platform: TemporaryPlatform, product: String, gpusPerNode: Int, node: String? = nil) throws {
+        try platform.write(
+            "platform/a10.yaml",
+            "apiVersion: platc.dev/v1alpha1\nkind: GPUClass\nname: a10\nproduct: \(product)\nmemory: 24Gi\n"
+                + "gpusPerNode: \(gpusPerNode)\nnodes: 2\n" + (node.map { "node: \($0)\n" } ?? ""))
     }
 
     static func setReplicas(_ platform: TemporaryPlatform, _ replicas: String) throws {
