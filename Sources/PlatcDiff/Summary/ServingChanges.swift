@@ -37,11 +37,49 @@ enum ServingChanges {
             list.compare(
                 .serving, name, "replicas", "Replica mode of model \(name)", base.replicaPlan.mode.rawValue, head.replicaPlan.mode.rawValue)
             list.compare(.serving, name, "rollout", "Rollout of model \(name)", old.rollout.value.rawValue, new.rollout.value.rawValue)
+            // What vLLM is started with beyond the sizes: none is "none".
+            list.compare(.serving, name, "quantization", "Quantization of model \(name)", old.quantization?.value, new.quantization?.value)
+            list.compare(
+                .serving, name, "tool-call parser", "Tool-call parser of model \(name)", old.toolCallParser?.value,
+                new.toolCallParser?.value)
+            list.compare(
+                .serving, name, "reasoning parser", "Reasoning parser of model \(name)", old.reasoningParser?.value,
+                new.reasoningParser?.value)
+            list.compare(
+                .serving, name, "extra args", "Extra vLLM arguments of model \(name)", words(old.extraArgs), words(new.extraArgs))
+            let env = variables(old.env, new.env)
+            list.compare(.serving, name, "env", "Extra variables of model \(name)", env.before, env.after)
             list.compare(
                 .serving, name, "pod size", "CPU and memory per replica of model \(name)",
                 podSize(base, pair.basePools[old.gpuClass.value]),
                 podSize(head, pair.headPools[new.gpuClass.value]))
         }
+    }
+
+    /// "--enable-prefix-caching --swap-space 8", or nil when there are none.
+    static func words(_ arguments: [Located<String>]) -> String? {
+        arguments.isEmpty ? nil : arguments.map(\.value).joined(separator: " ")
+    }
+
+    /// "VLLM_LOGGING_LEVEL=***, HF_TOKEN (Secret hf-token)", nil when there are none. Values never
+    /// print (a value may be a secret written by mistake); one that differs between the sides
+    /// shows as `*** (before)` and `*** (after)`, as the masked file diff shows secrets.
+    static func variables(
+        _ old: [Model.Serving.EnvVariable], _ new: [Model.Serving.EnvVariable]
+    ) -> (before: String?, after: String?) {
+        let oldValues = Dictionary(old.map { ($0.name.value, $0.value?.value) }, uniquingKeysWith: { first, _ in first })
+        let newValues = Dictionary(new.map { ($0.name.value, $0.value?.value) }, uniquingKeysWith: { first, _ in first })
+        func text(_ env: [Model.Serving.EnvVariable], other: [String: String?], side: String) -> String? {
+            env.isEmpty
+                ? nil
+                : env.map { variable in
+                    let name = variable.name.value
+                    if let ref = variable.secretKeyRef { return "\(name) (Secret \(ref.name.value))" }
+                    let changed = other[name].map { $0 != variable.value?.value } ?? false
+                    return "\(name)=***" + (changed ? " (\(side))" : "")
+                }.joined(separator: ", ")
+        }
+        return (text(old, other: newValues, side: "before"), text(new, other: oldValues, side: "after"))
     }
 
     /// "3 CPU, 11Gi": the replica's size as the Deployment requests it; unknown without a fit
