@@ -32,26 +32,27 @@ extension Rule {
     private static func reportNodeResources(
         _ pool: GPUPool, _ node: NodeSize, _ full: NodePacking.Node, _ packing: NodePacking, _ context: inout CheckContext
     ) {
-        let groups = Dictionary(grouping: full.replicas, by: { $0.model.name.value }).sorted { $0.key < $1.key }
+        let groups = full.counts.map { (entry: packing.entries[$0.entry], replicas: $0.replicas) }
+            .sorted { $0.entry.model.name.value < $1.entry.model.name.value }
         let has = "\(PodResources.cpuText(node.cpuMillis)) CPU and \(PodResources.memoryText(node.memoryBytes))"
         let assumed = node.assumedFrom.map { " (assumed: \($0); declare node: {cpu, memory} to use yours)" } ?? ""
         let per = "GPU class '\(pool.name)' (\(QuotaChecks.Text.count(pool.gpusPerNode, "GPU")) per node)"
         let asks: String
-        if full.replicas.count == 1, let size = full.replicas.first?.size {
-            asks = "a replica of '\(groups[0].key)' asks for \(size.cpuText) CPU and \(size.memoryText)"
+        if full.replicas == 1, let size = groups.first?.entry.size {
+            asks = "a replica of '\(groups[0].entry.model.name.value)' asks for \(size.cpuText) CPU and \(size.memoryText)"
         } else {
-            let shared = groups.map { name, replicas in
-                "'\(name)' × \(replicas.count) (\(replicas[0].size.cpuText) CPU, \(replicas[0].size.memoryText) each)"
+            let shared = groups.map { group in
+                "'\(group.entry.model.name.value)' × \(group.replicas) (\(group.entry.size.cpuText) CPU, \(group.entry.size.memoryText) each)"
             }
             asks =
-                "\(full.replicas.count) replicas must share a node: \(shared.joined(separator: ", ")) ask for "
+                "\(full.replicas) replicas must share a node: \(shared.joined(separator: ", ")) ask for "
                 + "\(PodResources.cpuText(full.cpuMillis)) CPU and \(PodResources.memoryText(full.memoryBytes))"
         }
         let message = "on \(per), \(asks), but a node allocates \(has)\(assumed)"
-        let first = groups[0].value[0].model
+        let first = groups[0].entry.model
         let span = first.serving.resources?.span ?? first.serving.gpuClass.span
         var notes = groups.dropFirst().map {
-            Diagnostic.Note("'\($0.key)' runs on the same node", at: $0.value[0].model.serving.gpuClass.span)
+            Diagnostic.Note("'\($0.entry.model.name.value)' runs on the same node", at: $0.entry.model.serving.gpuClass.span)
         }
         if let declared = pool.gpuClass.node { notes.append(Diagnostic.Note("the node is declared here", at: declared.span)) }
         let hint = nodeResourcesHint(packing, node)
@@ -69,21 +70,19 @@ extension Rule {
         let perNode = max(1, packing.mostReplicasOnANode)
         let cpu = node.cpuMillis / perNode / 100 * 100
         let memory = node.memoryBytes / perNode / (256 << 20) * (256 << 20)
-        var seen = Set<String>()
-        let replicas = packing.nodes.flatMap(\.replicas).filter {
-            ($0.size.cpuMillis > cpu || $0.size.memoryBytes > memory) && seen.insert($0.model.name.value).inserted
-        }.sorted { $0.model.name.value < $1.model.name.value }
-        let fitting = replicas.filter { cpu >= $0.size.minimumCPUMillis && memory >= $0.size.minimumMemoryBytes }
-        guard fitting.count == replicas.count else {
+        let larger = packing.placedEntries.filter { $0.size.cpuMillis > cpu || $0.size.memoryBytes > memory }
+            .sorted { $0.model.name.value < $1.model.name.value }
+        let fitting = larger.filter { cpu >= $0.size.minimumCPUMillis && memory >= $0.size.minimumMemoryBytes }
+        guard fitting.count == larger.count else {
             let cpuNeeded = ((packing.nodes.map(\.cpuMillis).max() ?? 0) + 999) / 1000
             let memoryNeeded = ((packing.nodes.map(\.memoryBytes).max() ?? 0) + PodResources.gibibyte - 1) / PodResources.gibibyte
             return
                 "node: {cpu: \"\(cpuNeeded)\", memory: \(memoryNeeded)Gi} (a class with nodes that large), or fewer max replicas on the class"
         }
         var fields: [String] = []
-        if replicas.contains(where: { $0.size.cpuMillis > cpu }) { fields.append("cpu: \(PodResources.cpuText(cpu))") }
-        if replicas.contains(where: { $0.size.memoryBytes > memory }) { fields.append("memory: \(PodResources.memoryText(memory))") }
-        let names = replicas.map { "'\($0.model.name.value)'" }.joined(separator: ", ")
+        if larger.contains(where: { $0.size.cpuMillis > cpu }) { fields.append("cpu: \(PodResources.cpuText(cpu))") }
+        if larger.contains(where: { $0.size.memoryBytes > memory }) { fields.append("memory: \(PodResources.memoryText(memory))") }
+        let names = larger.map { "'\($0.model.name.value)'" }.joined(separator: ", ")
         return "resources: {\(fields.joined(separator: ", "))} under serving of \(names)"
     }
 }
