@@ -6,11 +6,10 @@ import PlatcSpec
 /// fit estimator predicts them on each side, and the context length they are measured at.
 enum FitChanges {
     static func compare(_ pair: SpecPair, into list: inout ChangeList) {
-        let baseClasses = classes(pair.base), headClasses = classes(pair.head)
         for (base, head) in pair.models.both {
             let name = head.name.value
-            let before = Figures(base, on: baseClasses[base.serving.gpuClass.value])
-            let after = Figures(head, on: headClasses[head.serving.gpuClass.value])
+            let before = Figures(pair.fits[name]?.base)
+            let after = Figures(pair.fits[name]?.head)
             list.compare(.fit, name, "VRAM headroom", "KV-cache headroom of model \(name) per GPU", before.headroom, after.headroom)
             list.compare(
                 .fit, name, "max concurrency", "Max concurrency of model \(name) at full context", before.concurrency, after.concurrency)
@@ -27,8 +26,8 @@ enum FitChanges {
         let headroom: String
         let concurrency: String
 
-        init(_ model: Model, on gpuClass: GPUClass?) {
-            guard let gpuClass, let fit = try? ModelFit(model: model, gpuClass: gpuClass) else {
+        init(_ fit: ModelFit?) {
+            guard let fit else {
                 headroom = "unknown"
                 concurrency = "unknown"
                 return
@@ -37,9 +36,5 @@ enum FitChanges {
             headroom = CatalogFormat.fixed(fit.estimate.kvCacheGiB, places: 1) + " GiB"
             concurrency = CatalogFormat.fixed(fit.estimate.maxConcurrency, places: 1) + "×"
         }
-    }
-
-    private static func classes(_ spec: Spec) -> [String: GPUClass] {
-        Dictionary(spec.gpuClasses.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -51,8 +51,8 @@ enum ServingChanges {
             list.compare(.serving, name, "env", "Extra variables of model \(name)", env.before, env.after)
             list.compare(
                 .serving, name, "pod size", "CPU and memory per replica of model \(name)",
-                podSize(base, pair.basePools[old.gpuClass.value]),
-                podSize(head, pair.headPools[new.gpuClass.value]))
+                podSize(base, pair.fits[name]?.base),
+                podSize(head, pair.fits[name]?.head))
         }
     }
 
@@ -84,8 +84,8 @@ enum ServingChanges {
 
     /// "3 CPU, 11Gi": the replica's size as the Deployment requests it; unknown without a fit
     /// (the size counts the weights being loaded).
-    static func podSize(_ model: Model, _ pool: GPUPool?) -> String {
-        guard let fit = pool.flatMap({ try? ModelFit(model: model, gpuClass: $0.gpuClass) }) else { return "unknown" }
+    static func podSize(_ model: Model, _ fit: ModelFit?) -> String {
+        guard let fit else { return "unknown" }
         let size = PodResources.of(model, fit: fit)
         return "\(size.cpuText) CPU, \(size.memoryText)"
     }

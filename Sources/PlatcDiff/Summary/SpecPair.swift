@@ -11,6 +11,10 @@ struct SpecPair {
     let gpuClasses: Matched<GPUClass>
     let basePools: [String: GPUPool]
     let headPools: [String: GPUPool]
+    /// Each model on both sides, estimated once on its own side's GPU class: nil where the
+    /// estimator cannot run (a config it cannot read, a class that is not there). Fit figures and
+    /// the pod size both read it.
+    let fits: [String: (base: ModelFit?, head: ModelFit?)]
 
     init(base: Spec, head: Spec) {
         self.base = base
@@ -20,6 +24,19 @@ struct SpecPair {
         gpuClasses = Matched(base: base.gpuClasses, head: head.gpuClasses) { $0.name.value }
         basePools = Self.index(GPUPool.pools(of: base))
         headPools = Self.index(GPUPool.pools(of: head))
+        let baseClasses = Self.classes(base), headClasses = Self.classes(head)
+        fits = Dictionary(
+            models.both.map { pair in
+                (pair.head.name.value, (Self.fit(pair.base, baseClasses), Self.fit(pair.head, headClasses)))
+            }, uniquingKeysWith: { first, _ in first })
+    }
+
+    private static func classes(_ spec: Spec) -> [String: GPUClass] {
+        Dictionary(spec.gpuClasses.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    private static func fit(_ model: Model, _ classes: [String: GPUClass]) -> ModelFit? {
+        classes[model.serving.gpuClass.value].flatMap { try? ModelFit(model: model, gpuClass: $0) }
     }
 
     /// Every GPU class name either side has, sorted.
