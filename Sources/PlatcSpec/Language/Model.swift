@@ -332,12 +332,11 @@ public struct Model: Sendable {
                     Serving.Replicas(min: try $0.integer("min"), max: try $0.integer("max"), span: $0.span)
                 },
                 autoscaling: try s.optionalChoice("autoscaling", as: Serving.Autoscaling.self),
-                // Defaults stand in with the enclosing mapping's span (ShapeValidator).
-                keda: try s.object("keda") { [servingSpan = s.span] in
+                keda: try s.object("keda") { [written = s.isWritten("keda")] in
                     Serving.KEDA(
                         cooldown: try $0.duration("cooldown"), waitingPerReplica: try $0.integer("waitingPerReplica"),
                         kvCacheUsage: try $0.optionalFraction("kvCacheUsage"), fallbackReplicas: try $0.optionalInteger("fallbackReplicas"),
-                        isWritten: $0.span != servingSpan, span: $0.span)
+                        isWritten: written, span: $0.span)
                 },
                 rollout: try s.choice("rollout", as: Serving.Rollout.self),
                 resources: try s.optionalObject("resources") {

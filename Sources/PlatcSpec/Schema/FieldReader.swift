@@ -15,6 +15,8 @@ public struct FieldReader: Sendable {
     public var span: SourceSpan { object.span }
 
     public func has(_ key: String) -> Bool { object.fields[key] != nil }
+    /// The source wrote `key` (with a value): false for a default standing in.
+    public func isWritten(_ key: String) -> Bool { object.written.contains(key) }
 
     private func field(_ key: String) throws -> Located<Value> {
         guard let value = object.fields[key] else { throw Unreadable(path: key) }

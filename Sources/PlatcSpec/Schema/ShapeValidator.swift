@@ -87,7 +87,8 @@ public struct ShapeValidator {
             }
         }
         if !shape.oneOf.isEmpty, !exactlyOne(of: shape, written: written, keySpans: keySpans, node: node, path: path) { valid = false }
-        return valid ? Located(.object(ObjectValue(shape: shape.name, fields: fields, span: node.span)), at: node.span) : nil
+        return valid
+            ? Located(.object(ObjectValue(shape: shape.name, fields: fields, span: node.span, written: written)), at: node.span) : nil
     }
 
     /// `shape.oneOf`: one of the keys must be written, and only one.

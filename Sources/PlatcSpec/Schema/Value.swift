@@ -23,4 +23,6 @@ public struct ObjectValue: Sendable {
     public var shape: String
     public var fields: [String: Located<Value>]
     public var span: SourceSpan
+    /// The keys the source wrote; the other fields are defaults.
+    public var written: Set<String> = []
 }
