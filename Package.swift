@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// platc: a compiler from a platform repo (platform/, tenants/, models/) to out/.
-/// Targets follow the pipeline: PlatcSpec (load) → PlatcChecks (check) → PlatcRender (plan, emit)
+/// Targets follow the pipeline: PlatcSpec (load) → PlatcFacts (derive) → PlatcChecks (check) → PlatcRender (plan, emit)
 /// → PlatcGit (diff); `platc` is the thin command line over them.
 let package = Package(
     name: "platc",
@@ -22,33 +22,36 @@ let package = Package(
         // Linux system calls Foundation does not offer (an atomic exchange of two paths).
         .target(name: "CPlatcSystem"),
         .target(name: "PlatcSpec", dependencies: ["CLibYAML"]),
-        .target(name: "PlatcChecks", dependencies: ["PlatcSpec"]),
+        // What the checks, the renderer, `platc diff`, `platc fit` and the catalog all read, derived
+        // once from a loaded Spec: fits, GPU pools, replica plans, callable names, the timeout ladder.
+        .target(name: "PlatcFacts", dependencies: ["PlatcSpec"]),
+        .target(name: "PlatcChecks", dependencies: ["PlatcSpec", "PlatcFacts"]),
         .target(
             name: "PlatcRender",
-            dependencies: ["CLibYAML", "PlatcSpec", "PlatcChecks"]),
+            dependencies: ["CLibYAML", "PlatcSpec", "PlatcFacts"]),
         .target(name: "PlatcGit", dependencies: ["CLibGit2"]),
         // `platc diff`: the change set between out/ at a Git revision and a fresh render, the
         // platform-level summary from the two Specs, and its text, Markdown and JSON reports.
-        .target(name: "PlatcDiff", dependencies: ["PlatcSpec", "PlatcChecks", "PlatcRender", "PlatcGit"]),
+        .target(name: "PlatcDiff", dependencies: ["PlatcSpec", "PlatcFacts", "PlatcChecks", "PlatcRender", "PlatcGit"]),
         .executableTarget(
             name: "platc",
             dependencies: [
-                "CPlatcSystem", "PlatcSpec", "PlatcChecks", "PlatcRender", "PlatcGit", "PlatcDiff",
+                "CPlatcSystem", "PlatcSpec", "PlatcFacts", "PlatcChecks", "PlatcRender", "PlatcGit", "PlatcDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // libFuzzer target over the loader, checks and renderer; docs/testing.md has the sanitizer build.
-        .executableTarget(name: "PlatcFuzz", dependencies: ["PlatcSpec", "PlatcChecks", "PlatcRender"]),
+        .executableTarget(name: "PlatcFuzz", dependencies: ["PlatcSpec", "PlatcFacts", "PlatcChecks", "PlatcRender"]),
         // The performance harness: synthetic platforms of any size and a whole-process timer (docs/BENCHMARKS.md).
         .executableTarget(
             name: "PlatcBench",
-            dependencies: ["PlatcSpec", "PlatcChecks", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["PlatcSpec", "PlatcFacts", "PlatcChecks", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .target(name: "PlatcTestSupport", dependencies: ["PlatcSpec"], path: "Tests/PlatcTestSupport"),
         .testTarget(name: "PlatcSpecTests", dependencies: ["PlatcSpec", "PlatcTestSupport"]),
-        .testTarget(name: "PlatcChecksTests", dependencies: ["PlatcChecks", "PlatcTestSupport"]),
-        .testTarget(name: "PlatcRenderTests", dependencies: ["PlatcRender", "PlatcTestSupport"]),
+        .testTarget(name: "PlatcChecksTests", dependencies: ["PlatcChecks", "PlatcFacts", "PlatcTestSupport"]),
+        .testTarget(name: "PlatcRenderTests", dependencies: ["PlatcRender", "PlatcFacts", "PlatcChecks", "PlatcTestSupport"]),
         .testTarget(name: "PlatcGitTests", dependencies: ["PlatcGit"]),
-        .testTarget(name: "PlatcDiffTests", dependencies: ["PlatcDiff", "PlatcChecks", "PlatcTestSupport"]),
+        .testTarget(name: "PlatcDiffTests", dependencies: ["PlatcDiff", "PlatcFacts", "PlatcChecks", "PlatcTestSupport"]),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["PlatcSpec", "PlatcChecks", "PlatcTestSupport"]),
+            name: "EndToEndTests", dependencies: ["PlatcSpec", "PlatcFacts", "PlatcChecks", "PlatcTestSupport"]),
     ]
 )

@@ -1,3 +1,4 @@
+import PlatcFacts
 import PlatcSpec
 
 /// The check phase: Spec → diagnostics. Families run in a fixed order; each reports under its

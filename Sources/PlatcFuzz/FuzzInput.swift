@@ -1,3 +1,4 @@
+import PlatcFacts
 import PlatcSpec
 
 /// How one fuzz input becomes the files of a platform root. Two layouts:

@@ -1,4 +1,5 @@
 import Foundation
+import PlatcFacts
 import PlatcChecks
 import PlatcSpec
 import PlatcTestSupport

@@ -3,6 +3,7 @@ import PlatcSpec
 import PlatcTestSupport
 import Testing
 
+@testable import PlatcFacts
 @testable import PlatcChecks
 
 /// `engine/*` on the minimal platform (model `tiny`, vLLM 0.11.0, an unquantized Qwen2.5-0.5B),

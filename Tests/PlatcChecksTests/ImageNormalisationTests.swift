@@ -1,6 +1,7 @@
 import PlatcSpec
 import Testing
 
+@testable import PlatcFacts
 @testable import PlatcChecks
 
 /// The one reading of image references (distribution/reference's normalize.go) that `platc check`

@@ -3,6 +3,7 @@ import PlatcSpec
 import PlatcTestSupport
 import Testing
 
+@testable import PlatcFacts
 @testable import PlatcChecks
 
 /// `policy/*` on the minimal platform (allowed registry `registry.example.com`, requireDigests by

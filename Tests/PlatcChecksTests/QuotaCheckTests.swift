@@ -3,6 +3,7 @@ import PlatcSpec
 import PlatcTestSupport
 import Testing
 
+@testable import PlatcFacts
 @testable import PlatcChecks
 
 /// The quota/* rules on small changes to the minimal platform (a10: 2 nodes × 1 GPU; model tiny,

@@ -3,6 +3,7 @@ import PlatcSpec
 import PlatcTestSupport
 import Testing
 
+@testable import PlatcFacts
 @testable import PlatcChecks
 
 /// `ref/*` on the minimal platform (tenant `team`, model `tiny` on GPU class `a10`), changed one

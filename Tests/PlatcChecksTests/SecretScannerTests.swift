@@ -3,6 +3,7 @@ import PlatcSpec
 import PlatcTestSupport
 import Testing
 
+@testable import PlatcFacts
 @testable import PlatcChecks
 
 /// The secret scanner behind `policy/inline-secret`, line by line: what it must find, and what

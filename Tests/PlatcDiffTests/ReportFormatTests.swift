@@ -1,4 +1,5 @@
 import Foundation
+import PlatcFacts
 import PlatcDiff
 import PlatcTestSupport
 import Testing

@@ -1,3 +1,4 @@
+import PlatcFacts
 import PlatcDiff
 
 /// A hand-built report with one change of each kind, a masked secret, a summary and diagnostics:

@@ -1,5 +1,6 @@
 import Testing
 
+@testable import PlatcFacts
 @testable import PlatcRender
 
 @Suite struct YAMLEmitterTests {

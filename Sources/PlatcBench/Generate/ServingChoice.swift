@@ -1,4 +1,5 @@
 import PlatcChecks
+import PlatcFacts
 import PlatcSpec
 
 /// How a synthetic model is served. Chosen per (config, GPU class) by platc's own checks: the

@@ -1,5 +1,6 @@
 import Foundation
 import PlatcChecks
+import PlatcFacts
 import PlatcSpec
 
 /// A synthetic platform of any size, as files: the same inputs give the same bytes on every

@@ -1,3 +1,4 @@
+import PlatcFacts
 import PlatcSpec
 
 /// `engine/*`: what platc tells vLLM — the words it passes must exist in the model's pinned vLLM

@@ -1,3 +1,4 @@
+import PlatcFacts
 import PlatcSpec
 
 /// `fit/*`: every model proven to fit its GPU class under vLLM's memory accounting.

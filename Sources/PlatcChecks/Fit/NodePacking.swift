@@ -1,3 +1,4 @@
+import PlatcFacts
 import PlatcSpec
 
 /// Where a GPU class's replicas land, as the scheduler would be forced to place them: warm floors

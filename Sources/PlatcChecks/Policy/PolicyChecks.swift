@@ -1,3 +1,4 @@
+import PlatcFacts
 import PlatcSpec
 
 /// `policy/*`: what admission policy would refuse, refused before it reaches the cluster — images

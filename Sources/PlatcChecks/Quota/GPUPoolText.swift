@@ -1,3 +1,4 @@
+import PlatcFacts
 import PlatcSpec
 
 /// How the quota rules word a pool's capacity in messages and hints.

@@ -1,3 +1,4 @@
+import PlatcFacts
 import PlatcSpec
 
 /// `quota/*`: whether what the sources promise adds up — GPUs shared by serving and batch,

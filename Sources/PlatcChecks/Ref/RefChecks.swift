@@ -1,3 +1,4 @@
+import PlatcFacts
 import PlatcSpec
 
 /// `ref/*`: every name a document uses resolves, both sides of an access grant agree, and no two

@@ -1,3 +1,4 @@
+import PlatcFacts
 import PlatcSpec
 
 /// One family of semantic checks (references, GPU fit, quotas, timeouts, policy).

@@ -1,3 +1,4 @@
+import PlatcFacts
 import PlatcSpec
 
 /// What a check sees: the loaded Spec, the raw text of the sources, lookups by name, and the

@@ -1,3 +1,4 @@
+import PlatcFacts
 import PlatcSpec
 
 /// The `timeout/*` family: the request path's deadlines nest, client > gateway > router attempts

@@ -1,3 +1,4 @@
+import PlatcFacts
 import PlatcSpec
 
 /// The machine-readable report, documented field by field in docs/diff.md. Every key is always

@@ -1,3 +1,4 @@
+import PlatcFacts
 import PlatcSpec
 
 /// A finding of `platc check` that the pull request introduces or resolves.

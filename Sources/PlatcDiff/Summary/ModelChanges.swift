@@ -1,4 +1,5 @@
 import PlatcChecks
+import PlatcFacts
 import PlatcSpec
 
 /// Models added and removed, and the names tenants call them by (aliases, LoRA adapters) that

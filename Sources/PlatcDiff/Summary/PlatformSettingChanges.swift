@@ -1,4 +1,5 @@
 import PlatcChecks
+import PlatcFacts
 import PlatcSpec
 
 /// Platform-wide facts a reviewer must not miss: GPU classes added or removed, the Kubernetes

@@ -1,3 +1,4 @@
+import PlatcFacts
 import PlatcSpec
 
 /// What a pull request changes in the platform's own terms, from the Specs and `platc check`

@@ -1,4 +1,5 @@
 import PlatcRender
+import PlatcFacts
 import PlatcSpec
 
 /// LiteLLM rate limits: each tenant's team limits and each model's deployment limits.

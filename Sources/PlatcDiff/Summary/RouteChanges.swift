@@ -1,4 +1,5 @@
 import PlatcChecks
+import PlatcFacts
 import PlatcSpec
 
 /// The request path in clients' terms: the HTTPRoutes of out/ that a render adds, removes or

@@ -1,4 +1,5 @@
 import PlatcChecks
+import PlatcFacts
 import PlatcSpec
 
 /// What serving holds on each GPU class (capacity, the warm floor, the GPUs at max replicas) and

@@ -1,4 +1,5 @@
 import PlatcChecks
+import PlatcFacts
 import PlatcSpec
 
 /// The base and head Specs side by side, their tenants, models and GPU classes matched by name,

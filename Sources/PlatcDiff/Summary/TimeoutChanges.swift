@@ -1,5 +1,6 @@
 import PlatcChecks
 import PlatcRender
+import PlatcFacts
 import PlatcSpec
 
 /// The request path's deadlines layer by layer, and the router's worst case they add up to

@@ -1,4 +1,4 @@
-import PlatcChecks
+import PlatcFacts
 import PlatcSpec
 
 /// What the catalog says, computed once from the checked Spec: the page and the Markdown show the

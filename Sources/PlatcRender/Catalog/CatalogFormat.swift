@@ -1,3 +1,4 @@
+import PlatcFacts
 import PlatcSpec
 
 /// Number formatting for the catalog, without Foundation's locale-dependent formatters: the

@@ -1,3 +1,4 @@
+import PlatcFacts
 import PlatcSpec
 
 /// The page's markup: every interpolated `String` is HTML-escaped (`Markup`, `HTMLEscaping`).

@@ -1,3 +1,4 @@
+import PlatcFacts
 import PlatcSpec
 
 /// The catalog family: `catalog/index.html` and `catalog/models.md` (docs/render-catalog.md).

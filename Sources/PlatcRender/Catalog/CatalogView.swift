@@ -1,4 +1,4 @@
-import PlatcChecks
+import PlatcFacts
 import PlatcSpec
 
 /// The catalog as display strings, the one value both writers (`CatalogPage`, `CatalogMarkdown`)

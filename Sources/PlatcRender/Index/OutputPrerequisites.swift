@@ -1,3 +1,4 @@
+import PlatcFacts
 import PlatcSpec
 
 /// out/README.md's request path and the objects it relies on that platc does not render: the

@@ -1,3 +1,4 @@
+import PlatcFacts
 import PlatcSpec
 
 /// Names the Kueue objects give each other (ClusterQueue → Cohort and flavors, LocalQueue →

@@ -1,3 +1,4 @@
+import PlatcFacts
 import PlatcSpec
 
 /// One ResourceFlavor per GPU class, plus the general flavor for cpu and memory.

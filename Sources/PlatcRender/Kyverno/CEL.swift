@@ -1,4 +1,4 @@
-import PlatcChecks
+import PlatcFacts
 
 /// Small builders for the CEL text of the policies, so quoting is done in one place.
 enum CEL {

@@ -1,4 +1,4 @@
-import PlatcChecks
+import PlatcFacts
 import PlatcSpec
 
 /// The GPU-fit numbers platc stamps on vLLM pods (`platc.dev/vram-*-mib`, see

@@ -1,4 +1,4 @@
-import PlatcChecks
+import PlatcFacts
 
 /// Every image a pod runs or mounts comes from an allowed registry and, when the platform requires
 /// digests, is pinned by one: containers, initContainers (the modelcar sidecars),

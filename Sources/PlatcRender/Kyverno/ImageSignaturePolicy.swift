@@ -1,4 +1,4 @@
-import PlatcChecks
+import PlatcFacts
 import PlatcSpec
 
 /// When the platform names a cosign public key: every image from the allowed registries must

@@ -1,4 +1,4 @@
-import PlatcChecks
+import PlatcFacts
 import PlatcSpec
 
 /// One `model_list` entry: a name tenants call (`CallableName`: a model alias, or a LoRA adapter's

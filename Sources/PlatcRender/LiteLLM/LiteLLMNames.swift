@@ -1,3 +1,4 @@
+import PlatcFacts
 import PlatcSpec
 
 /// Names the LiteLLM objects and documents give each other, and that other families (NetworkPolicies,

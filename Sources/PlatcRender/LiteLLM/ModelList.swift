@@ -1,4 +1,4 @@
-import PlatcChecks
+import PlatcFacts
 import PlatcSpec
 
 /// `model_list`: one deployment per LiteLLMEntry.

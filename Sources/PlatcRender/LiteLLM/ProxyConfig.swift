@@ -1,3 +1,4 @@
+import PlatcFacts
 import PlatcSpec
 
 /// The LiteLLM proxy config: one document, shipped twice with the same bytes — as

@@ -1,3 +1,4 @@
+import PlatcFacts
 import PlatcSpec
 
 /// `router_settings`, `litellm_settings` and `general_settings` of the proxy config. Router keys

@@ -1,4 +1,4 @@
-import PlatcChecks
+import PlatcFacts
 
 /// The GPU-fit numbers platc stamps on each vLLM pod, per GPU, in MiB: Kyverno cannot compute
 /// VRAM, it can only compare these with the GPU class's memory.

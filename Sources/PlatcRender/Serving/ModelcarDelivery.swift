@@ -1,3 +1,4 @@
+import PlatcFacts
 import PlatcSpec
 
 /// How the OCI modelcar images (the model's weights, and each LoRA adapter) reach vLLM.

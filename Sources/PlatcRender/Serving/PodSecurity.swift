@@ -1,4 +1,4 @@
-import PlatcChecks
+import PlatcFacts
 
 /// The Pod Security `restricted` settings every serving container runs with, and the writable
 /// emptyDirs that a read-only root filesystem needs.

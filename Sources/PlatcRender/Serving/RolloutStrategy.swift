@@ -1,4 +1,4 @@
-import PlatcChecks
+import PlatcFacts
 
 /// How a model's Deployment replaces its pods: `serving.rollout`, or with `auto` from the GPUs
 /// its class has left when the model runs at its ceiling:

@@ -1,4 +1,4 @@
-import PlatcChecks
+import PlatcFacts
 import PlatcSpec
 
 /// One model as every serving object sees it: the names, labels and numbers that several objects

@@ -1,4 +1,4 @@
-import PlatcChecks
+import PlatcFacts
 import PlatcSpec
 
 /// vLLM's command-line arguments, from the model's serving settings. Optional flags appear only

@@ -1,3 +1,4 @@
+import PlatcFacts
 import PlatcSpec
 
 /// The model's vLLM Deployment: one OpenAI-compatible server per replica, TP GPUs each.

@@ -1,3 +1,4 @@
+import PlatcFacts
 import PlatcSpec
 
 /// The vLLM container's environment: platc's own (PodSecurity's writable paths and offline

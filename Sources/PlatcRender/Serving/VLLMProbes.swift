@@ -1,3 +1,4 @@
+import PlatcFacts
 import PlatcSpec
 
 /// Warmup-aware health: the kubelet runs readiness and liveness only after the startup probe has

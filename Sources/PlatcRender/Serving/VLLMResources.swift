@@ -1,4 +1,4 @@
-import PlatcChecks
+import PlatcFacts
 
 /// The vLLM container's resources: `PodResources` (derived, or `serving.resources`), requests
 /// equal to limits, so the pod is in the Guaranteed QoS class: the last the kubelet evicts under

@@ -1,3 +1,4 @@
+import PlatcFacts
 import PlatcSpec
 
 /// A file of out/ that is not a Kubernetes object and so lives outside manifests/, where Argo CD

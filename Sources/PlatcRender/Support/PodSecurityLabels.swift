@@ -1,3 +1,4 @@
+import PlatcFacts
 import PlatcSpec
 
 /// Pod Security Admission labels for every namespace platc renders (tenants and serving), so

@@ -1,4 +1,4 @@
-import PlatcChecks
+import PlatcFacts
 import PlatcSpec
 
 /// What a planner sees: the Spec (already checked, without errors), lookups by name, each

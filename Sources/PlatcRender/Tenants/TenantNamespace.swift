@@ -1,3 +1,4 @@
+import PlatcFacts
 import PlatcSpec
 
 /// The tenant's Namespace, with the labels that admission (Pod Security, Kueue, Kyverno) and

@@ -1,3 +1,4 @@
+import PlatcFacts
 import PlatcSpec
 
 /// What every object of a tenant shares: its namespace, labels and sources.

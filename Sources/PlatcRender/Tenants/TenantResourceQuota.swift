@@ -1,3 +1,4 @@
+import PlatcFacts
 import PlatcSpec
 
 /// The tenant namespace's ResourceQuota: the hard cap behind Kueue. It also binds pods that no

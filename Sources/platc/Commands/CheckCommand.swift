@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlatcChecks
+import PlatcFacts
 import PlatcSpec
 
 enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {

@@ -4,6 +4,7 @@ import PlatcChecks
 import PlatcDiff
 import PlatcGit
 import PlatcRender
+import PlatcFacts
 import PlatcSpec
 
 enum DiffFormat: String, ExpressibleByArgument, CaseIterable {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlatcChecks
+import PlatcFacts
 import PlatcSpec
 
 /// `platc fit`: the GPU-memory breakdown per model of the platform, or for a config.json alone

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PlatcChecks
 import PlatcRender
+import PlatcFacts
 import PlatcSpec
 
 /// `platc render`: load, check, then replace out/ atomically with a fresh render. With

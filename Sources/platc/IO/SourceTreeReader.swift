@@ -1,5 +1,6 @@
 import Foundation
 import PlatcChecks
+import PlatcFacts
 import PlatcSpec
 
 /// Reads a platform root from disk into a `SourceTree`: the only place platc reads sources.

@@ -1,3 +1,4 @@
+import PlatcFacts
 import PlatcChecks
 import PlatcSpec
 import Testing

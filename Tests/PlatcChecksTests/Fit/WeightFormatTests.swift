@@ -1,6 +1,7 @@
 import PlatcSpec
 import Testing
 
+@testable import PlatcFacts
 @testable import PlatcChecks
 
 /// How the estimator reads a quantization method: every method it sizes is one of vLLM's, and

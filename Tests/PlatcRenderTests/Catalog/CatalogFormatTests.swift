@@ -1,6 +1,7 @@
 import PlatcSpec
 import Testing
 
+@testable import PlatcFacts
 @testable import PlatcRender
 
 @Suite struct CatalogFormatTests {

@@ -1,3 +1,4 @@
+@testable import PlatcFacts
 @testable import PlatcRender
 
 /// Seeded views with hostile text in every string, optional fields nil or not, lists of zero to

@@ -1,4 +1,5 @@
 import Foundation
+@testable import PlatcFacts
 import PlatcChecks
 import PlatcSpec
 import PlatcTestSupport

@@ -1,3 +1,4 @@
+@testable import PlatcFacts
 @testable import PlatcRender
 
 /// The Pod Security Standards' `restricted` profile (with `baseline`, which it includes), control

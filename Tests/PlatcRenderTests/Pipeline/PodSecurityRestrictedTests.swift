@@ -3,6 +3,7 @@ import PlatcSpec
 import PlatcTestSupport
 import Testing
 
+@testable import PlatcFacts
 @testable import PlatcRender
 
 /// Every pod template platc renders meets the Pod Security Standards' `restricted` profile, which

@@ -1,3 +1,4 @@
+@testable import PlatcFacts
 import PlatcChecks
 import Testing
 

@@ -1,6 +1,7 @@
 import PlatcSpec
 import Testing
 
+@testable import PlatcFacts
 @testable import PlatcRender
 
 /// The smaller objects: Service, PDB, pool, route, PodMonitor, namespace, PriorityClass, policy.

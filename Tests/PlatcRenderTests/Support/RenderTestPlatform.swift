@@ -3,6 +3,7 @@ import PlatcSpec
 import PlatcTestSupport
 import Testing
 
+@testable import PlatcFacts
 @testable import PlatcRender
 
 /// The minimal platform (tenant `team`, GPU class `a10` with 2 nodes × 1 GPU, model `tiny`,

@@ -1,3 +1,4 @@
+@testable import PlatcFacts
 @testable import PlatcRender
 
 /// Shrinks a failing `YAMLValue` to a small one that still fails: drops items and entries,

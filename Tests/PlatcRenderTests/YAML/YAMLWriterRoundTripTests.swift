@@ -1,6 +1,7 @@
 import PlatcSpec
 import Testing
 
+@testable import PlatcFacts
 @testable import PlatcRender
 
 /// What the writer emits reads back, through the loader's own libyaml composer, as the tree it

@@ -1,3 +1,4 @@
+import PlatcFacts
 import PlatcSpec
 
 extension Rule {

@@ -27,7 +27,7 @@ public struct TimeoutLadder: Equatable, Sendable {
 
     /// The gateway sends each request once: the language has no gateway retries and platc renders
     /// none (docs/checks-timeout.md, "Why the gateway does not retry").
-    static let gatewayAttempts: Int64 = 1
+    public static let gatewayAttempts: Int64 = 1
 
     public var routerAttempts: Int64 { retries + 1 }
 
@@ -45,18 +45,18 @@ public struct TimeoutLadder: Equatable, Sendable {
 
     // MARK: - The inequalities
 
-    var clientCoversGateway: Bool { client > gateway }
-    var gatewayCoversRouter: Bool { gateway > routerWorstCase }
-    var routerCoversEngine: Bool { routerTimeout > engine }
-    var engineLeavesTime: Bool { engine > 0 }
+    public var clientCoversGateway: Bool { client > gateway }
+    public var gatewayCoversRouter: Bool { gateway > routerWorstCase }
+    public var routerCoversEngine: Bool { routerTimeout > engine }
+    public var engineLeavesTime: Bool { engine > 0 }
     /// With the stream timeout at most the router timeout, attempts × stream timeout + backoff is
     /// at most the router's worst case, so the gateway covers streams whenever it covers the router.
-    var streamFitsRouter: Bool { streamTimeout.map { $0 > 0 && $0 <= routerTimeout } ?? true }
+    public var streamFitsRouter: Bool { streamTimeout.map { $0 > 0 && $0 <= routerTimeout } ?? true }
 
-    var nests: Bool {
+    public var nests: Bool {
         clientCoversGateway && gatewayCoversRouter && routerCoversEngine && engineLeavesTime && streamFitsRouter
     }
 }
 
 /// A duration in milliseconds as the sources spell it (`1m30s`, `1500ms`).
-func spelled(_ milliseconds: Int64) -> String { PlatcSpec.Duration(milliseconds: milliseconds).description }
+public func spelled(_ milliseconds: Int64) -> String { PlatcSpec.Duration(milliseconds: milliseconds).description }

@@ -14,7 +14,7 @@ public struct PodResources: Sendable, Equatable {
     public var minimumCPUMillis: Int64
     public var minimumMemoryBytes: Int64
 
-    static let gibibyte: Int64 = 1 << 30
+    public static let gibibyte: Int64 = 1 << 30
     static let mebibyte: Int64 = 1 << 20
 
     /// The /dev/shm emptyDir's size limit (memory-backed, charged to the container only as

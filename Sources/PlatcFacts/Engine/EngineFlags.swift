@@ -101,7 +101,7 @@ public enum EngineFlags {
     }
 
     /// The argument at `index` and the values after it that belong to it, as written.
-    static func written(_ arguments: [Located<String>], at index: Int, arity: Arity) -> String {
+    public static func written(_ arguments: [Located<String>], at index: Int, arity: Arity) -> String {
         let argument = arguments[index].value
         guard !argument.contains("="), arity != .none else { return argument }
         let values = arguments[(index + 1)...].prefix { !$0.value.hasPrefix("-") }.map(\.value)
