@@ -29,29 +29,34 @@ let package = Package(
         .target(
             name: "PlatcRender",
             dependencies: ["CLibYAML", "PlatcSpec", "PlatcFacts"]),
+        // load → facts → check → plan → emit, composed once for every command.
+        .target(name: "PlatcCompiler", dependencies: ["PlatcSpec", "PlatcFacts", "PlatcChecks", "PlatcRender"]),
         .target(name: "PlatcGit", dependencies: ["CLibGit2"]),
         // `platc diff`: the change set between out/ at a Git revision and a fresh render, the
         // platform-level summary from the two Specs, and its text, Markdown and JSON reports.
-        .target(name: "PlatcDiff", dependencies: ["PlatcSpec", "PlatcFacts", "PlatcChecks", "PlatcRender", "PlatcGit"]),
+        .target(
+            name: "PlatcDiff", dependencies: ["PlatcSpec", "PlatcFacts", "PlatcChecks", "PlatcRender", "PlatcCompiler", "PlatcGit"]),
         .executableTarget(
             name: "platc",
             dependencies: [
-                "CPlatcSystem", "PlatcSpec", "PlatcFacts", "PlatcChecks", "PlatcRender", "PlatcGit", "PlatcDiff",
+                "CPlatcSystem", "PlatcSpec", "PlatcFacts", "PlatcChecks", "PlatcRender", "PlatcCompiler", "PlatcGit", "PlatcDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // libFuzzer target over the loader, checks and renderer; docs/testing.md has the sanitizer build.
-        .executableTarget(name: "PlatcFuzz", dependencies: ["PlatcSpec", "PlatcFacts", "PlatcChecks", "PlatcRender"]),
+        .executableTarget(
+            name: "PlatcFuzz", dependencies: ["PlatcSpec", "PlatcFacts", "PlatcChecks", "PlatcRender", "PlatcCompiler"]),
         // The performance harness: synthetic platforms of any size and a whole-process timer (docs/BENCHMARKS.md).
         .executableTarget(
             name: "PlatcBench",
-            dependencies: ["PlatcSpec", "PlatcFacts", "PlatcChecks", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: [
+                "PlatcSpec", "PlatcFacts", "PlatcChecks", "PlatcCompiler", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .target(name: "PlatcTestSupport", dependencies: ["PlatcSpec"], path: "Tests/PlatcTestSupport"),
         .testTarget(name: "PlatcSpecTests", dependencies: ["PlatcSpec", "PlatcTestSupport"]),
-        .testTarget(name: "PlatcChecksTests", dependencies: ["PlatcChecks", "PlatcFacts", "PlatcTestSupport"]),
-        .testTarget(name: "PlatcRenderTests", dependencies: ["PlatcRender", "PlatcFacts", "PlatcChecks", "PlatcTestSupport"]),
+        .testTarget(name: "PlatcChecksTests", dependencies: ["PlatcChecks", "PlatcFacts", "PlatcTestSupport", "PlatcCompiler"]),
+        .testTarget(name: "PlatcRenderTests", dependencies: ["PlatcRender", "PlatcFacts", "PlatcChecks", "PlatcTestSupport", "PlatcCompiler"]),
         .testTarget(name: "PlatcGitTests", dependencies: ["PlatcGit"]),
-        .testTarget(name: "PlatcDiffTests", dependencies: ["PlatcDiff", "PlatcFacts", "PlatcChecks", "PlatcTestSupport"]),
+        .testTarget(name: "PlatcDiffTests", dependencies: ["PlatcDiff", "PlatcFacts", "PlatcChecks", "PlatcTestSupport", "PlatcCompiler"]),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["PlatcSpec", "PlatcFacts", "PlatcChecks", "PlatcTestSupport"]),
+            name: "EndToEndTests", dependencies: ["PlatcSpec", "PlatcFacts", "PlatcChecks", "PlatcTestSupport", "PlatcCompiler"]),
     ]
 )

@@ -1,4 +1,5 @@
 import PlatcChecks
+import PlatcCompiler
 import PlatcRender
 import PlatcFacts
 import PlatcSpec
@@ -14,10 +15,10 @@ import PlatcSpec
 @_cdecl("LLVMFuzzerTestOneInput")
 public func loaderFuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let files = FuzzInput.files(Array(UnsafeBufferPointer(start: data, count: size)))
-    let result = Loader().load(SourceTree(files: files))
-    let diagnostics = CheckPipeline.diagnostics(of: result)
+    let compilation = Compilation(SourceTree(files: files))
+    let (result, diagnostics) = (compilation.loaded, compilation.diagnostics)
     // As `platc render` does: only a platform without errors is rendered.
-    if let spec = result.spec, !diagnostics.contains(where: { $0.severity == .error }) { _ = try? RenderPipeline.render(spec) }
+    _ = try? compilation.render()
     _ = TextFormatter(sources: result.sources).format(diagnostics)
     _ = JSONFormatter.format(diagnostics)
     _ = SARIFFormatter.format(diagnostics, rules: Rule.loadRules + CheckPipeline.rules, toolVersion: "fuzz")

@@ -1,4 +1,5 @@
 import PlatcFacts
+import PlatcFacts
 import PlatcSpec
 
 /// plan + emit: the checked Spec → every file of out/, sorted by path. Pure: the CLI writes.
@@ -16,8 +17,9 @@ public enum RenderPipeline {
         public var description: String
     }
 
-    public static func render(_ spec: Spec) throws(InternalError) -> [Artifact] {
-        let context = RenderContext(spec: spec)
+    public static func render(_ facts: Facts) throws(InternalError) -> [Artifact] {
+        let context = RenderContext(facts: facts)
+        let spec = facts.spec
         // Planners are pure functions of the context, and each unit of a plan (a tenant, a
         // model, a family's shared objects) and each family's files are independent: every core
         // plans and emits them, a unit's object trees are dropped once emitted, and the results

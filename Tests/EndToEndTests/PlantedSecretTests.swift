@@ -1,4 +1,5 @@
 import Foundation
+import PlatcCompiler
 import PlatcFacts
 import PlatcChecks
 import PlatcSpec
@@ -147,7 +148,7 @@ import Testing
     ) {
         let files = tree.files.map { $0.path == path ? SourceTree.File(path: path, bytes: bytes) : $0 }
         let loaded = Loader().load(SourceTree(files: files))
-        return (CheckPipeline.diagnostics(of: loaded), loaded.sources)
+        return (Compilation(loaded).diagnostics, loaded.sources)
     }
 
     static func expectNotQuoted(

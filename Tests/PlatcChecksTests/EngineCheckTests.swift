@@ -27,7 +27,7 @@ import Testing
     @Test func minimalAndDefaultPlatformsAreClean() throws {
         #expect(try Platform().check(EngineChecks.self).isEmpty)
         let loaded = Loader().load(try SourceTree.reading(Paths.packageRoot))
-        var context = CheckContext(spec: try #require(loaded.spec), sources: loaded.sources)
+        var context = CheckContext(facts: Facts(try #require(loaded.spec)), sources: loaded.sources)
         EngineChecks.run(&context)
         #expect(context.diagnostics.diagnostics.isEmpty, "\(context.diagnostics.diagnostics)")
     }

@@ -17,7 +17,7 @@ import Testing
     @Test func minimalAndDefaultPlatformsAreClean() throws {
         #expect(try Platform().check(PolicyChecks.self).isEmpty)
         let loaded = Loader().load(try SourceTree.reading(Paths.packageRoot))
-        var context = CheckContext(spec: try #require(loaded.spec), sources: loaded.sources)
+        var context = CheckContext(facts: Facts(try #require(loaded.spec)), sources: loaded.sources)
         PolicyChecks.run(&context)
         #expect(context.diagnostics.diagnostics.isEmpty, "\(context.diagnostics.diagnostics)")
     }
@@ -114,7 +114,7 @@ import Testing
         let key = "hf_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789"
         platform.edit("tenants/team.yaml", "ssoGroups: [team]", "ssoGroups: [team]  # HF_TOKEN=\(key)")
         let loaded = Loader().load(SourceTree(files: platform.files.map { .init(path: $0.key, bytes: Array($0.value.utf8)) }))
-        var context = CheckContext(spec: try #require(loaded.spec), sources: loaded.sources)
+        var context = CheckContext(facts: Facts(try #require(loaded.spec)), sources: loaded.sources)
         PolicyChecks.run(&context)
         let found = context.diagnostics.sorted
         #expect(found.map(\.ruleID) == ["policy/inline-secret"])

@@ -251,7 +251,7 @@ import Testing
     // MARK: - Helpers
 
     static func quota(_ spec: Spec) -> [Diagnostic] {
-        var context = CheckContext(spec: spec)
+        var context = CheckContext(facts: Facts(spec))
         QuotaChecks.run(&context)
         return context.diagnostics.sorted
     }

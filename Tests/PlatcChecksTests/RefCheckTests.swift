@@ -44,7 +44,7 @@ import Testing
             let tree = SourceTree(files: files.map { SourceTree.File(path: $0.key, bytes: Array($0.value.utf8)) })
             let loaded = Loader().load(tree)
             let spec = try #require(loaded.spec, "\(loaded.diagnostics)")
-            var context = CheckContext(spec: spec, sources: loaded.sources)
+            var context = CheckContext(facts: Facts(spec), sources: loaded.sources)
             family.run(&context)
             return context.diagnostics.sorted
         }
@@ -62,7 +62,7 @@ import Testing
     @Test func minimalAndDefaultPlatformsAreClean() throws {
         #expect(try Platform().check().isEmpty)
         let loaded = Loader().load(try SourceTree.reading(Paths.packageRoot))
-        var context = CheckContext(spec: try #require(loaded.spec), sources: loaded.sources)
+        var context = CheckContext(facts: Facts(try #require(loaded.spec)), sources: loaded.sources)
         RefChecks.run(&context)
         #expect(context.diagnostics.diagnostics.isEmpty, "\(context.diagnostics.diagnostics)")
     }

@@ -13,7 +13,7 @@ import Testing
     @Test(arguments: [Paths.packageRoot, Paths.minimalPlatform])
     func embeddedPlatformsNest(_ root: URL) throws {
         let spec = try #require(Loader().load(try SourceTree.reading(root)).spec)
-        var context = CheckContext(spec: spec)
+        var context = CheckContext(facts: Facts(spec))
         TimeoutChecks.run(&context)
         #expect(context.diagnostics.diagnostics.isEmpty, "\(context.diagnostics.diagnostics.map(\.message))")
     }
@@ -211,7 +211,7 @@ import Testing
         let text = platformYAML(overrides)
         let result = Loader().load(SourceTree(files: [SourceTree.File(path: "platform/mini.yaml", bytes: Array(text.utf8))]))
         let spec = try #require(result.spec, "\(result.diagnostics.map(\.message))\n\(text)")
-        var context = CheckContext(spec: spec)
+        var context = CheckContext(facts: Facts(spec))
         TimeoutChecks.run(&context)
         return context.diagnostics.sorted
     }

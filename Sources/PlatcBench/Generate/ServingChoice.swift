@@ -1,4 +1,4 @@
-import PlatcChecks
+import PlatcCompiler
 import PlatcFacts
 import PlatcSpec
 
@@ -39,7 +39,7 @@ struct ServingChoice: Equatable {
             .init(path: "models/probe.yaml", bytes: Array(SourceTexts.model(model).utf8)),
             .init(path: "models/configs/\(config.stem).json", bytes: config.bytes),
         ])
-        let findings = CheckPipeline.diagnostics(of: Loader().load(tree))
+        let findings = Compilation(tree).diagnostics
         return !findings.contains { finding in
             finding.severity == .error
                 || (finding.severity == .warning && (finding.ruleID.hasPrefix("fit/") || finding.ruleID.hasPrefix("timeout/")))

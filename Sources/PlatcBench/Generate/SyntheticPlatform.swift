@@ -1,5 +1,5 @@
 import Foundation
-import PlatcChecks
+import PlatcCompiler
 import PlatcFacts
 import PlatcSpec
 
@@ -85,7 +85,7 @@ struct SyntheticPlatform {
     /// platc's own checks must find no error (the generator's promise).
     func verify() throws {
         let loaded = Loader().load(SourceTree(files: files))
-        let errors = CheckPipeline.diagnostics(of: loaded).filter { $0.severity == .error }
+        let errors = Compilation(loaded).diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty else {
             let shown = errors.prefix(5).map { "\($0.span?.file ?? "-"): \($0.ruleID): \($0.message)" }
             throw NotClean(description: "the generated platform has \(errors.count) errors:\n" + shown.joined(separator: "\n"))

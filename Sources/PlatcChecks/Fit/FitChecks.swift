@@ -12,14 +12,15 @@ public enum FitChecks: Check {
         let classes = context.spec.gpuClasses
         for gpuClass in classes { Rule.checkUnknownGPU(gpuClass, &context) }
         var fits: [ModelFit] = []
-        for model in context.spec.models {
-            guard let gpuClass = context.gpuClass(named: model.serving.gpuClass.value) else { continue }
-            guard Rule.checkTensorParallel(model, gpuClass, &context) else { continue }
+        for facts in context.facts.allModels {
+            let model = facts.model
+            guard let gpuClass = facts.gpuClass, let sizing = facts.sizing else { continue }
+            guard Rule.checkTensorParallel(model, gpuClass, try? facts.architecture.get(), &context) else { continue }
             let fit: ModelFit
-            do {
-                fit = try ModelFit(model: model, gpuClass: gpuClass)
-            } catch {
-                reportUnsizable(error, model, &context)
+            switch sizing {
+            case .success(let sized): fit = sized
+            case .failure(let problem):
+                reportUnsizable(problem, model, &context)
                 continue
             }
             fits.append(fit)
@@ -30,13 +31,7 @@ public enum FitChecks: Check {
             Rule.checkStartupProbe(fit, &context)
         }
         Rule.checkTimeSlicing(fits, classes: classes, &context)
-        let fitByName = Dictionary(fits.map { ($0.model.name.value, $0) }, uniquingKeysWith: { first, _ in first })
-        let sizes = Dictionary(
-            context.spec.models.map { ($0.name.value, PodResources.of($0, fit: fitByName[$0.name.value])) },
-            uniquingKeysWith: { first, _ in first })
-        for model in context.spec.models {
-            if let size = sizes[model.name.value] { Rule.checkPodResources(model, size, &context) }
-        }
-        Rule.checkNodeResources(context.spec, sizes: sizes, &context)
+        for facts in context.facts.allModels { Rule.checkPodResources(facts.model, facts.pod, &context) }
+        Rule.checkNodeResources(&context)
     }
 }

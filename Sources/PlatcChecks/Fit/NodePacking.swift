@@ -33,8 +33,8 @@ public struct NodePacking: Sendable {
     private var byFreeGPUs: [[Int]]
     private var top: Int
 
-    /// `sizes` by model name; models without one, and parked models, have no replicas.
-    public init(_ pool: GPUPool, sizes: [String: PodResources]) {
+    /// `size`: each model's pod (its facts'); models without one, and parked models, have no replicas.
+    public init(_ pool: GPUPool, size: (Model) -> PodResources?) {
         let count = Int(min(pool.gpuClass.nodes.value, 100_000))
         let perNode = Int(pool.gpusPerNode)
         nodes = Array(repeating: Node(freeGPUs: pool.gpusPerNode), count: count)
@@ -42,7 +42,7 @@ public struct NodePacking: Sendable {
         byFreeGPUs[perNode] = Array((0..<count).reversed())
         top = count > 0 ? perNode : 0
         entries = pool.serving.compactMap { serving in
-            sizes[serving.model.name.value].map { Entry(model: serving.model, size: $0) }
+            size(serving.model).map { Entry(model: serving.model, size: $0) }
         }
         let widestFirst = entries.indices.sorted { a, b in
             let x = entries[a], y = entries[b]

@@ -22,7 +22,7 @@ public enum QuotaChecks: Check {
     ]
 
     public static func run(_ context: inout CheckContext) {
-        for pool in GPUPool.pools(of: context.spec) {
+        for pool in context.facts.pools {
             WarmFloor.check(pool, into: &context.diagnostics)
             MaxReplicas.check(pool, into: &context.diagnostics)
             NominalOverCapacity.check(pool, into: &context.diagnostics)

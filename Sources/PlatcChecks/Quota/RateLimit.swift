@@ -40,8 +40,8 @@ extension QuotaChecks {
         static func check(_ tenant: Tenant, _ context: inout CheckContext) {
             var reaches: [Reach] = []
             for listed in tenant.models {
-                guard let model = context.model(named: listed.value), model.rateLimits != nil else { return }
-                let names = CallableName.all(of: model, tenant: context.tenant(named:))
+                guard let facts = context.facts.of(model: listed.value), facts.model.rateLimits != nil else { return }
+                let (model, names) = (facts.model, facts.callableNames)
                 let reachable = names.filter { $0.tenants.contains(tenant.name.value) }
                 reaches.append(Reach(model: model, names: reachable, reachable: reachable.count, total: names.count))
             }

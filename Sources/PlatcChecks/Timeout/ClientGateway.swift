@@ -20,8 +20,7 @@ extension Rule {
 
 /// client > gateway. Reported at the client: raising it disturbs no other layer.
 enum ClientGateway {
-    static func check(_ timeouts: Platform.Timeouts, into diagnostics: inout DiagnosticCollector) {
-        let ladder = TimeoutLadder(timeouts)
+    static func check(_ timeouts: Platform.Timeouts, _ ladder: TimeoutLadder, into diagnostics: inout DiagnosticCollector) {
         guard !ladder.clientCoversGateway else { return }
         diagnostics.error(
             .timeoutClientGateway, message(ladder), at: timeouts.client.span,

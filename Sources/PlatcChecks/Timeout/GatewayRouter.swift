@@ -22,8 +22,7 @@ extension Rule {
 
 /// gateway > (retries + 1) × router timeout + LiteLLM's longest backoff. Reported at the gateway.
 enum GatewayRouter {
-    static func check(_ timeouts: Platform.Timeouts, into diagnostics: inout DiagnosticCollector) {
-        let ladder = TimeoutLadder(timeouts)
+    static func check(_ timeouts: Platform.Timeouts, _ ladder: TimeoutLadder, into diagnostics: inout DiagnosticCollector) {
         guard !ladder.gatewayCoversRouter else { return }
         var notes = [
             Diagnostic.Note("the router waits up to \(spelled(ladder.routerTimeout)) per attempt", at: timeouts.router.timeout.span)

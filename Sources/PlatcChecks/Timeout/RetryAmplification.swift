@@ -25,8 +25,7 @@ enum RetryAmplification {
     /// docs/checks-timeout.md explains the number.
     static let maximumAttempts: Int64 = 3
 
-    static func check(_ timeouts: Platform.Timeouts, into diagnostics: inout DiagnosticCollector) {
-        let ladder = TimeoutLadder(timeouts)
+    static func check(_ timeouts: Platform.Timeouts, _ ladder: TimeoutLadder, into diagnostics: inout DiagnosticCollector) {
         guard ladder.amplification > maximumAttempts else { return }
         diagnostics.warning(
             .timeoutRetryAmplification, message(ladder), at: timeouts.router.retries.span, notes: [Diagnostic.Note(gatewayNote)],

@@ -21,8 +21,7 @@ extension Rule {
 
 /// router timeout > engine > 0. Reported at the router timeout; a 0s engine at the engine.
 enum RouterEngine {
-    static func check(_ timeouts: Platform.Timeouts, into diagnostics: inout DiagnosticCollector) {
-        let ladder = TimeoutLadder(timeouts)
+    static func check(_ timeouts: Platform.Timeouts, _ ladder: TimeoutLadder, into diagnostics: inout DiagnosticCollector) {
         if !ladder.engineLeavesTime {
             diagnostics.error(.timeoutRouterEngine, zeroMessage, at: timeouts.engine.span, hint: NestingProposal(ladder).hint)
         } else if !ladder.routerCoversEngine {

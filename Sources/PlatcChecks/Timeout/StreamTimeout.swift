@@ -22,8 +22,7 @@ extension Rule {
 
 /// 0 < stream timeout ≤ router timeout. Reported at the stream timeout.
 enum StreamTimeout {
-    static func check(_ timeouts: Platform.Timeouts, into diagnostics: inout DiagnosticCollector) {
-        let ladder = TimeoutLadder(timeouts)
+    static func check(_ timeouts: Platform.Timeouts, _ ladder: TimeoutLadder, into diagnostics: inout DiagnosticCollector) {
         guard let streamTimeout = timeouts.router.streamTimeout, !ladder.streamFitsRouter else { return }
         if streamTimeout.value.milliseconds == 0 {
             diagnostics.error(.timeoutStreamTimeout, zeroMessage, at: streamTimeout.span, hint: NestingProposal(ladder).hint)

@@ -11,10 +11,10 @@ public enum TimeoutChecks: Check {
 
     public static func run(_ context: inout CheckContext) {
         let timeouts = context.spec.platform.timeouts
-        ClientGateway.check(timeouts, into: &context.diagnostics)
-        GatewayRouter.check(timeouts, into: &context.diagnostics)
-        RouterEngine.check(timeouts, into: &context.diagnostics)
-        StreamTimeout.check(timeouts, into: &context.diagnostics)
-        RetryAmplification.check(timeouts, into: &context.diagnostics)
+        ClientGateway.check(timeouts, context.facts.ladder, into: &context.diagnostics)
+        GatewayRouter.check(timeouts, context.facts.ladder, into: &context.diagnostics)
+        RouterEngine.check(timeouts, context.facts.ladder, into: &context.diagnostics)
+        StreamTimeout.check(timeouts, context.facts.ladder, into: &context.diagnostics)
+        RetryAmplification.check(timeouts, context.facts.ladder, into: &context.diagnostics)
     }
 }

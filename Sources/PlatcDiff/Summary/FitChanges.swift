@@ -9,8 +9,8 @@ enum FitChanges {
     static func compare(_ pair: SpecPair, into list: inout ChangeList) {
         for (base, head) in pair.models.both {
             let name = head.name.value
-            let before = Figures(pair.fits[name]?.base)
-            let after = Figures(pair.fits[name]?.head)
+            let fits = pair.fits(of: name)
+            let before = Figures(fits.base), after = Figures(fits.head)
             list.compare(.fit, name, "VRAM headroom", "KV-cache headroom of model \(name) per GPU", before.headroom, after.headroom)
             list.compare(
                 .fit, name, "max concurrency", "Max concurrency of model \(name) at full context", before.concurrency, after.concurrency)

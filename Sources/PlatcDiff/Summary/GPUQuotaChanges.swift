@@ -7,7 +7,7 @@ import PlatcSpec
 enum GPUQuotaChanges {
     static func compare(_ pair: SpecPair, into list: inout ChangeList) {
         for gpuClass in pair.gpuClassNames {
-            let before = pair.basePools[gpuClass]?.nominal, after = pair.headPools[gpuClass]?.nominal
+            let before = pair.baseFacts.pool(named: gpuClass)?.nominal, after = pair.headFacts.pool(named: gpuClass)?.nominal
             // A class added or removed without quota on it is no quota change.
             guard (before ?? 0) != (after ?? 0) else { continue }
             list.compare(
@@ -39,13 +39,13 @@ enum GPUQuotaChanges {
     /// " (class total 3 → 4 of 8)", or " (class total 4 of 8)" when quota only moved between tenants.
     private static func classTotal(_ gpuClass: String, _ pair: SpecPair) -> String {
         guard let capacity = capacity(of: gpuClass, pair) else { return "" }
-        let before = pair.basePools[gpuClass]?.nominal ?? 0, after = pair.headPools[gpuClass]?.nominal ?? 0
+        let before = pair.baseFacts.pool(named: gpuClass)?.nominal ?? 0, after = pair.headFacts.pool(named: gpuClass)?.nominal ?? 0
         return before == after ? " (class total \(after) of \(capacity))" : " (class total \(before) → \(after) of \(capacity))"
     }
 
     /// The class's GPUs in head, or in base when head has removed it; nil when neither defines it.
     private static func capacity(of gpuClass: String, _ pair: SpecPair) -> Int64? {
-        (pair.headPools[gpuClass] ?? pair.basePools[gpuClass])?.capacity
+        (pair.headFacts.pool(named: gpuClass) ?? pair.baseFacts.pool(named: gpuClass))?.capacity
     }
 
     private struct Key: Hashable {

@@ -6,29 +6,29 @@ import PlatcSpec
 /// appear, disappear or move to another model.
 enum ModelChanges {
     static func compare(_ pair: SpecPair, into list: inout ChangeList) {
-        for model in pair.models.added { added(model, into: &list) }
+        for model in pair.models.added { added(model, pair.headFacts, into: &list) }
         for model in pair.models.removed {
             let placement = SummaryFormat.placement(model)
             list.append(
                 .models, model.name.value, "removed", before: placement, after: nil,
-                text: "Model \(model.name.value) removed (was \(perReplica(model)); names \(names(of: model)))")
+                text: "Model \(model.name.value) removed (was \(perReplica(model)); names \(names(of: model, pair.baseFacts)))")
         }
         callableNames(pair, into: &list)
     }
 
     /// A model new to the platform, with where it runs and the names it answers to.
-    static func added(_ model: Model, into list: inout ChangeList) {
+    static func added(_ model: Model, _ facts: Facts, into list: inout ChangeList) {
         let placement = SummaryFormat.placement(model)
         list.append(
             .models, model.name.value, "added", before: nil, after: placement,
-            text: "Model \(model.name.value) added (\(perReplica(model)); names \(names(of: model)))")
+            text: "Model \(model.name.value) added (\(perReplica(model)); names \(names(of: model, facts)))")
     }
 
     /// Names of models on both sides, or moving from or to one: a model added or removed whole
     /// already lists its names.
     private static func callableNames(_ pair: SpecPair, into list: inout ChangeList) {
         let kept = Set(pair.models.both.map(\.head.name.value))
-        let before = targets(pair.base), after = targets(pair.head)
+        let before = targets(pair.baseFacts), after = targets(pair.headFacts)
         for name in Set(before.keys).union(after.keys).sorted() {
             let old = before[name], new = after[name]
             let onAKeptModel = [old, new].contains { $0.map { kept.contains($0.model) } ?? false }
@@ -54,12 +54,12 @@ enum ModelChanges {
         var text: String { adapter.map { "\(model) (LoRA \($0))" } ?? model }
     }
 
-    private static func targets(_ spec: Spec) -> [String: Target] {
+    private static func targets(_ facts: Facts) -> [String: Target] {
         var targets: [String: Target] = [:]
-        for model in spec.models {
+        for model in facts.allModels {
             // Tenants do not matter for what a name reaches; ref/* reports a name used twice.
-            for callable in CallableName.all(of: model, tenant: { _ in nil }) where targets[callable.name] == nil {
-                targets[callable.name] = Target(model: model.name.value, adapter: callable.adapter)
+            for callable in model.callableNames where targets[callable.name] == nil {
+                targets[callable.name] = Target(model: model.model.name.value, adapter: callable.adapter)
             }
         }
         return targets
@@ -71,7 +71,7 @@ enum ModelChanges {
         return "\(gpus) \(model.serving.gpuClass.value)\(SummaryFormat.gpuUnit(nil, gpus)) per replica"
     }
 
-    private static func names(of model: Model) -> String {
-        CallableName.all(of: model, tenant: { _ in nil }).map(\.name).joined(separator: ", ")
+    private static func names(of model: Model, _ facts: Facts) -> String {
+        (facts.of(model)?.callableNames ?? []).map(\.name).joined(separator: ", ")
     }
 }

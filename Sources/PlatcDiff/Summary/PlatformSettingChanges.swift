@@ -8,11 +8,11 @@ import PlatcSpec
 enum PlatformSettingChanges {
     static func compare(_ pair: SpecPair, into list: inout ChangeList) {
         for gpuClass in pair.gpuClasses.added {
-            let name = gpuClass.name.value, figure = description(name, pair.headPools)
+            let name = gpuClass.name.value, figure = description(pair.headFacts.pool(named: name))
             list.append(.platform, name, "added", before: nil, after: figure, text: "GPU class \(name) added (\(figure))")
         }
         for gpuClass in pair.gpuClasses.removed {
-            let name = gpuClass.name.value, figure = description(name, pair.basePools)
+            let name = gpuClass.name.value, figure = description(pair.baseFacts.pool(named: name))
             list.append(.platform, name, "removed", before: figure, after: nil, text: "GPU class \(name) removed (was \(figure))")
         }
         let old = pair.base.platform, new = pair.head.platform
@@ -47,8 +47,8 @@ enum PlatformSettingChanges {
     private static func secretKey(_ ref: Platform.SecretKeyRef) -> String { "\(ref.name.value)/\(ref.key.value)" }
 
     /// "16 × NVIDIA-H100-80GB-HBM3": the GPUs the class advertises and what they are.
-    private static func description(_ name: String, _ pools: [String: GPUPool]) -> String {
-        guard let pool = pools[name] else { return "" }
+    private static func description(_ pool: GPUPool?) -> String {
+        guard let pool else { return "" }
         return "\(pool.capacity) × \(pool.gpuClass.product.value)"
     }
 }

@@ -33,11 +33,11 @@ public struct PlatformSummary: Sendable, Equatable {
     /// `changedRoutes`: the HTTPRoute files of out/ that differ (path → bytes on each side,
     /// `RouteChanges.routeFiles`), for what the render itself changes on the request path.
     public static func compare(
-        base: Spec?, baseDiagnostics: [Diagnostic], head: Spec, headDiagnostics: [Diagnostic], baseProblem: String? = nil,
+        base: Facts?, baseDiagnostics: [Diagnostic], head: Facts, headDiagnostics: [Diagnostic], baseProblem: String? = nil,
         changedRoutes: (base: [String: [UInt8]], head: [String: [UInt8]]) = ([:], [:])
     ) -> PlatformSummary {
         var list = ChangeList()
-        RouteChanges.compare(base: changedRoutes.base, head: changedRoutes.head, headSpec: head, into: &list)
+        RouteChanges.compare(base: changedRoutes.base, head: changedRoutes.head, head: head, into: &list)
         if let base {
             let pair = SpecPair(base: base, head: head)
             TenantChanges.compare(pair, into: &list)
@@ -50,8 +50,8 @@ public struct PlatformSummary: Sendable, Equatable {
             TimeoutChanges.compare(pair, into: &list)
             PlatformSettingChanges.compare(pair, into: &list)
         } else {
-            for tenant in head.tenants { TenantChanges.added(tenant, into: &list) }
-            for model in head.models { ModelChanges.added(model, into: &list) }
+            for tenant in head.spec.tenants { TenantChanges.added(tenant, into: &list) }
+            for model in head.spec.models { ModelChanges.added(model, head, into: &list) }
         }
         return PlatformSummary(
             changes: list.sorted, introduced: DiagnosticChange.unmatched(headDiagnostics, against: baseDiagnostics),

@@ -19,7 +19,7 @@ public enum RouteChanges {
     }
 
     /// `base` and `head`: the changed files of out/ on each side (path → bytes).
-    static func compare(base: [String: [UInt8]], head: [String: [UInt8]], headSpec: Spec, into list: inout ChangeList) {
+    static func compare(base: [String: [UInt8]], head: [String: [UInt8]], head facts: Facts, into list: inout ChangeList) {
         let before = routes(base), after = routes(head)
         let edge = after.values.filter { $0.backends.contains { $0.hasPrefix("Service ") } }.sorted { $0.name < $1.name }.first
         for (name, route) in after where before[name] == nil {
@@ -33,7 +33,7 @@ public enum RouteChanges {
                 let headers = route.modelHeaders.map { "`\($0)`" }.joined(separator: ", ")
                 text += "; clients that sent the model header \(headers) to the gateway"
                 if let edge {
-                    let names = callableNames(for: route.modelHeaders, in: headSpec).map { "`\($0)`" }
+                    let names = callableNames(for: route.modelHeaders, in: facts).map { "`\($0)`" }
                     text += " now reach LiteLLM (route \(edge.name)): they need a LiteLLM key, and `model` must be a LiteLLM name"
                     text += names.isEmpty ? "" : " (\(names.joined(separator: ", ")))"
                 } else {
@@ -64,9 +64,8 @@ public enum RouteChanges {
     private static func joined(_ items: [String]) -> String? { items.isEmpty ? nil : items.joined(separator: ", ") }
 
     /// The LiteLLM names whose upstream is one of `served` (a served name or an adapter's name).
-    private static func callableNames(for served: [String], in spec: Spec) -> [String] {
-        let tenants = Dictionary(spec.tenants.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
-        return spec.models.flatMap { CallableName.all(of: $0, tenant: { tenants[$0] }) }
+    private static func callableNames(for served: [String], in facts: Facts) -> [String] {
+        facts.allModels.flatMap(\.callableNames)
             .filter { served.contains($0.upstreamName) }.map(\.name).sorted()
     }
 

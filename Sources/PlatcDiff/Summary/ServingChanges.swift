@@ -9,7 +9,7 @@ enum ServingChanges {
         // A class added or removed is one platform item; its figures have no before or after.
         for (_, head) in pair.gpuClasses.both {
             let name = head.name.value
-            guard let before = pair.basePools[name], let after = pair.headPools[name] else { continue }
+            guard let before = pair.baseFacts.pool(named: name), let after = pair.headFacts.pool(named: name) else { continue }
             let of = " of \(after.capacity)"
             list.compare(
                 .serving, name, "capacity", "GPUs of class \(name)", String(before.capacity), String(after.capacity),
@@ -52,8 +52,8 @@ enum ServingChanges {
             list.compare(.serving, name, "env", "Extra variables of model \(name)", env.before, env.after)
             list.compare(
                 .serving, name, "pod size", "CPU and memory per replica of model \(name)",
-                podSize(base, pair.fits[name]?.base),
-                podSize(head, pair.fits[name]?.head))
+                podSize(pair.baseFacts.of(base)),
+                podSize(pair.headFacts.of(head)))
         }
     }
 
@@ -85,9 +85,8 @@ enum ServingChanges {
 
     /// "3 CPU, 11Gi": the replica's size as the Deployment requests it; unknown without a fit
     /// (the size counts the weights being loaded).
-    static func podSize(_ model: Model, _ fit: ModelFit?) -> String {
-        guard let fit else { return "unknown" }
-        let size = PodResources.of(model, fit: fit)
-        return "\(size.cpuText) CPU, \(size.memoryText)"
+    static func podSize(_ facts: ModelFacts?) -> String {
+        guard let facts, facts.fit != nil else { return "unknown" }
+        return "\(facts.pod.cpuText) CPU, \(facts.pod.memoryText)"
     }
 }

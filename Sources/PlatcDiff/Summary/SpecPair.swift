@@ -1,51 +1,34 @@
-import PlatcChecks
 import PlatcFacts
 import PlatcSpec
 
-/// The base and head Specs side by side, their tenants, models and GPU classes matched by name,
-/// and the GPU pools each side adds up.
+/// The base and head platforms side by side, each with the facts derived from it once (fits,
+/// pools, callable names), and their tenants, models and GPU classes matched by name.
 struct SpecPair {
-    let base: Spec
-    let head: Spec
+    let baseFacts: Facts
+    let headFacts: Facts
     let tenants: Matched<Tenant>
     let models: Matched<Model>
     let gpuClasses: Matched<GPUClass>
-    let basePools: [String: GPUPool]
-    let headPools: [String: GPUPool]
-    /// Each model on both sides, estimated once on its own side's GPU class: nil where the
-    /// estimator cannot run (a config it cannot read, a class that is not there). Fit figures and
-    /// the pod size both read it.
-    let fits: [String: (base: ModelFit?, head: ModelFit?)]
 
-    init(base: Spec, head: Spec) {
-        self.base = base
-        self.head = head
-        tenants = Matched(base: base.tenants, head: head.tenants) { $0.name.value }
-        models = Matched(base: base.models, head: head.models) { $0.name.value }
-        gpuClasses = Matched(base: base.gpuClasses, head: head.gpuClasses) { $0.name.value }
-        basePools = Self.index(GPUPool.pools(of: base))
-        headPools = Self.index(GPUPool.pools(of: head))
-        let baseClasses = Self.classes(base), headClasses = Self.classes(head)
-        fits = Dictionary(
-            models.both.map { pair in
-                (pair.head.name.value, (Self.fit(pair.base, baseClasses), Self.fit(pair.head, headClasses)))
-            }, uniquingKeysWith: { first, _ in first })
+    init(base: Facts, head: Facts) {
+        baseFacts = base
+        headFacts = head
+        tenants = Matched(base: base.spec.tenants, head: head.spec.tenants) { $0.name.value }
+        models = Matched(base: base.spec.models, head: head.spec.models) { $0.name.value }
+        gpuClasses = Matched(base: base.spec.gpuClasses, head: head.spec.gpuClasses) { $0.name.value }
     }
 
-    private static func classes(_ spec: Spec) -> [String: GPUClass] {
-        Dictionary(spec.gpuClasses.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
-    }
+    var base: Spec { baseFacts.spec }
+    var head: Spec { headFacts.spec }
 
-    private static func fit(_ model: Model, _ classes: [String: GPUClass]) -> ModelFit? {
-        classes[model.serving.gpuClass.value].flatMap { try? ModelFit(model: model, gpuClass: $0) }
+    /// The model's fit on each side, nil where the estimator cannot run (a config it cannot read,
+    /// a class that is not there).
+    func fits(of name: String) -> (base: ModelFit?, head: ModelFit?) {
+        (baseFacts.of(model: name)?.fit, headFacts.of(model: name)?.fit)
     }
 
     /// Every GPU class name either side has, sorted.
-    var gpuClassNames: [String] { Set(basePools.keys).union(headPools.keys).sorted() }
-
-    private static func index(_ pools: [GPUPool]) -> [String: GPUPool] {
-        Dictionary(pools.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-    }
+    var gpuClassNames: [String] { Set(baseFacts.pools.map(\.name)).union(headFacts.pools.map(\.name)).sorted() }
 }
 
 /// One kind of named thing on both sides: what only head has, what only base has, and the pairs,

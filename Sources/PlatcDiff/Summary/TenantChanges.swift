@@ -13,7 +13,7 @@ enum TenantChanges {
             list.append(
                 .tenants, name, "removed", before: "namespace \(name)", after: nil, text: "Tenant \(name) removed (namespace \(name))")
         }
-        let baseNames = callableNames(pair.base), headNames = callableNames(pair.head)
+        let baseNames = callableNames(pair.baseFacts), headNames = callableNames(pair.headFacts)
         for (_, tenant) in pair.tenants.both {
             access(
                 of: tenant.name.value, before: baseNames[tenant.name.value] ?? [], after: headNames[tenant.name.value] ?? [], into: &list)
@@ -44,11 +44,10 @@ enum TenantChanges {
     }
 
     /// The names each tenant may call, as the LiteLLM config grants them.
-    private static func callableNames(_ spec: Spec) -> [String: Set<String>] {
-        let tenants = Dictionary(spec.tenants.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
+    private static func callableNames(_ facts: Facts) -> [String: Set<String>] {
         var names: [String: Set<String>] = [:]
-        for model in spec.models {
-            for callable in CallableName.all(of: model, tenant: { tenants[$0] }) {
+        for model in facts.allModels {
+            for callable in model.callableNames {
                 for tenant in callable.tenants { names[tenant, default: []].insert(callable.name) }
             }
         }

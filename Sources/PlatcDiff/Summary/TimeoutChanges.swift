@@ -7,7 +7,7 @@ import PlatcSpec
 /// (every attempt to its timeout, every pause to its longest), which the gateway must cover.
 enum TimeoutChanges {
     static func compare(_ pair: SpecPair, into list: inout ChangeList) {
-        let old = TimeoutLadder(pair.base.platform.timeouts), new = TimeoutLadder(pair.head.platform.timeouts)
+        let old = pair.baseFacts.ladder, new = pair.headFacts.ladder
         let spelled = CatalogFormat.duration
         list.compare(.timeouts, "client", "timeout", "Client timeout", spelled(old.client), spelled(new.client))
         list.compare(.timeouts, "gateway", "timeout", "Gateway timeout", spelled(old.gateway), spelled(new.gateway))

@@ -1,3 +1,5 @@
+import PlatcSpec
+
 /// vLLM's memory budget for one GPU of one replica (docs/gpu-fit.md):
 ///
 ///     kv = visible × util − weights − activation − non-torch [− CUDA graphs from 0.21] [− LoRA slots]
@@ -114,7 +116,7 @@ public enum FitEstimator {
     /// The largest max_model_len one request could use, searched the way vLLM's error message
     /// does; V0's activation jumps at 32K (chunked prefill switches on), so each side is searched.
     static func longestFitting(_ inputs: FitInputs) -> Int {
-        let ceiling = inputs.architecture.maxContext > 0 ? inputs.architecture.maxContext : 10_000_000
+        let ceiling = inputs.architecture.maxContext > 0 ? inputs.architecture.maxContext : Int(Model.Serving.maxModelLenLimit)
         let segments = inputs.engine.isV1 || ceiling <= 32768 ? [1...ceiling] : [1...32768, 32769...ceiling]
         var best = 0
         for segment in segments {

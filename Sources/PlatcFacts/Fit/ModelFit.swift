@@ -25,29 +25,22 @@ public struct ModelFit: Sendable {
     }
 
     public static func inputs(for model: Model, on gpuClass: GPUClass) throws(Problem) -> FitInputs {
+        try inputs(for: model, on: gpuClass, architecture: Result { () throws(ModelArchitecture.Unreadable) in try ModelArchitecture(config: model.config.json) })
+    }
+
+    /// The inputs from an architecture already read (`Facts` reads each config.json once).
+    static func inputs(
+        for model: Model, on gpuClass: GPUClass, architecture read: Result<ModelArchitecture, ModelArchitecture.Unreadable>
+    ) throws(Problem) -> FitInputs {
         let architecture: ModelArchitecture
-        do {
-            architecture = try ModelArchitecture(config: model.config.json)
-        } catch {
-            throw .unreadableConfig(error)
+        switch read {
+        case .success(let value): architecture = value
+        case .failure(let error): throw .unreadableConfig(error)
         }
-        let parameters = model.source.parameters?.value
-        if architecture.family == nil, parameters == nil { throw .unknownArchitecture(architecture.name) }
-        let format: WeightFormat
-        do {
-            format = try WeightFormat(method: model.serving.quantizationMethod, config: architecture.quantizationConfig)
-        } catch {
-            throw .unknownQuantization(error.name)
-        }
+        let request = FitRequest(model)
+        let format = try request.weightFormat(architecture)
         guard let gpu = visibleGiB(gpuClass) else { throw .unknownGPU(gpuClass.product.value) }
-        let serving = model.serving
-        return FitInputs(
-            architecture: architecture, parameters: parameters, weightFormat: format, visibleGiB: gpu.GiB, gpuFamily: gpu.family,
-            utilization: serving.gpuMemoryUtilization.value.value, maxModelLen: Int(serving.maxModelLen.value),
-            tensorParallel: Int(serving.tensorParallel.value), maxNumSeqs: Int(serving.maxNumSeqs.value),
-            maxNumBatchedTokens: serving.maxNumBatchedTokens.map { Int($0.value) }, kvBytes: serving.kvCacheDtype.value == "fp8" ? 1 : 2,
-            engine: serving.engineVersion,
-            lora: model.lora.map { FitInputs.LoRA(maxLoras: Int($0.maxLoras.value), maxRank: Int($0.maxRank.value)) })
+        return request.inputs(architecture, format, visibleGiB: gpu.GiB, gpuFamily: gpu.family)
     }
 
     /// The other classes among `classes` where the model, served the same way, would fit too.
@@ -64,9 +57,15 @@ public struct ModelFit: Sendable {
     }
 
     public init(model: Model, gpuClass: GPUClass) throws(Problem) {
+        try self.init(
+            model: model, gpuClass: gpuClass,
+            architecture: Result { () throws(ModelArchitecture.Unreadable) in try ModelArchitecture(config: model.config.json) })
+    }
+
+    init(model: Model, gpuClass: GPUClass, architecture: Result<ModelArchitecture, ModelArchitecture.Unreadable>) throws(Problem) {
         self.model = model
         self.gpuClass = gpuClass
-        inputs = try Self.inputs(for: model, on: gpuClass)
+        inputs = try Self.inputs(for: model, on: gpuClass, architecture: architecture)
         estimate = FitEstimator.estimate(inputs)
     }
 }

@@ -18,9 +18,9 @@ public struct CallableName: Sendable {
     public let tpm: Int64?
 
     /// Every name of `model`, with its tenants and its share of the model's limits.
-    public static func all(of model: Model, tenant: (String) -> Tenant?) -> [CallableName] {
-        let modelName = model.name.value
-        let base = Set(model.tenants.map(\.value)).filter { tenant($0)?.models.contains { $0.value == modelName } ?? false }
+    /// `tenantLists(t)`: tenant `t` exists and lists this model (both sides of the grant).
+    static func all(of model: Model, tenantLists: (String) -> Bool) -> [CallableName] {
+        let base = Set(model.tenants.map(\.value)).filter(tenantLists)
         var names = model.aliases.map(\.value).sorted().map {
             (name: $0, upstream: model.servedName.value, adapter: String?.none, tenants: base)
         }

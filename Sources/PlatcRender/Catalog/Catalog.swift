@@ -10,6 +10,7 @@ struct Catalog {
         let name: CallableName
         let model: Model
         let fit: FitEstimate?
+        let replicas: ReplicaPlan
     }
 
     struct TenantSummary {
@@ -31,10 +32,8 @@ struct Catalog {
     init(_ context: RenderContext) {
         let spec = context.spec
         platform = spec.platform
-        let entries = spec.models.flatMap { model in
-            CallableName.all(of: model, tenant: context.tenant(named:)).map { name in
-                Entry(name: name, model: model, fit: context.fits[model.name.value]?.estimate)
-            }
+        let entries = context.facts.allModels.flatMap { facts in
+            facts.callableNames.map { name in Entry(name: name, model: facts.model, fit: facts.fit?.estimate, replicas: facts.replicas) }
         }
         self.entries = entries
         // One pass over the names, not one per tenant: fleets have thousands of tenants.
@@ -43,8 +42,8 @@ struct Catalog {
             for tenant in entry.name.tenants { namesByTenant[tenant, default: []].append(entry.name.name) }
         }
         tenants = spec.tenants.map { TenantSummary(tenant: $0, names: namesByTenant[$0.name.value] ?? []) }
-        pools = GPUPool.pools(of: spec)
-        ladder = TimeoutLadder(spec.platform.timeouts)
+        pools = context.facts.pools
+        ladder = context.facts.ladder
         sourceDigest = spec.sourceDigest
         sources =
             [context.platformSource] + spec.gpuClasses.map(\.span.start.file) + spec.tenants.map(\.span.start.file)

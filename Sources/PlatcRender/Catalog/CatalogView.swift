@@ -122,14 +122,14 @@ struct CatalogView {
         let searchable =
             [
                 entry.name.name, base, model.status.value.rawValue, model.owner.value, serving.gpuClass.value, model.description.value,
-            ] + (model.replicaPlan.mode == .parked ? ["parked"] : [])
+            ] + (entry.replicas.mode == .parked ? ["parked"] : [])
         return Row(
             name: entry.name.name, base: base, status: model.status.value.rawValue, owner: model.owner.value,
             gpuClass: serving.gpuClass.value, tensorParallel: String(serving.tensorParallel.value),
             context: CatalogFormat.grouped(serving.maxModelLen.value), vram: entry.fit.map(vramBar),
             vramText: entry.fit.map(vramText) ?? "no estimate",
             concurrency: entry.fit.map { CatalogFormat.fixed($0.maxConcurrency, places: 1) } ?? "?",
-            replicas: model.replicaPlan.description, tenants: tenants,
+            replicas: entry.replicas.description, tenants: tenants,
             tenantList: tenants.joined(separator: " "), tenantsText: tenants.isEmpty ? "none" : tenants.joined(separator: ", "),
             rpm: entry.name.rpm.map(CatalogFormat.grouped),
             tpm: entry.name.tpm.map(CatalogFormat.grouped), priceIn: CatalogFormat.dollars(model.pricing.inputPerMillion.value),

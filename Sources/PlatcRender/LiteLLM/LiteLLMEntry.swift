@@ -32,7 +32,7 @@ extension LiteLLMEntry {
     /// serving family renders), each with its names in `CallableName` order.
     static func all(_ context: RenderContext) -> [LiteLLMEntry] {
         ServingModel.all(context).flatMap { serving in
-            CallableName.all(of: serving.model, tenant: context.tenant(named:)).map {
+            serving.facts.callableNames.map {
                 LiteLLMEntry(serving: serving, callable: $0)
             }
         }

@@ -21,7 +21,7 @@ enum RolloutStrategy: Equatable {
         switch serving.model.serving.rollout.value {
         case .recreate: .recreate
         case .rollingUpdate: .rollingUpdate
-        case .auto: serving.context.pools[serving.gpuClass.name.value]?.surgeFits(serving.model) == true ? .rollingUpdate : .recreate
+        case .auto: serving.context.facts.pool(named: serving.gpuClass.name.value)?.surgeFits(serving.model) == true ? .rollingUpdate : .recreate
         }
     }
 

@@ -4,23 +4,26 @@ import PlatcSpec
 /// One model as every serving object sees it: the names, labels and numbers that several objects
 /// must agree on, computed once so they cannot drift (Deployment ↔ Service ↔ PodMonitor ↔ KEDA ↔ LiteLLM).
 struct ServingModel: Sendable {
-    let model: Model
+    /// The model's facts: its fit, pod size, replica plan and callable names.
+    let facts: ModelFacts
     let gpuClass: GPUClass
     let context: RenderContext
 
     /// nil when the model's GPU class does not resolve (`platc check` reports it; skip, never crash).
-    init?(_ model: Model, _ context: RenderContext) {
-        guard let gpuClass = context.gpuClass(named: model.serving.gpuClass.value) else { return nil }
-        self.model = model
+    init?(_ facts: ModelFacts, _ context: RenderContext) {
+        guard let gpuClass = facts.gpuClass else { return nil }
+        self.facts = facts
         self.gpuClass = gpuClass
         self.context = context
     }
+
+    var model: Model { facts.model }
 
     var name: String { model.name.value }
     var namespace: String { context.platform.namespaces.serving.value }
     var servedName: String { model.servedName.value }
     var tensorParallel: Int64 { model.serving.tensorParallel.value }
-    var fit: ModelFit? { context.fits[name] }
+    var fit: ModelFit? { facts.fit }
 
     /// Every Deployment, Service, … of the model has the model's name.
     var deploymentName: String { name }
@@ -48,7 +51,7 @@ struct ServingModel: Sendable {
     }
 
     /// Parked, fixed, KEDA or by hand: derived once for every object that depends on it.
-    var replicas: ReplicaPlan { model.replicaPlan }
+    var replicas: ReplicaPlan { facts.replicas }
 
     func object(
         _ apiVersion: String, _ kind: String, name: String? = nil, annotations: [(String, String)] = [], body: YAMLMap
@@ -63,6 +66,6 @@ extension ServingModel {
     /// Every model whose GPU class resolves, in name order (the pipeline sorts files anyway; this
     /// keeps tests stable).
     static func all(_ context: RenderContext) -> [ServingModel] {
-        context.spec.models.compactMap { ServingModel($0, context) }.sorted { $0.name < $1.name }
+        context.facts.allModels.compactMap { ServingModel($0, context) }.sorted { $0.name < $1.name }
     }
 }

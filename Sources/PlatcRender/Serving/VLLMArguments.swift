@@ -16,10 +16,10 @@ enum VLLMArguments {
             "--tensor-parallel-size", "\(serving.tensorParallel.value)",
             "--max-num-seqs", "\(serving.maxNumSeqs.value)",
         ]
-        if serving.dtype.value != "auto" { args += ["--dtype", serving.dtype.value] }
+        if serving.dtype.value != .auto { args += ["--dtype", serving.dtype.value.rawValue] }
         // Only a method: absent or `none`, vLLM loads the checkpoint as config.json declares.
         if let method = serving.quantizationMethod { args += ["--quantization", method] }
-        if serving.kvCacheDtype.value != "auto" { args += ["--kv-cache-dtype", serving.kvCacheDtype.value] }
+        if serving.kvCacheDtype.value != .auto { args += ["--kv-cache-dtype", serving.kvCacheDtype.value.rawValue] }
         if let batched = serving.maxNumBatchedTokens?.value { args += ["--max-num-batched-tokens", "\(batched)"] }
         // vLLM uses the tool-call parser only with auto tool choice: one field, both flags.
         if let parser = serving.toolCallParser?.value { args += ["--enable-auto-tool-choice", "--tool-call-parser", parser] }

@@ -4,7 +4,7 @@ import PlatcFacts
 /// equal to limits, so the pod is in the Guaranteed QoS class: the last the kubelet evicts under
 /// node pressure, and eligible for exclusive cores under the static CPU manager.
 enum VLLMResources {
-    static func of(_ serving: ServingModel) -> PodResources { PodResources.of(serving.model, fit: serving.fit) }
+    static func of(_ serving: ServingModel) -> PodResources { serving.facts.pod }
 
     static func yaml(_ size: PodResources) -> YAMLValue {
         let amounts: YAMLValue = [

@@ -3,6 +3,10 @@
 public enum Conventions {
     // Labels.
     /// The tenant an object belongs to; cost tools (OpenCost) attribute spend by it.
+    /// Kubernetes' recommended labels platc sets on every object (who manages it, which platform).
+    public static let managedByLabel = "app.kubernetes.io/managed-by"
+    public static let partOfLabel = "app.kubernetes.io/part-of"
+
     public static let tenantLabel = "platc.dev/tenant"
     /// The model a serving object belongs to.
     public static let modelLabel = "platc.dev/model"

@@ -1,42 +1,24 @@
 import PlatcFacts
 import PlatcSpec
 
-/// What a planner sees: the Spec (already checked, without errors), lookups by name, each
-/// model's GPU-fit estimate, and the labels every object carries.
+/// What a planner sees: the facts derived once from the checked Spec (fits, pools, replica plans,
+/// callable names, lookups by name) and the labels every object carries. Planners read numbers
+/// from here and never derive them again.
 public struct RenderContext: Sendable {
-    public let spec: Spec
-    /// Fit per model name; absent only when the estimator could not run (a check error then).
-    public let fits: [String: ModelFit]
+    public let facts: Facts
 
-    /// Each GPU class with the models on it (floors, peaks, surge room), by class name.
-    public let pools: [String: GPUPool]
+    public init(facts: Facts) { self.facts = facts }
 
-    private let gpuClassIndex: [String: GPUClass]
-    private let tenantIndex: [String: Tenant]
-
-    public init(spec: Spec) {
-        self.spec = spec
-        gpuClassIndex = Dictionary(spec.gpuClasses.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
-        tenantIndex = Dictionary(spec.tenants.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
-        let classes = gpuClassIndex
-        let estimates = Parallel.map(spec.models) { model in
-            classes[model.serving.gpuClass.value].flatMap { try? ModelFit(model: model, gpuClass: $0) }
-        }
-        var fits: [String: ModelFit] = [:]
-        for (model, fit) in zip(spec.models, estimates) where fit != nil { fits[model.name.value] = fit }
-        self.fits = fits
-        pools = Dictionary(GPUPool.pools(of: spec).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-    }
-
+    public var spec: Spec { facts.spec }
     public var platform: Platform { spec.platform }
-    public func gpuClass(named name: String) -> GPUClass? { gpuClassIndex[name] }
-    public func tenant(named name: String) -> Tenant? { tenantIndex[name] }
+    public func gpuClass(named name: String) -> GPUClass? { facts.gpuClass(named: name) }
+    public func tenant(named name: String) -> Tenant? { facts.tenant(named: name) }
 
     /// The platform file's path, a source of every object.
     public var platformSource: String { spec.platform.span.start.file }
 
     /// Labels on every rendered object: who manages it and which platform it belongs to.
     public var commonLabels: [(String, String)] {
-        [("app.kubernetes.io/managed-by", "platc"), ("app.kubernetes.io/part-of", spec.platform.name.value)]
+        [(Conventions.managedByLabel, "platc"), (Conventions.partOfLabel, spec.platform.name.value)]
     }
 }

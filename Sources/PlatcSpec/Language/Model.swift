@@ -32,13 +32,13 @@ public struct Model: Sendable {
         public var engine: Engine
         public var gpuClass: Located<String>
         public var tensorParallel: Located<Int64>
-        public var dtype: Located<String>
+        public var dtype: Located<Dtype>
         public var quantization: Located<String>?
         public var maxModelLen: Located<Int64>
         public var maxNumSeqs: Located<Int64>
         public var maxNumBatchedTokens: Located<Int64>?
         public var gpuMemoryUtilization: Located<Fraction>
-        public var kvCacheDtype: Located<String>
+        public var kvCacheDtype: Located<KVCacheDtype>
         public var startupTimeout: Located<Duration>
         public var replicas: Replicas
         /// nil: derived (keda when max > min, else none); see `ReplicaPlan`.
@@ -54,7 +54,20 @@ public struct Model: Sendable {
         /// Appended to platc's environment (engine/reserved-variable keeps platc's own out).
         public var env: [EnvVariable]
 
+        /// The longest maxModelLen the language accepts; also where platc stops searching for the
+        /// longest context that fits when config.json declares none.
+        public static let maxModelLenLimit: Int64 = 10_000_000
+
         public enum Autoscaling: String, Sendable, CaseIterable { case none, keda }
+        /// vLLM --dtype: `auto` passes no flag (the checkpoint's torch_dtype).
+        public enum Dtype: String, Sendable, CaseIterable { case auto, bfloat16, float16 }
+        /// vLLM --kv-cache-dtype: `auto` passes no flag (the model's dtype, 2 bytes).
+        public enum KVCacheDtype: String, Sendable, CaseIterable {
+            case auto, fp8
+
+            /// Bytes one K or V element takes in the cache.
+            public var bytes: Int { self == .fp8 ? 1 : 2 }
+        }
         public enum Rollout: String, Sendable, CaseIterable {
             case auto
             case recreate = "Recreate"
@@ -216,18 +229,18 @@ public struct Model: Sendable {
             .required("gpuClass", .string(.dnsLabel), "GPU class the model runs on.", example: "h100"),
             .optional("tensorParallel", .integer(min: 1, max: 64), "GPUs per replica (--tensor-parallel-size).", default: "1"),
             .optional(
-                "dtype", .oneOf(["auto", "bfloat16", "float16"]), "Weight dtype (--dtype); auto follows config.json.", default: "auto"),
+                "dtype", .oneOf(Serving.Dtype.allCases.map(\.rawValue)), "Weight dtype (--dtype); auto follows config.json.", default: "auto"),
             .optional(
                 "quantization", .oneOf(quantizations),
                 "vLLM --quantization method; absent or none: no flag, and vLLM loads the checkpoint as its config.json declares.",
                 example: "awq_marlin"),
-            .required("maxModelLen", .integer(min: 1, max: 10_000_000), "Context length (--max-model-len).", example: "8192"),
+            .required("maxModelLen", .integer(min: 1, max: Serving.maxModelLenLimit), "Context length (--max-model-len).", example: "8192"),
             .optional("maxNumSeqs", .integer(min: 1, max: 65_536), "Concurrent sequences (--max-num-seqs).", default: "256"),
             .optional(
                 "maxNumBatchedTokens", .integer(min: 1, max: 10_000_000), "Tokens per scheduler step (--max-num-batched-tokens).",
                 example: "8192"),
             .optional("gpuMemoryUtilization", .fraction, "Share of GPU memory vLLM may use (--gpu-memory-utilization).", default: "0.9"),
-            .optional("kvCacheDtype", .oneOf(["auto", "fp8"]), "KV cache dtype (--kv-cache-dtype).", default: "auto"),
+            .optional("kvCacheDtype", .oneOf(Serving.KVCacheDtype.allCases.map(\.rawValue)), "KV cache dtype (--kv-cache-dtype).", default: "auto"),
             .optional(
                 "startupTimeout", .duration, "How long the startup probe lets vLLM load weights and warm up before the pod restarts.",
                 default: "15m"),
@@ -323,10 +336,10 @@ public struct Model: Sendable {
         serving = try r.object("serving") { s in
             Serving(
                 engine: try s.object("engine") { Serving.Engine(image: try $0.string("image"), version: try $0.string("version")) },
-                gpuClass: try s.string("gpuClass"), tensorParallel: try s.integer("tensorParallel"), dtype: try s.string("dtype"),
+                gpuClass: try s.string("gpuClass"), tensorParallel: try s.integer("tensorParallel"), dtype: try s.choice("dtype", as: Serving.Dtype.self),
                 quantization: try s.optionalString("quantization"), maxModelLen: try s.integer("maxModelLen"),
                 maxNumSeqs: try s.integer("maxNumSeqs"), maxNumBatchedTokens: try s.optionalInteger("maxNumBatchedTokens"),
-                gpuMemoryUtilization: try s.fraction("gpuMemoryUtilization"), kvCacheDtype: try s.string("kvCacheDtype"),
+                gpuMemoryUtilization: try s.fraction("gpuMemoryUtilization"), kvCacheDtype: try s.choice("kvCacheDtype", as: Serving.KVCacheDtype.self),
                 startupTimeout: try s.duration("startupTimeout"),
                 replicas: try s.object("replicas") {
                     Serving.Replicas(min: try $0.integer("min"), max: try $0.integer("max"), span: $0.span)

@@ -24,7 +24,8 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let (tree, loaded, sorted) = try SourceTreeReader.loadAndCheck(root: root)
+        let (tree, compilation) = try SourceTreeReader.loadAndCheck(root: root)
+        let (loaded, sorted) = (compilation.loaded, compilation.diagnostics)
 
         let prefix = Self.displayPrefix(root)
         switch format {

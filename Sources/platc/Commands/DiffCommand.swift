@@ -1,10 +1,7 @@
 import ArgumentParser
 import Foundation
-import PlatcChecks
+import PlatcCompiler
 import PlatcDiff
-import PlatcGit
-import PlatcRender
-import PlatcFacts
 import PlatcSpec
 
 enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
@@ -48,73 +45,22 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let (_, loaded, headDiagnostics) = try SourceTreeReader.loadAndCheck(root: root)
-        guard let spec = loaded.spec, !headDiagnostics.contains(where: { $0.severity == .error }) else {
-            let text = TextFormatter(sources: loaded.sources, pathPrefix: CheckCommand.displayPrefix(root)).format(headDiagnostics)
+        let (_, head) = try SourceTreeReader.loadAndCheck(root: root)
+        guard !head.hasErrors else {
+            let text = TextFormatter(sources: head.loaded.sources, pathPrefix: CheckCommand.displayPrefix(root)).format(head.diagnostics)
             FileHandle.standardError.write(Data(text.utf8))
             printError("the sources have errors; nothing to compare")
             throw ExitStatus.sourceErrorsInGate
         }
-        var artifacts: [Artifact]
-        let renderedCount: Int
-        let report: DiffReport
+        let result: DiffPipeline.Result
         do {
-            let repository = try GitRepository(discoveringFrom: root)
-            let location = try RepositoryLocation(repository: repository, root: root, out: out)
-            do {
-                artifacts = try PhaseTimings.measure("render") { try RenderPipeline.render(spec) }
-            } catch {
-                printError("internal error, please report it: \(error)")
-                throw ExitStatus.usageOrIO
-            }
-            // Files whose blob at the base has the render's id are equal: never read or compared.
-            let ids = Parallel.map(artifacts) { GitBlobID(of: $0.bytes) }
-            let baseSide = try PhaseTimings.measure("git read") {
-                try BaseRevision.read(
-                    repository, revision: base, rootPath: location.root, outPath: location.out,
-                    render: Dictionary(zip(artifacts.map(\.path), ids), uniquingKeysWith: { first, _ in first }))
-            }
-            let head = Dictionary(
-                artifacts.filter { !baseSide.identical.contains($0.path) }.map { ($0.path, $0.bytes) },
-                uniquingKeysWith: { first, _ in first })
-            // Only the files that differ are still needed: the rest of the render goes before the
-            // base platform is loaded (64 MiB at 5,000 tenants).
-            renderedCount = artifacts.count
-            artifacts = []
-            // The base's load and check and the change set are independent: both at once.
-            let (baseSources, baseOut, display, context) = (baseSide.sources, baseSide.out, location.display, contextLines)
-            // Only the routes are read again, for the summary: the other files can go with the change set.
-            let routeFiles = (RouteChanges.routeFiles(baseOut), RouteChanges.routeFiles(head))
-            let sourcesProblem = baseSide.sourcesProblem
-            let sides = PhaseTimings.measure("changes") {
-                Parallel.all([
-                    { @Sendable in Side.base(Self.check(baseSources, problem: sourcesProblem)) },
-                    { @Sendable in
-                        Side.changes(
-                            Result { () throws(GitError) in
-                                try ChangeSet.between(base: baseOut, head: head, prefix: display + "/", contextLines: context)
-                            })
-                    },
-                ])
-            }
-            guard case .base(let baseState) = sides[0], case .changes(let changes) = sides[1] else { preconditionFailure("two sides") }
-            var changeSet = try changes.get()
-            changeSet.unchanged += baseSide.identical.count
-            let summary = PhaseTimings.measure("summary") {
-                PlatformSummary.compare(
-                    base: baseState.spec, baseDiagnostics: baseState.diagnostics, head: spec, headDiagnostics: headDiagnostics,
-                    baseProblem: baseSide.base.commit == nil ? "there is no commit yet" : baseState.problem,
-                    changedRoutes: routeFiles)
-            }
-            report = DiffReport(base: baseSide.base, outPath: location.display, changeSet: changeSet, summary: summary)
-        } catch let error as GitError {
-            printError("\(error)")
-            throw ExitStatus.usageOrIO
-        } catch let error as RepositoryLocation.OutsideRepository {
+            result = try DiffPipeline.run(
+                head: head, root: root, out: out, revision: base, contextLines: contextLines, clock: PhaseTimings.phases)
+        } catch {
             printError("\(error)")
             throw ExitStatus.usageOrIO
         }
-
+        let report = result.report
         switch format {
         case .text:
             print(TextReport(color: stdoutWantsColor(color)).render(report), terminator: "")
@@ -124,27 +70,7 @@ struct DiffCommand: ParsableCommand {
             print(JSONReport.render(report), terminator: "")
         }
         let elapsed = Int(Date().timeIntervalSince(started) * 1000)
-        progress("platc: compared \(renderedCount) rendered files with \(report.baseDescription) in \(elapsed) ms: \(report.plan)")
+        progress("platc: compared \(result.renderedCount) rendered files with \(report.baseDescription) in \(elapsed) ms: \(report.plan)")
         if exitCode, !report.changeSet.isEmpty { throw ExitStatus.errors }
-    }
-
-    /// One side of the comparison, computed beside the other.
-    private enum Side: Sendable {
-        case base(BaseState)
-        case changes(Result<ChangeSet, GitError>)
-    }
-
-    typealias BaseState = (spec: Spec?, diagnostics: [Diagnostic], problem: String?)
-
-    /// The base platform loaded and checked, or why it cannot be compared.
-    static func check(_ sources: SourceTree?, problem: String? = nil) -> BaseState {
-        guard let sources else { return (nil, [], problem ?? "it has no platform/ folder") }
-        let loaded = Loader().load(sources)
-        let diagnostics = CheckPipeline.diagnostics(of: loaded)
-        let errors = diagnostics.filter { $0.severity == .error }.count
-        if loaded.spec == nil || errors > 0 {
-            return (nil, diagnostics, "its sources have \(errors) error\(errors == 1 ? "" : "s")")
-        }
-        return (loaded.spec, diagnostics, nil)
     }
 }

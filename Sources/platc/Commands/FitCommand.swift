@@ -11,8 +11,6 @@ struct FitCommand: ParsableCommand {
         commandName: "fit", abstract: "Show how each model fits its GPU under vLLM's memory accounting, or try a config.json.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
-    enum KVCacheDtype: String, ExpressibleByArgument, CaseIterable { case auto, fp8 }
-    enum Dtype: String, ExpressibleByArgument, CaseIterable { case auto, bf16, fp16, bfloat16, float16 }
 
     @Argument(help: "Models to show (default: all).") var models: [String] = []
     @Option(name: .long, help: "Platform root (holds platform/, tenants/, models/).") var root: String = "."
@@ -26,10 +24,10 @@ struct FitCommand: ParsableCommand {
     @Option(name: .long, help: "What-if: --tensor-parallel-size.") var tensorParallel: Int = 1
     @Option(name: .long, help: "What-if: --max-num-seqs (default: vLLM's for the GPU).") var maxNumSeqs: Int?
     @Option(name: .long, help: "What-if: --max-num-batched-tokens (default: vLLM's).") var maxNumBatchedTokens: Int?
-    @Option(name: .long, help: "What-if: --kv-cache-dtype auto or fp8.") var kvCacheDtype: KVCacheDtype = .auto
+    @Option(name: .long, help: "What-if: --kv-cache-dtype auto or fp8.") var kvCacheDtype: Model.Serving.KVCacheDtype = .auto
     @Option(name: .long, help: "What-if: --quantization method of --engine-version (default or none: the config's quantization_config).")
     var quantization: String?
-    @Option(name: .long, help: "What-if: --dtype (weights load 16-bit either way).") var dtype: Dtype = .auto
+    @Option(name: .long, help: "What-if: --dtype (weights load 16-bit either way).") var dtype: Model.Serving.Dtype = .auto
     @Option(name: .long, help: "What-if: vLLM version (memory accounting differs by version).") var engineVersion: String = "0.11.0"
     @Option(name: .long, help: "What-if: --block-size (default 16; 64 for MLA).") var blockSize: Int?
     @Option(name: .long, help: "What-if: parameter count, for architectures platc cannot count.") var parameters: Int64?
@@ -73,29 +71,33 @@ struct FitCommand: ParsableCommand {
             printError("\(path): config.json (\(error.architecture)) lacks \(error.missing.joined(separator: ", "))")
             throw ExitStatus.errors
         }
-        if architecture.family == nil, parameters == nil {
-            printError("\(path): platc cannot count the parameters of '\(architecture.name)'; pass --parameters")
-            throw ExitStatus.errors
-        }
         let (visible, family) = try visibleMemory()
-        let format: WeightFormat
+        // Without --max-model-len, the context the config declares; a config that declares none needs the flag.
+        guard let length = maxModelLen ?? (architecture.maxContext > 0 ? architecture.maxContext : nil) else {
+            printError("\(path): config.json declares no context length (max_position_embeddings); pass --max-model-len")
+            throw ExitStatus.usageOrIO
+        }
         let method = quantization == Model.Serving.noQuantization ? nil : quantization
+        let request = FitRequest(
+            parameters: parameters, quantization: method, utilization: gpuMemoryUtilization, maxModelLen: length,
+            tensorParallel: tensorParallel, maxNumSeqs: maxNumSeqs, maxNumBatchedTokens: maxNumBatchedTokens,
+            kvCacheDtype: kvCacheDtype, engine: EngineVersion(parsing: engineVersion) ?? EngineVersion(0, 11), blockSize: blockSize)
+        let format: WeightFormat
         do {
-            format = try WeightFormat(method: method, config: architecture.quantizationConfig)
+            format = try request.weightFormat(architecture)
         } catch {
             let sizable = WeightFormat.sizableMethods.joined(separator: ", ")
-            printError(
-                error.name == method
-                    ? "platc cannot size weights quantized with '\(error.name)'; it sizes \(sizable)"
-                    : "\(path): quant_method '\(error.name)' is one platc cannot size; pass --quantization with one of \(sizable)")
+            switch error {
+            case .unknownQuantization(let name) where name == method:
+                printError("platc cannot size weights quantized with '\(name)'; it sizes \(sizable)")
+            case .unknownQuantization(let name):
+                printError("\(path): quant_method '\(name)' is one platc cannot size; pass --quantization with one of \(sizable)")
+            default:
+                printError("\(path): platc cannot count the parameters of '\(architecture.name)'; pass --parameters")
+            }
             throw ExitStatus.errors
         }
-        let length = maxModelLen ?? (architecture.maxContext > 0 ? architecture.maxContext : 4096)
-        let inputs = FitInputs(
-            architecture: architecture, parameters: parameters, weightFormat: format, visibleGiB: visible, gpuFamily: family,
-            utilization: gpuMemoryUtilization, maxModelLen: length, tensorParallel: tensorParallel, maxNumSeqs: maxNumSeqs,
-            maxNumBatchedTokens: maxNumBatchedTokens, kvBytes: kvCacheDtype == .fp8 ? 1 : 2,
-            engine: EngineVersion(parsing: engineVersion) ?? EngineVersion(0, 11), blockSize: blockSize)
+        let inputs = request.inputs(architecture, format, visibleGiB: visible, gpuFamily: family)
         let estimate = FitEstimator.estimate(inputs)
         if self.format == .json {
             print(JSONValue.object(FitReport.json(estimate, maxModelLen: length)).serialized())
@@ -138,13 +140,14 @@ struct FitCommand: ParsableCommand {
         }
         var entries: [JSONValue] = []
         var text: [String] = []
-        for model in spec.models where models.isEmpty || models.contains(model.name.value) {
-            guard let gpuClass = spec.gpuClasses.first(where: { $0.name.value == model.serving.gpuClass.value }) else { continue }
+        for facts in Facts(spec).allModels where models.isEmpty || models.contains(facts.model.name.value) {
+            let model = facts.model
+            guard let gpuClass = facts.gpuClass, let sizing = facts.sizing else { continue }
             let fit: ModelFit
-            do {
-                fit = try ModelFit(model: model, gpuClass: gpuClass)
-            } catch {
-                text.append("\(model.name.value): cannot be sized (\(error)); see `platc check`\n")
+            switch sizing {
+            case .success(let sized): fit = sized
+            case .failure(let problem):
+                text.append("\(model.name.value): cannot be sized (\(problem)); see `platc check`\n")
                 continue
             }
             let alsoFits = fit.alsoFits(on: spec.gpuClasses).map(\.name.value)
@@ -164,3 +167,6 @@ struct FitCommand: ParsableCommand {
         }
     }
 }
+
+extension Model.Serving.KVCacheDtype: ExpressibleByArgument {}
+extension Model.Serving.Dtype: ExpressibleByArgument {}

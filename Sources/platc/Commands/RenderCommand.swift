@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import PlatcChecks
+import PlatcCompiler
 import PlatcRender
 import PlatcFacts
 import PlatcSpec
@@ -25,19 +25,20 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let (_, loaded, sorted) = try SourceTreeReader.loadAndCheck(root: root)
+        let (_, compilation) = try SourceTreeReader.loadAndCheck(root: root)
+        let (loaded, sorted) = (compilation.loaded, compilation.diagnostics)
         if !sorted.isEmpty {
             let prefix = CheckCommand.displayPrefix(root)
             print(TextFormatter(sources: loaded.sources, pathPrefix: prefix, color: stdoutWantsColor(color)).format(sorted), terminator: "")
         }
-        guard let spec = loaded.spec, !sorted.contains(where: { $0.severity == .error }) else {
+        guard let facts = compilation.clean else {
             printError("the sources have errors; nothing was written")
             throw check ? ExitStatus.sourceErrorsInGate : ExitStatus.errors
         }
 
         let artifacts: [Artifact]
         do {
-            artifacts = try PhaseTimings.measure("render") { try RenderPipeline.render(spec) }
+            artifacts = try PhaseTimings.measure("render") { try RenderPipeline.render(facts) }
         } catch {
             printError("internal error, please report it: \(error)")
             throw ExitStatus.usageOrIO

@@ -1,4 +1,5 @@
 import Foundation
+import PlatcCompiler
 
 /// `PLATC_TIMINGS=1` prints how long each phase of a command took to stderr (wall and CPU of
 /// the whole process in ms, and its peak memory so far): where docs/BENCHMARKS.md's profile starts. Off, it costs one branch.
@@ -19,5 +20,16 @@ enum PhaseTimings {
             FileHandle.standardError.write(Data(line.utf8))
         }
         return try body()
+    }
+}
+
+extension PhaseTimings {
+    /// The same timer, handed to the library's phases (load, facts, check, render …).
+    static let phases = Clock()
+
+    struct Clock: PhaseClock {
+        func measure<Result>(_ phase: String, _ body: () throws -> Result) rethrows -> Result {
+            try PhaseTimings.measure(phase, body)
+        }
     }
 }

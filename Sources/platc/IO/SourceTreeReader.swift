@@ -1,5 +1,5 @@
 import Foundation
-import PlatcChecks
+import PlatcCompiler
 import PlatcFacts
 import PlatcSpec
 
@@ -139,12 +139,11 @@ extension SourceTreeReader {
         return (tree, loaded, diagnostics)
     }
 
-    /// Reads, loads and checks the platform at `root`, as `platc check` does: every diagnostic of
-    /// the three steps, in report order.
-    static func loadAndCheck(root: String) throws -> (tree: SourceTree, loaded: LoadResult, diagnostics: [Diagnostic]) {
+    /// Reads, loads, derives the facts of and checks the platform at `root`, as `platc check` does:
+    /// the compilation holds every diagnostic of the steps, in report order.
+    static func loadAndCheck(root: String) throws -> (tree: SourceTree, compilation: Compilation) {
         let (tree, found) = try PhaseTimings.measure("read") { try read(root: root) }
-        let loaded = PhaseTimings.measure("load") { Loader().load(tree) }
-        return (tree, loaded, PhaseTimings.measure("check") { CheckPipeline.diagnostics(of: loaded, after: found) })
+        return (tree, Compilation(tree, after: found, clock: PhaseTimings.phases))
     }
 
     private static func read(root: String) throws -> (SourceTree, [Diagnostic]) {

@@ -22,7 +22,7 @@ import Testing
     static func fit(_ root: URL) throws -> [Diagnostic] {
         let loaded = Loader().load(try SourceTree.reading(root))
         let spec = try #require(loaded.spec, "\(loaded.diagnostics)")
-        var context = CheckContext(spec: spec)
+        var context = CheckContext(facts: Facts(spec))
         FitChecks.run(&context)
         return context.diagnostics.sorted
     }
@@ -127,7 +127,7 @@ import Testing
         let spec = try #require(Loader().load(try SourceTree.reading(platform.root)).spec)
         let pool = try #require(GPUPool.pools(of: spec).first)
         let size = PodResources(cpuMillis: 1000, memoryBytes: 1 << 30, gpus: 1, minimumCPUMillis: 1000, minimumMemoryBytes: 1 << 30)
-        let packing = NodePacking(pool, sizes: ["tiny": size])
+        let packing = NodePacking(pool) { $0.name.value == "tiny" ? size : nil }
         #expect(packing.nodes.map(\.replicas) == [1, 0], "one warm replica, on the first node")
         #expect(packing.mostReplicasOnANode == 1)
     }

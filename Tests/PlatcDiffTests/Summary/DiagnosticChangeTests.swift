@@ -34,20 +34,20 @@ import Testing
         let head = [finding("two", line: 12), finding("one", line: 7), finding("two", line: 20)]
         let spec = try? SummaryPlatform().load().spec
         guard let spec else { return #expect(Bool(false), "the minimal platform loads") }
-        let summary = PlatformSummary.compare(base: spec, baseDiagnostics: base, head: spec, headDiagnostics: head)
+        let summary = PlatformSummary.compare(base: Facts(spec), baseDiagnostics: base, head: Facts(spec), headDiagnostics: head)
         #expect(
             summary.introduced == [
                 DiagnosticChange(severity: "warning", ruleID: "test/rule", message: "two", location: "tenants/team.yaml:20:3")
             ])
         #expect(summary.resolved == [])
-        let reverse = PlatformSummary.compare(base: spec, baseDiagnostics: head, head: spec, headDiagnostics: base)
+        let reverse = PlatformSummary.compare(base: Facts(spec), baseDiagnostics: head, head: Facts(spec), headDiagnostics: base)
         #expect(reverse.resolved.map(\.location) == ["tenants/team.yaml:20:3"] && reverse.introduced == [])
     }
 
     @Test func aFindingOfNoFileHasNoLocation() throws {
         let spec = try SummaryPlatform().load().spec
         let finding = Diagnostic(.error, rule: Self.rule, "no platform/ folder", at: nil)
-        let summary = PlatformSummary.compare(base: spec, baseDiagnostics: [finding], head: spec, headDiagnostics: [])
+        let summary = PlatformSummary.compare(base: Facts(spec), baseDiagnostics: [finding], head: Facts(spec), headDiagnostics: [])
         #expect(
             summary.resolved == [DiagnosticChange(severity: "error", ruleID: "test/rule", message: "no platform/ folder", location: nil)])
     }

@@ -17,7 +17,7 @@ import Testing
         platform.edit("platform/mini.yaml", "retries: 1", "retries: 2")
         let head = try platform.load()
         let summary = PlatformSummary.compare(
-            base: nil, baseDiagnostics: [], head: head.spec, headDiagnostics: head.diagnostics,
+            base: nil, baseDiagnostics: [], head: Facts(head.spec), headDiagnostics: head.diagnostics,
             baseProblem: "platform/mini.yaml does not load at main")
         #expect(
             summary.changes == [
@@ -33,7 +33,7 @@ import Testing
 
     @Test func aMissingBaseHasAReasonEvenWhenTheCallerGivesNone() throws {
         let head = try SummaryPlatform().load()
-        let summary = PlatformSummary.compare(base: nil, baseDiagnostics: [], head: head.spec, headDiagnostics: [])
+        let summary = PlatformSummary.compare(base: nil, baseDiagnostics: [], head: Facts(head.spec), headDiagnostics: [])
         #expect(summary.baseUnavailable == "the base revision's sources did not load")
         #expect(!summary.isEmpty)
     }

@@ -37,7 +37,7 @@ import Testing
         let platform = try SummaryPlatform().load()
         let bytes = { (files: [String: String]) in files.mapValues { Array($0.utf8) } }
         return PlatformSummary.compare(
-            base: platform.spec, baseDiagnostics: platform.diagnostics, head: platform.spec, headDiagnostics: platform.diagnostics,
+            base: Facts(platform.spec), baseDiagnostics: platform.diagnostics, head: Facts(platform.spec), headDiagnostics: platform.diagnostics,
             changedRoutes: (RouteChanges.routeFiles(bytes(base)), RouteChanges.routeFiles(bytes(head))))
     }
 

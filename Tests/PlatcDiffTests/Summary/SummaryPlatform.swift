@@ -28,14 +28,14 @@ struct SummaryPlatform {
     func load() throws -> (spec: Spec, diagnostics: [Diagnostic]) {
         let loaded = Loader().load(SourceTree(files: files.map { SourceTree.File(path: $0.key, bytes: Array($0.value.utf8)) }))
         let spec = try #require(loaded.spec, "\(loaded.diagnostics.map(\.message))")
-        return (spec, loaded.diagnostics + CheckPipeline.check(spec))
+        return (spec, loaded.diagnostics + CheckPipeline.check(Facts(spec)))
     }
 
     /// The summary of going from `base` to `head`.
     static func summary(_ base: SummaryPlatform, _ head: SummaryPlatform) throws -> PlatformSummary {
         let old = try base.load(), new = try head.load()
         return PlatformSummary.compare(
-            base: old.spec, baseDiagnostics: old.diagnostics, head: new.spec, headDiagnostics: new.diagnostics)
+            base: Facts(old.spec), baseDiagnostics: old.diagnostics, head: Facts(new.spec), headDiagnostics: new.diagnostics)
     }
 }
 

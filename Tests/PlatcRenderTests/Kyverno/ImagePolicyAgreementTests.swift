@@ -129,7 +129,7 @@ import Testing
 
     /// The rendered image policy and signature policy, as out/ holds them.
     static func renderedPolicies(_ spec: Spec) throws -> [String] {
-        let objects = KyvernoPlanner.plan(try RenderContext(spec: spec))
+        let objects = KyvernoPlanner.plan(try RenderContext(facts: Facts(spec)))
         return try [
             objects.object("ValidatingPolicy", KyvernoNames.allowedImages),
             objects.object("ImageValidatingPolicy", KyvernoNames.imageSignatures),
@@ -142,7 +142,7 @@ import Testing
         var spec = platform.spec
         let span = spec.models[0].serving.engine.image.span
         spec.models[0].serving.engine.image = Located(image, at: span)
-        var context = CheckContext(spec: spec, sources: platform.sources)
+        var context = CheckContext(facts: Facts(spec), sources: platform.sources)
         PolicyChecks.run(&context)
         return context.diagnostics.diagnostics.filter { $0.span == span }.compactMap { validation[$0.ruleID] }.sorted()
     }

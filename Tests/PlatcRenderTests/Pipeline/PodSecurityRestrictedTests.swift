@@ -22,7 +22,7 @@ import Testing
     @Test(arguments: RenderDeterminismTests.platforms)
     func everyRenderedPodIsRestricted(_ root: URL) throws {
         let spec = try #require(Loader().load(try SourceTree.reading(root)).spec)
-        let context = RenderContext(spec: spec)
+        let context = RenderContext(facts: Facts(spec))
         let objects = RenderPipeline.planners.flatMap { $0.plan(context) }
         let imageVolumes = PodSecurityRestricted.admitsImageVolumes(spec.platform.kubernetesVersion.value)
         let workloads = objects.filter { Self.templatePaths[$0.kind] != nil }

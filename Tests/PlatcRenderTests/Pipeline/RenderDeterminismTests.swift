@@ -18,7 +18,7 @@ import Testing
     static func render(_ tree: SourceTree, _ label: String) throws -> [Artifact] {
         let loaded = Loader().load(tree)
         #expect(loaded.diagnostics.isEmpty, "\(label): \(loaded.diagnostics.map(\.message))")
-        return try RenderPipeline.render(try #require(loaded.spec, "\(label) did not load"))
+        return try RenderPipeline.render(Facts(try #require(loaded.spec, "\(label) did not load")))
     }
 
     static func expectSame(_ rendered: [Artifact], _ expected: [Artifact], _ label: String) {

@@ -30,7 +30,7 @@ import Testing
             )
             .replacingOccurrences(of: "servedName: Qwen/Qwen2.5-0.5B-Instruct", with: "servedName: other/model")
         let context = try fixture.context()
-        #expect(context.pools["a10"]?.surgeFits(context.spec.models[0]) == false)
+        #expect(context.facts.pool(named: "a10")?.surgeFits(context.spec.models[0]) == false)
         #expect(try fixture.object("Deployment", "tiny").spec?.at("strategy.type")?.stringValue == "Recreate")
         #expect(try fixture.object("Deployment", "other").spec?.at("strategy.type")?.stringValue == "Recreate")
     }

@@ -45,9 +45,9 @@ import Testing
         let fixture = try ServingFixture()
         var context = try fixture.context()
         context = RenderContext(
-            spec: {
+            facts: Facts({
                 var spec = context.spec; spec.gpuClasses = []; return spec
-            }())
+            }()))
         let kinds = ServingPlanner.plan(context).map(\.kind)
         #expect(kinds == ["Namespace", "PriorityClass", "NetworkPolicy"])
     }

@@ -170,7 +170,7 @@ import Testing
     @Test func gpuFitAnnotationsOnThePodTemplate() throws {
         let fixture = try ServingFixture()
         let context = try fixture.context()
-        let estimate = try #require(context.fits["tiny"]?.estimate)
+        let estimate = try #require(context.facts.of(model: "tiny")?.fit?.estimate)
         let annotations = try fixture.object("Deployment").spec?.at("template.metadata.annotations")?.stringPairs ?? [:]
         let reserved = try #require(annotations[Conventions.vramReservedAnnotation].flatMap { Int64($0) })
         let required = try #require(annotations[Conventions.vramRequiredAnnotation].flatMap { Int64($0) })

@@ -50,7 +50,7 @@ struct RenderTestPlatform {
     func context() throws -> RenderContext {
         let tree = SourceTree(files: files.map { SourceTree.File(path: $0.key, bytes: Array($0.value.utf8)) })
         let loaded = Loader().load(tree)
-        return RenderContext(spec: try #require(loaded.spec, "\(loaded.diagnostics)"))
+        return RenderContext(facts: Facts(try #require(loaded.spec, "\(loaded.diagnostics)")))
     }
 }
 

@@ -24,7 +24,7 @@ import Testing
         let model = spec.models[0]
         #expect(model.serving.tensorParallel.value == 1)
         #expect(model.serving.maxNumSeqs.value == 256)
-        #expect(model.serving.kvCacheDtype.value == "auto")
+        #expect(model.serving.kvCacheDtype.value == .auto)
         #expect(model.serving.replicas.min.value == 1)
         #expect(model.mode.value == .chat)
         #expect(spec.platform.namespaces.serving.value == "llm-serving")

@@ -21,10 +21,11 @@ extension Rule {
 
 extension Rule {
     /// Packs each class's replicas onto its nodes and reports the first node that cannot hold them.
-    static func checkNodeResources(_ spec: Spec, sizes: [String: PodResources], _ context: inout CheckContext) {
-        for pool in GPUPool.pools(of: spec) {
+    static func checkNodeResources(_ context: inout CheckContext) {
+        for pool in context.facts.pools {
             guard let node = NodeSize.of(pool.gpuClass) else { continue }
-            let packing = NodePacking(pool, sizes: sizes)
+            let facts = context.facts
+            let packing = NodePacking(pool) { facts.of($0)?.pod }
             guard let full = packing.overloaded(node) else { continue }
             reportNodeResources(pool, node, full, packing, &context)
         }

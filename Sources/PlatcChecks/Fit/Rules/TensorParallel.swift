@@ -33,7 +33,9 @@ extension Rule {
     }
 
     /// Reports and returns false when the model's TP cannot run on its class.
-    static func checkTensorParallel(_ model: Model, _ gpuClass: GPUClass, _ context: inout CheckContext) -> Bool {
+    static func checkTensorParallel(
+        _ model: Model, _ gpuClass: GPUClass, _ architecture: ModelArchitecture?, _ context: inout CheckContext
+    ) -> Bool {
         let tp = model.serving.tensorParallel
         var fine = true
         if tp.value > gpuClass.gpusPerNode.value {
@@ -44,8 +46,7 @@ extension Rule {
                 hint: "tensorParallel: \(gpuClass.gpusPerNode.value) or less, or a GPU class with at least \(tp.value) GPUs per node")
             fine = false
         }
-        if let architecture = try? ModelArchitecture(config: model.config.json),
-            let problem = tensorParallelProblem(architecture, Int(tp.value))
+        if let architecture, let problem = tensorParallelProblem(architecture, Int(tp.value))
         {
             let valid = (1...max(1, Int(gpuClass.gpusPerNode.value))).filter { tensorParallelProblem(architecture, $0) == nil }
             context.diagnostics.error(

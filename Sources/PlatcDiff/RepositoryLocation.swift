@@ -4,23 +4,23 @@ import PlatcGit
 /// Where the platform root and out/ sit inside the repository, as repo-relative paths for
 /// reading a commit's tree, and out/ as the user named it for reports. The root may be any
 /// folder of the repository; out/ need not exist yet (the first render).
-struct RepositoryLocation {
+public struct RepositoryLocation: Sendable {
     /// The platform root, repo-relative ("" at the top).
-    var root: String
+    public var root: String
     /// out/, repo-relative.
-    var out: String
+    public var out: String
     /// out/ as reports show it: relative to the root when inside it ("out"), else as given.
-    var display: String
+    public var display: String
 
-    struct OutsideRepository: Error, CustomStringConvertible {
+    public struct OutsideRepository: Error, CustomStringConvertible {
         var path: String
         var workdir: String?
-        var description: String {
+        public var description: String {
             "'\(path)' is not inside the Git repository at '\(workdir ?? "?")'; run platc diff from a folder of the repository whose out/ you compare"
         }
     }
 
-    init(repository: GitRepository, root: String, out: String?) throws(OutsideRepository) {
+    public init(repository: GitRepository, root: String, out: String?) throws(OutsideRepository) {
         let rootURL = URL(fileURLWithPath: root).standardizedFileURL
         let outURL = URL(fileURLWithPath: out ?? rootURL.appendingPathComponent("out").path).standardizedFileURL
         guard let rootPath = Self.repoPath(repository, rootURL.path) else {
