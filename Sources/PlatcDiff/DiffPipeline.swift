@@ -116,6 +116,6 @@ struct BaseState: Sendable {
         let errors = compilation.diagnostics.filter { $0.severity == .error }.count
         diagnostics = compilation.diagnostics
         facts = compilation.clean
-        self.problem = facts == nil ? "its sources have \(errors) error\(errors == 1 ? "" : "s")" : nil
+        self.problem = facts == nil ? "its sources have \(Plural.counted(errors, "error"))" : nil
     }
 }

@@ -7,7 +7,7 @@ import Testing
 @testable import PlatcChecks
 
 /// The quota/* rules on small changes to the minimal platform (a10: 2 nodes × 1 GPU; model tiny,
-/// min 1 × TP 1; tenant team, nominal 1 on a10, $50 of the platform's $100 per 30d).
+/// min 1 × TP 1; tenant team, nominal 1 on a10, $50 of the platform's $100.00 per 30d).
 @Suite struct QuotaCheckTests {
     // MARK: - Clean platforms
 
@@ -123,9 +123,9 @@ import Testing
         try platform.tenant("blue", budget: "50.000001")
         let finding = try #require(try platform.check().first)
         #expect(finding.ruleID == "quota/budget-overcommit")
-        #expect(finding.message == "the tenants' budgets add up to $100.000001 per 30d, more than the platform budget of $100 per 30d")
+        #expect(finding.message == "the tenants' budgets add up to $100.000001 per 30d, more than the platform budget of $100.00 per 30d")
         #expect(finding.span?.file == "platform/mini.yaml")
-        #expect(finding.notes.map(\.message) == ["'blue' budgets $50.000001 per 30d", "'team' budgets $50 per 30d"])
+        #expect(finding.notes.map(\.message) == ["'blue' budgets $50.000001 per 30d", "'team' budgets $50.00 per 30d"])
     }
 
     @Test func aMonthIsThirtyDays() throws {
@@ -165,8 +165,8 @@ import Testing
         }
         let finding = try #require(try platform.check().first)
         #expect(finding.notes.count == QuotaChecks.Contributions.limit + 1)
-        #expect(finding.notes.prefix(2).map(\.message) == ["'team' budgets $50 per 30d", "'g' budgets $16 per 30d"])
-        #expect(finding.notes.last?.message == "and 3 more tenants: $33 per 30d", "c 12 + b 11 + a 10")
+        #expect(finding.notes.prefix(2).map(\.message) == ["'team' budgets $50.00 per 30d", "'g' budgets $16.00 per 30d"])
+        #expect(finding.notes.last?.message == "and 3 more tenants: $33.00 per 30d", "c 12 + b 11 + a 10")
         #expect(finding.notes.last?.span == nil)
     }
 
@@ -225,7 +225,7 @@ import Testing
         let found = try platform.check()
         #expect(found.map(\.ruleID) == ["quota/missing-price", "quota/missing-price"])
         #expect(found.map { $0.span?.start.line } == [21, 22])
-        #expect(found.first?.notes.map(\.message) == ["'team' has a budget of $50 per 30d"])
+        #expect(found.first?.notes.map(\.message) == ["'team' has a budget of $50.00 per 30d"])
         try platform.edit("models/tiny.yaml") {
             $0.replacingOccurrences(of: "status: ga\n", with: "status: ga\nmode: embedding\n")
         }

@@ -63,20 +63,20 @@ import Testing
 
         let client = try finding("timeout/client-gateway")
         #expect(client.span?.file == platform && client.span?.start.line == 9 && client.span?.start.column == 11)
-        #expect(client.message.contains("1m40s") && client.message.contains("2m"))
+        #expect(client.message.contains("1 m 40 s") && client.message.contains("2 m"))
         #expect(client.notes.map { $0.span?.start.line } == [10])
 
         let gateway = try finding("timeout/gateway-router")
         #expect(gateway.span?.start.line == 10)
-        #expect(gateway.message.contains("4 × 40s + 10s500ms backoff"), "\(gateway.message)")
+        #expect(gateway.message.contains("4 × 40 s + 10.5 s backoff"), "\(gateway.message)")
         #expect(gateway.notes.map { $0.span?.start.line } == [12, 14])
 
         let router = try finding("timeout/router-engine")
-        #expect(router.span?.start.line == 12 && router.message.contains("40s") && router.message.contains("45s"))
+        #expect(router.span?.start.line == 12 && router.message.contains("40 s") && router.message.contains("45 s"))
         #expect(router.notes.map { $0.span?.start.line } == [16])
 
         let stream = try finding("timeout/stream-timeout")
-        #expect(stream.span?.start.line == 13 && stream.message.contains("41s") && stream.message.contains("40s"))
+        #expect(stream.span?.start.line == 13 && stream.message.contains("41 s") && stream.message.contains("40 s"))
         #expect(stream.notes.map { $0.span?.start.line } == [12])
 
         let amplification = try finding("timeout/retry-amplification")
@@ -222,7 +222,11 @@ import Testing
     static func worstCase(retries: String, backoff: String) throws -> Int64? {
         let overrides = ["router.retries": retries, "router.retryBackoff": backoff, "gateway": "0s", "client": "1s"]
         let message = try #require(try check(overrides).first { $0.ruleID == "timeout/gateway-router" }?.message)
-        let spelled = message.components(separatedBy: "bounds the router's worst case ").last?.prefix { $0 != " " } ?? ""
-        return try? PlatcSpec.Duration.parse(String(spelled)).get().milliseconds
+        let text = platformYAML(overrides)
+        let spec = try #require(Loader().load(SourceTree(files: [SourceTree.File(path: "platform/mini.yaml", bytes: Array(text.utf8))])).spec)
+        let worstCase = Facts(spec).ladder.routerWorstCase
+        // The finding prints the same worst case the ladder derives.
+        #expect(message.contains("worst case \(PlatcSpec.Duration(milliseconds: worstCase).spoken)"), "\(message)")
+        return worstCase
     }
 }

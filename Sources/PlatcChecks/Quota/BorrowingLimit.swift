@@ -32,12 +32,12 @@ extension QuotaChecks {
                 for (other, lender) in pool.batch.enumerated() where other != offset && lender.quota.nominal.value > 0 {
                     let nominal = lender.quota.nominal
                     parts.add(
-                        nominal.value, "'\(lender.tenant.name.value)' can lend its \(Text.count(nominal.value, "GPU")) of nominal quota",
+                        nominal.value, "'\(lender.tenant.name.value)' can lend its \(Plural.counted(nominal.value, "GPU")) of nominal quota",
                         at: nominal.span)
                 }
                 diagnostics.warning(
                     .quotaBorrowingLimit, message(borrower, pool, lendable: lendable), at: limit.span,
-                    notes: parts.notes(noun: "tenant") { "\(Text.count($0, "GPU"))" },
+                    notes: parts.notes(noun: "tenant") { "\(Plural.counted($0, "GPU"))" },
                     hint: lendable == 0
                         ? "set borrowingLimit: 0, or give another tenant nominal quota on '\(pool.name)'"
                         : "lower borrowingLimit to \(lendable)")
@@ -48,10 +48,10 @@ extension QuotaChecks {
 
         static func message(_ borrower: GPUPool.Batch, _ pool: GPUPool, lendable: Int64) -> String {
             let wants =
-                "tenant '\(borrower.tenant.name.value)' may borrow \(Text.count(borrower.quota.borrowingLimit.value, "GPU")) of '\(pool.name)'"
+                "tenant '\(borrower.tenant.name.value)' may borrow \(Plural.counted(borrower.quota.borrowingLimit.value, "GPU")) of '\(pool.name)'"
             return lendable == 0
                 ? "\(wants), but no other tenant in the cohort holds nominal quota on it, so there is nothing to borrow"
-                : "\(wants), but the other tenants in the cohort hold only \(Text.count(lendable, "GPU")) of nominal quota to lend"
+                : "\(wants), but the other tenants in the cohort hold only \(Plural.counted(lendable, "GPU")) of nominal quota to lend"
         }
     }
 }

@@ -43,7 +43,7 @@ extension QuotaChecks {
             let period = budget.period.value
             diagnostics.error(
                 .quotaBudgetOvercommit, message(total, allowed, budget, overcommit: overcommit, scaled: scaled), at: budget.usd.span,
-                notes: parts.notes(noun: "tenant") { "\(Text.dollars($0)) per \(period)" },
+                notes: parts.notes(noun: "tenant") { "\(Figures.dollars(USD(micros: $0))) per \(period)" },
                 hint: hint(total, allowed, budget, overcommit: overcommit))
         }
 
@@ -53,18 +53,18 @@ extension QuotaChecks {
         {
             let period = budget.period.value
             let sum =
-                "the tenants' budgets add up to \(Text.dollars(total)) per \(period)"
+                "the tenants' budgets add up to \(Figures.dollars(USD(micros: total))) per \(period)"
                 + (scaled ? " (other periods scaled to \(period))" : "")
-            var limit = "the platform budget of \(Text.dollars(budget.usd.value.micros)) per \(period)"
+            var limit = "the platform budget of \(Figures.dollars(budget.usd.value)) per \(period)"
             if overcommit != 1_000_000 {
-                limit += " × overcommit \(Text.decimal(millionths: overcommit)) = \(Text.dollars(allowed))"
+                limit += " × overcommit \(Text.decimal(millionths: overcommit)) = \(Figures.dollars(USD(micros: allowed)))"
             }
             return "\(sum), more than \(limit)"
         }
 
         static func budgets(_ tenant: Tenant, share: Int64, per period: String, same: Bool) -> String {
-            let own = "'\(tenant.name.value)' budgets \(Text.dollars(tenant.budget.usd.value.micros)) per \(tenant.budget.period.value)"
-            return same ? own : "\(own), \(Text.dollars(share)) per \(period)"
+            let own = "'\(tenant.name.value)' budgets \(Figures.dollars(tenant.budget.usd.value)) per \(tenant.budget.period.value)"
+            return same ? own : "\(own), \(Figures.dollars(USD(micros: share))) per \(period)"
         }
 
         /// Three ways out, each with the exact value that passes.
@@ -77,7 +77,7 @@ extension QuotaChecks {
                     let ratio = Saturating.scale(total, by: 1_000_000, over: budget.usd.value.micros, roundingUp: true)
                     if ratio <= 100_000_000 { ways.append("declare budget.overcommit: \(Text.decimal(millionths: ratio))") }
                 }
-                ways.append("lower the tenants' budgets by \(Text.dollars(total - allowed)) per \(budget.period.value)")
+                ways.append("lower the tenants' budgets by \(Figures.dollars(USD(micros: total - allowed))) per \(budget.period.value)")
             } else {
                 ways.append("lower the tenants' budgets")
             }

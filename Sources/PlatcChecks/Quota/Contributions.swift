@@ -28,7 +28,7 @@ extension QuotaChecks {
             let others = ranked.dropFirst(Self.limit)
             if !others.isEmpty {
                 let total = others.reduce(Int64(0)) { Saturating.add($0, $1.amount) }
-                notes.append(Diagnostic.Note("and \(Text.count(Int64(others.count), "more " + noun)): \(rest(total))"))
+                notes.append(Diagnostic.Note("and \(Plural.counted(Int64(others.count), "more " + noun)): \(rest(total))"))
             }
             return notes
         }

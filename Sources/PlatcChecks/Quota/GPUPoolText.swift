@@ -7,12 +7,12 @@ extension GPUPool {
     var capacityDescription: String {
         let sliced = slices > 1 ? " × \(slices) time-slices" : ""
         return
-            "\(QuotaChecks.Text.count(capacity, "GPU")) (\(QuotaChecks.Text.count(gpuClass.nodes.value, "node")) × \(QuotaChecks.Text.count(gpuClass.gpusPerNode.value, "GPU")) per node\(sliced))"
+            "\(Plural.counted(capacity, "GPU")) (\(Plural.counted(gpuClass.nodes.value, "node")) × \(Plural.counted(gpuClass.gpusPerNode.value, "GPU")) per node\(sliced))"
     }
 
     /// "raise nodes to 4 (8 GPUs)": the capacity side of a hint.
     func raiseNodes(toFit gpus: Int64) -> String {
         let nodes = nodesNeeded(for: gpus)
-        return "raise nodes to \(nodes) (\(QuotaChecks.Text.count(nodes * gpusPerNode, "GPU")))"
+        return "raise nodes to \(nodes) (\(Plural.counted(nodes * gpusPerNode, "GPU")))"
     }
 }

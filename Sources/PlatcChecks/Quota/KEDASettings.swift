@@ -39,7 +39,7 @@ extension QuotaChecks {
             if plan.mode == .keda, let fallback = serving.keda.fallbackReplicas, !(plan.floor...plan.ceiling).contains(fallback.value) {
                 diagnostics.error(
                     .quotaKEDASettings,
-                    "'\(model.name.value)' falls back to \(Text.count(fallback.value, "replica")) when KEDA cannot read its metrics, outside its replicas \(plan.floor)…\(plan.ceiling)",
+                    "'\(model.name.value)' falls back to \(Plural.counted(fallback.value, "replica")) when KEDA cannot read its metrics, outside its replicas \(plan.floor)…\(plan.ceiling)",
                     at: fallback.span, hint: "fallbackReplicas: \(min(max(fallback.value, plan.floor), plan.ceiling))")
             }
         }

@@ -32,9 +32,9 @@ extension QuotaChecks {
             }
             diagnostics.error(
                 .quotaLoRAAdapters,
-                "model '\(model.name.value)' serves \(Text.count(adapters, "LoRA adapter")), but lora.maxLoras holds \(slots) at once",
+                "model '\(model.name.value)' serves \(Plural.counted(adapters, "LoRA adapter")), but lora.maxLoras holds \(slots) at once",
                 at: lora.maxLoras.span, notes: parts.notes(noun: "adapter") { _ in "beyond the slots too" },
-                hint: "raise lora.maxLoras to \(adapters), or serve at most \(Text.count(slots, "adapter")) on '\(model.name.value)'")
+                hint: "raise lora.maxLoras to \(adapters), or serve at most \(Plural.counted(slots, "adapter")) on '\(model.name.value)'")
         }
     }
 }

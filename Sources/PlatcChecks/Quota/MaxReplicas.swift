@@ -34,21 +34,21 @@ extension QuotaChecks {
             }
             diagnostics.warning(
                 .quotaMaxReplicas, message(pool), at: pool.gpuClass.nodes.span,
-                notes: parts.notes(noun: "model") { "\(Text.count($0, "GPU")) at their peak" },
+                notes: parts.notes(noun: "model") { "\(Plural.counted($0, "GPU")) at their peak" },
                 hint:
-                    "\(pool.raiseNodes(toFit: pool.peak)), or lower max replicas by \(Text.count(pool.peak - pool.capacity, "GPU")) in total"
+                    "\(pool.raiseNodes(toFit: pool.peak)), or lower max replicas by \(Plural.counted(pool.peak - pool.capacity, "GPU")) in total"
             )
         }
 
         // MARK: - Messages
 
         static func message(_ pool: GPUPool) -> String {
-            "at max replicas, the models on GPU class '\(pool.name)' need \(Text.count(pool.peak, "GPU")), "
+            "at max replicas, the models on GPU class '\(pool.name)' need \(Plural.counted(pool.peak, "GPU")), "
                 + "but the class has \(pool.capacityDescription)"
         }
 
         static func scales(_ model: Model, replicas: Int64, gpus: Int64) -> String {
-            "'\(model.name.value)' scales to \(Text.count(replicas, "replica")) × \(Text.count(model.serving.tensorParallel.value, "GPU")) = \(Text.count(gpus, "GPU"))"
+            "'\(model.name.value)' scales to \(Plural.counted(replicas, "replica")) × \(Plural.counted(model.serving.tensorParallel.value, "GPU")) = \(Plural.counted(gpus, "GPU"))"
         }
     }
 }

@@ -44,10 +44,10 @@ extension QuotaChecks {
                 let usd = tenant.budget.usd
                 parts.add(
                     usd.value.micros,
-                    "'\(tenant.name.value)' has a budget of \(Text.dollars(usd.value.micros)) per \(tenant.budget.period.value)",
+                    "'\(tenant.name.value)' has a budget of \(Figures.dollars(usd.value)) per \(tenant.budget.period.value)",
                     at: usd.span)
             }
-            return parts.notes(noun: "tenant") { "\(Text.dollars($0)) of budgets" }
+            return parts.notes(noun: "tenant") { "\(Figures.dollars(USD(micros: $0))) of budgets" }
         }
     }
 }

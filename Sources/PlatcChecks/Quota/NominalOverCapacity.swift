@@ -30,21 +30,21 @@ extension QuotaChecks {
             for batch in pool.batch where batch.quota.nominal.value > 0 {
                 let nominal = batch.quota.nominal
                 parts.add(
-                    nominal.value, "'\(batch.tenant.name.value)' holds \(Text.count(nominal.value, "GPU")) of nominal quota",
+                    nominal.value, "'\(batch.tenant.name.value)' holds \(Plural.counted(nominal.value, "GPU")) of nominal quota",
                     at: nominal.span)
             }
             diagnostics.error(
                 .quotaNominalOverCapacity, message(pool, left: left), at: pool.gpuClass.nodes.span,
-                notes: parts.notes(noun: "tenant") { "\(Text.count($0, "GPU"))" },
+                notes: parts.notes(noun: "tenant") { "\(Plural.counted($0, "GPU"))" },
                 hint:
-                    "lower the tenants' nominal quota on '\(pool.name)' by \(Text.count(pool.nominal - left, "GPU")) (to \(left) in total), "
+                    "lower the tenants' nominal quota on '\(pool.name)' by \(Plural.counted(pool.nominal - left, "GPU")) (to \(left) in total), "
                     + "or \(pool.raiseNodes(toFit: pool.warmFloor + pool.nominal))")
         }
 
         // MARK: - Messages
 
         static func message(_ pool: GPUPool, left: Int64) -> String {
-            "the tenants' nominal GPU quota on GPU class '\(pool.name)' adds up to \(Text.count(pool.nominal, "GPU")), "
+            "the tenants' nominal GPU quota on GPU class '\(pool.name)' adds up to \(Plural.counted(pool.nominal, "GPU")), "
                 + "but the class has \(pool.capacityDescription) and the serving warm floor keeps \(pool.warmFloor), leaving \(left)"
         }
     }

@@ -29,7 +29,7 @@ extension QuotaChecks {
                 let tp = model.serving.tensorParallel.value
                 diagnostics.warning(
                     .quotaRolloutSurge,
-                    "'\(model.name.value)' rolls out with a surge replica of \(Text.count(tp, "GPU")), but at its \(Text.count(model.replicaPlan.ceiling, "replica")) GPU class '\(pool.name)' has \(Text.lessThan(tp, "GPU")) left for it: the new pod would stay Pending",
+                    "'\(model.name.value)' rolls out with a surge replica of \(Plural.counted(tp, "GPU")), but at its \(Plural.counted(model.replicaPlan.ceiling, "replica")) GPU class '\(pool.name)' has \(Text.lessThan(tp, "GPU")) left for it: the new pod would stay Pending",
                     at: rollout.span, hint: "rollout: auto (renders Recreate here)")
             }
         }

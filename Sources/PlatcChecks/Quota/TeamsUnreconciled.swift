@@ -31,7 +31,7 @@ extension QuotaChecks {
             let count = spec.tenants.count
             diagnostics.warning(
                 .quotaTeamsUnreconciled,
-                "the platform sets no litellm.image, so no reconciler creates the LiteLLM teams of its \(count) tenant\(count == 1 ? "" : "s"): their budgets and rate limits are not enforced",
+                "the platform sets no litellm.image, so no reconciler creates the LiteLLM teams of its \(Plural.counted(count, "tenant")): their budgets and rate limits are not enforced",
                 at: spec.platform.name.span,
                 hint:
                     "add `litellm: {image: <LiteLLM image>@sha256:<digest>}` to the platform, or apply out/litellm/teams.json with another reconciler"

@@ -31,21 +31,21 @@ extension QuotaChecks {
             }
             diagnostics.error(
                 .quotaWarmFloor, message(pool), at: pool.gpuClass.nodes.span,
-                notes: parts.notes(noun: "model") { "\(Text.count($0, "GPU")) warm" },
+                notes: parts.notes(noun: "model") { "\(Plural.counted($0, "GPU")) warm" },
                 hint:
-                    "\(pool.raiseNodes(toFit: pool.warmFloor)), or lower min replicas by \(Text.count(pool.warmFloor - pool.capacity, "GPU")) in total"
+                    "\(pool.raiseNodes(toFit: pool.warmFloor)), or lower min replicas by \(Plural.counted(pool.warmFloor - pool.capacity, "GPU")) in total"
             )
         }
 
         // MARK: - Messages
 
         static func message(_ pool: GPUPool) -> String {
-            "the warm floor on GPU class '\(pool.name)' is \(Text.count(pool.warmFloor, "GPU")) (min replicas × tensor parallelism), "
+            "the warm floor on GPU class '\(pool.name)' is \(Plural.counted(pool.warmFloor, "GPU")) (min replicas × tensor parallelism), "
                 + "but the class has \(pool.capacityDescription)"
         }
 
         static func keeps(_ model: Model, replicas: Int64, gpus: Int64) -> String {
-            "'\(model.name.value)' keeps \(Text.count(replicas, "replica")) × \(Text.count(model.serving.tensorParallel.value, "GPU")) = \(Text.count(gpus, "GPU")) warm"
+            "'\(model.name.value)' keeps \(Plural.counted(replicas, "replica")) × \(Plural.counted(model.serving.tensorParallel.value, "GPU")) = \(Plural.counted(gpus, "GPU")) warm"
         }
     }
 }

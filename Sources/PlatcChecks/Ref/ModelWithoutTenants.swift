@@ -25,7 +25,7 @@ extension RefChecks {
                 // A tenant that asks for the model already gets ref/access-not-granted, which says more.
                 guard !context.spec.tenants.contains(where: { $0.models.contains { $0.value == name } }) else { continue }
                 let floor = model.serving.replicas.min.value
-                let cost = floor == 0 ? "" : ", yet it keeps \(floor) replica\(floor == 1 ? "" : "s") warm"
+                let cost = floor == 0 ? "" : ", yet it keeps \(Plural.counted(floor, "replica")) warm"
                 let candidates = context.spec.tenants.prefix(1).map(\.name.value)
                 let example = candidates.isEmpty ? "add a tenant under tenants/ and list it" : "e.g. tenants: [\(candidates[0])]"
                 context.diagnostics.warning(

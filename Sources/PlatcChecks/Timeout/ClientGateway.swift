@@ -24,14 +24,14 @@ enum ClientGateway {
         guard !ladder.clientCoversGateway else { return }
         diagnostics.error(
             .timeoutClientGateway, message(ladder), at: timeouts.client.span,
-            notes: [Diagnostic.Note("the gateway's request deadline is \(spelled(ladder.gateway))", at: timeouts.gateway.span)],
+            notes: [Diagnostic.Note("the gateway's request deadline is \(spoken(ladder.gateway))", at: timeouts.gateway.span)],
             hint: NestingProposal(ladder).hint)
     }
 
     // MARK: - Messages
 
     static func message(_ ladder: TimeoutLadder) -> String {
-        "client timeout \(spelled(ladder.client)) is not longer than the gateway deadline \(spelled(ladder.gateway)): "
+        "client timeout \(spoken(ladder.client)) is not longer than the gateway deadline \(spoken(ladder.gateway)): "
             + "clients would give up on answers the gateway still delivers"
     }
 }

@@ -25,7 +25,7 @@ enum GatewayRouter {
     static func check(_ timeouts: Platform.Timeouts, _ ladder: TimeoutLadder, into diagnostics: inout DiagnosticCollector) {
         guard !ladder.gatewayCoversRouter else { return }
         var notes = [
-            Diagnostic.Note("the router waits up to \(spelled(ladder.routerTimeout)) per attempt", at: timeouts.router.timeout.span)
+            Diagnostic.Note("the router waits up to \(spoken(ladder.routerTimeout)) per attempt", at: timeouts.router.timeout.span)
         ]
         if ladder.retries > 0 {
             notes.append(Diagnostic.Note(retriesNote(ladder), at: timeouts.router.retries.span))
@@ -38,18 +38,18 @@ enum GatewayRouter {
 
     static func message(_ ladder: TimeoutLadder) -> String {
         let worstCase =
-            "the router's worst case \(spelled(ladder.routerWorstCase)) (\(ladder.routerAttempts) × \(spelled(ladder.routerTimeout))"
-            + (ladder.routerBackoff > 0 ? " + \(spelled(ladder.routerBackoff)) backoff)" : ")")
+            "the router's worst case \(spoken(ladder.routerWorstCase)) (\(ladder.routerAttempts) × \(spoken(ladder.routerTimeout))"
+            + (ladder.routerBackoff > 0 ? " + \(spoken(ladder.routerBackoff)) backoff)" : ")")
         if ladder.gateway == 0 {
             return "gateway deadline 0s means none (Gateway API reads 0s as no timeout), so nothing bounds \(worstCase)"
         }
-        return "gateway deadline \(spelled(ladder.gateway)) does not cover \(worstCase): "
+        return "gateway deadline \(spoken(ladder.gateway)) does not cover \(worstCase): "
             + "the gateway would cut off attempts the router still runs"
     }
 
     static func retriesNote(_ ladder: TimeoutLadder) -> String {
         "\(ladder.retries) \(ladder.retries == 1 ? "retry makes" : "retries make") \(ladder.routerAttempts) attempts; "
-            + "LiteLLM pauses \(ladder.retries + 1) times, \(spelled(ladder.routerBackoff)) at most "
-            + "(retryBackoff \(spelled(ladder.retryBackoff)), exponential from 500ms up to 8s, + 750ms jitter each)"
+            + "LiteLLM pauses \(ladder.retries + 1) times, \(spoken(ladder.routerBackoff)) at most "
+            + "(retryBackoff \(spoken(ladder.retryBackoff)), exponential from 500 ms up to 8 s, + 750 ms jitter each)"
     }
 }

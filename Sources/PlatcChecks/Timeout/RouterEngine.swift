@@ -27,7 +27,7 @@ enum RouterEngine {
         } else if !ladder.routerCoversEngine {
             diagnostics.error(
                 .timeoutRouterEngine, message(ladder), at: timeouts.router.timeout.span,
-                notes: [Diagnostic.Note("the engine may run a request for \(spelled(ladder.engine))", at: timeouts.engine.span)],
+                notes: [Diagnostic.Note("the engine may run a request for \(spoken(ladder.engine))", at: timeouts.engine.span)],
                 hint: NestingProposal(ladder).hint)
         }
     }
@@ -37,7 +37,7 @@ enum RouterEngine {
     static let zeroMessage = "engine timeout 0s leaves vLLM no time to answer any request"
 
     static func message(_ ladder: TimeoutLadder) -> String {
-        "router timeout \(spelled(ladder.routerTimeout)) per attempt is not longer than the engine timeout \(spelled(ladder.engine)): "
+        "router timeout \(spoken(ladder.routerTimeout)) per attempt is not longer than the engine timeout \(spoken(ladder.engine)): "
             + "the router would abandon, and retry, requests vLLM is still running"
     }
 }

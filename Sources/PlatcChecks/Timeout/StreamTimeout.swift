@@ -30,7 +30,7 @@ enum StreamTimeout {
             diagnostics.error(
                 .timeoutStreamTimeout, message(ladder), at: streamTimeout.span,
                 notes: [
-                    Diagnostic.Note("the router timeout is \(spelled(ladder.routerTimeout)) per attempt", at: timeouts.router.timeout.span)
+                    Diagnostic.Note("the router timeout is \(spoken(ladder.routerTimeout)) per attempt", at: timeouts.router.timeout.span)
                 ],
                 hint: NestingProposal(ladder).hint)
         }
@@ -41,7 +41,7 @@ enum StreamTimeout {
     static let zeroMessage = "router stream timeout 0s times out every stream before its first chunk"
 
     static func message(_ ladder: TimeoutLadder) -> String {
-        "router stream timeout \(spelled(ladder.streamTimeout ?? 0)) is longer than the router timeout \(spelled(ladder.routerTimeout)): "
+        "router stream timeout \(spoken(ladder.streamTimeout ?? 0)) is longer than the router timeout \(spoken(ladder.routerTimeout)): "
             + "a stalled stream would outlast the per-attempt budget the gateway deadline covers"
     }
 }

@@ -1,3 +1,4 @@
+import PlatcSpec
 import PlatcRender
 
 /// The pull-request comment. It must fit a comment (GitHub refuses bodies over 65,536
@@ -94,7 +95,7 @@ public struct MarkdownReport {
     private func trailer(omitted: Int, _ report: DiffReport) -> String {
         let command = "platc diff --base \(report.base.revision)"
         return
-            "\n\(omitted) more object\(omitted == 1 ? "" : "s") changed: run \(code(command)) to see \(omitted == 1 ? "it" : "them all").\n"
+            "\n\(Plural.counted(omitted, "more object")) changed: run \(code(command)) to see \(omitted == 1 ? "it" : "them all").\n"
     }
 
     private func code(_ text: String) -> String {

@@ -22,11 +22,11 @@ enum BudgetChanges {
         for (base, head) in pair.models.both {
             let name = head.name.value, old = base.pricing, new = head.pricing
             list.compare(
-                .budgets, name, "input price", "Input price of model \(name)", CatalogFormat.dollars(old.inputPerMillion.value),
-                CatalogFormat.dollars(new.inputPerMillion.value), unit: " per 1M tokens")
+                .budgets, name, "input price", "Input price of model \(name)", Figures.dollars(old.inputPerMillion.value),
+                Figures.dollars(new.inputPerMillion.value), unit: " per 1M tokens")
             list.compare(
-                .budgets, name, "output price", "Output price of model \(name)", CatalogFormat.dollars(old.outputPerMillion.value),
-                CatalogFormat.dollars(new.outputPerMillion.value), unit: " per 1M tokens")
+                .budgets, name, "output price", "Output price of model \(name)", Figures.dollars(old.outputPerMillion.value),
+                Figures.dollars(new.outputPerMillion.value), unit: " per 1M tokens")
         }
     }
 }

@@ -10,20 +10,20 @@ enum FitChanges {
         for (base, head) in pair.models.both {
             let name = head.name.value
             let fits = pair.fits(of: name)
-            let before = Figures(fits.base), after = Figures(fits.head)
+            let before = Shown(fits.base), after = Shown(fits.head)
             list.compare(.fit, name, "VRAM headroom", "KV-cache headroom of model \(name) per GPU", before.headroom, after.headroom)
             list.compare(
                 .fit, name, "max concurrency", "Max concurrency of model \(name) at full context", before.concurrency, after.concurrency)
             list.compare(
                 .fit, name, "max-model-len", "Max model length of model \(name)",
-                CatalogFormat.grouped(base.serving.maxModelLen.value), CatalogFormat.grouped(head.serving.maxModelLen.value),
+                Figures.grouped(base.serving.maxModelLen.value), Figures.grouped(head.serving.maxModelLen.value),
                 unit: " tokens")
         }
     }
 
-    /// The two figures as shown: one decimal, or "unknown" when the estimator cannot run (config
+    /// The two figures as every surface shows them (`FitFigures`), or "unknown" when the estimator cannot run (config
     /// it cannot read, a GPU class that is not there).
-    private struct Figures {
+    private struct Shown {
         let headroom: String
         let concurrency: String
 
@@ -34,8 +34,8 @@ enum FitChanges {
                 return
             }
             // Not clamped at zero like the catalog's bar: how far below zero is how far from starting.
-            headroom = CatalogFormat.fixed(fit.estimate.kvCacheGiB, places: 1) + " GiB"
-            concurrency = CatalogFormat.fixed(fit.estimate.maxConcurrency, places: 1) + "×"
+            headroom = "\(fit.estimate.kvCache) GiB"
+            concurrency = "\(fit.estimate.concurrency)×"
         }
     }
 }

@@ -17,10 +17,10 @@ enum RateLimitChanges {
     /// rpm and tpm of one tenant or model; a model without limits reads "none".
     private static func compare(_ name: String, _ kind: String, _ old: RateLimits?, _ new: RateLimits?, into list: inout ChangeList) {
         list.compare(
-            .rateLimits, name, "rpm", "Requests per minute of \(kind) \(name)", old.map { CatalogFormat.grouped($0.rpm.value) },
-            new.map { CatalogFormat.grouped($0.rpm.value) })
+            .rateLimits, name, "rpm", "Requests per minute of \(kind) \(name)", old.map { Figures.grouped($0.rpm.value) },
+            new.map { Figures.grouped($0.rpm.value) })
         list.compare(
-            .rateLimits, name, "tpm", "Tokens per minute of \(kind) \(name)", old.map { CatalogFormat.grouped($0.tpm.value) },
-            new.map { CatalogFormat.grouped($0.tpm.value) })
+            .rateLimits, name, "tpm", "Tokens per minute of \(kind) \(name)", old.map { Figures.grouped($0.tpm.value) },
+            new.map { Figures.grouped($0.tpm.value) })
     }
 }

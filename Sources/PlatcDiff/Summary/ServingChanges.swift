@@ -14,7 +14,7 @@ enum ServingChanges {
             list.compare(
                 .serving, name, "capacity", "GPUs of class \(name)", String(before.capacity), String(after.capacity),
                 unit: SummaryFormat.gpuUnit(before.capacity, after.capacity),
-                note: " (\(SummaryFormat.count(after.gpuClass.nodes.value, "node")) × \(after.gpusPerNode) per node)")
+                note: " (\(Plural.counted(after.gpuClass.nodes.value, "node")) × \(after.gpusPerNode) per node)")
             list.compare(
                 .serving, name, "warm floor", "Serving warm floor on \(name) (min replicas × TP)", String(before.warmFloor),
                 String(after.warmFloor), unit: SummaryFormat.gpuUnit(before.warmFloor, after.warmFloor), note: of)

@@ -6,13 +6,10 @@ import PlatcSpec
 /// plus the few phrases only a comparison needs.
 enum SummaryFormat {
     /// " GPU" or " GPUs", agreeing with the count read last (the after value when there is one).
-    static func gpuUnit(_ before: Int64?, _ after: Int64?) -> String { (after ?? before) == 1 ? " GPU" : " GPUs" }
-
-    /// "1 node", "2 nodes".
-    static func count(_ value: Int64, _ noun: String) -> String { "\(value) \(noun)\(value == 1 ? "" : "s")" }
+    static func gpuUnit(_ before: Int64?, _ after: Int64?) -> String { " " + Plural.noun(after ?? before ?? 0, "GPU") }
 
     /// "$50.00 per 30d".
-    static func budget(_ usd: USD, period: String) -> String { "\(CatalogFormat.dollars(usd)) per \(period)" }
+    static func budget(_ usd: USD, period: String) -> String { "\(Figures.dollars(usd)) per \(period)" }
 
     /// "a10 × 1": the GPU class and the GPUs of each replica.
     static func placement(_ model: Model) -> String { "\(model.serving.gpuClass.value) × \(model.serving.tensorParallel.value)" }

@@ -26,8 +26,8 @@ enum TenantChanges {
         let name = tenant.name.value, limits = tenant.rateLimits
         let budget = SummaryFormat.budget(tenant.budget.usd.value, period: tenant.budget.period.value)
         let text =
-            "Tenant \(name) added (namespace \(name); budget \(budget); \(CatalogFormat.grouped(limits.rpm.value)) rpm, "
-            + "\(CatalogFormat.grouped(limits.tpm.value)) tpm)"
+            "Tenant \(name) added (namespace \(name); budget \(budget); \(Figures.grouped(limits.rpm.value)) rpm, "
+            + "\(Figures.grouped(limits.tpm.value)) tpm)"
         list.append(.tenants, name, "added", before: nil, after: "namespace \(name)", text: text)
     }
 

@@ -8,18 +8,17 @@ import PlatcSpec
 enum TimeoutChanges {
     static func compare(_ pair: SpecPair, into list: inout ChangeList) {
         let old = pair.baseFacts.ladder, new = pair.headFacts.ladder
-        let spelled = CatalogFormat.duration
-        list.compare(.timeouts, "client", "timeout", "Client timeout", spelled(old.client), spelled(new.client))
-        list.compare(.timeouts, "gateway", "timeout", "Gateway timeout", spelled(old.gateway), spelled(new.gateway))
-        list.compare(.timeouts, "router", "timeout", "Router timeout per attempt", spelled(old.routerTimeout), spelled(new.routerTimeout))
+        list.compare(.timeouts, "client", "timeout", "Client timeout", spoken(old.client), spoken(new.client))
+        list.compare(.timeouts, "gateway", "timeout", "Gateway timeout", spoken(old.gateway), spoken(new.gateway))
+        list.compare(.timeouts, "router", "timeout", "Router timeout per attempt", spoken(old.routerTimeout), spoken(new.routerTimeout))
         list.compare(
-            .timeouts, "router", "stream timeout", "Router stream timeout", old.streamTimeout.map(spelled), new.streamTimeout.map(spelled))
+            .timeouts, "router", "stream timeout", "Router stream timeout", old.streamTimeout.map { spoken($0) }, new.streamTimeout.map { spoken($0) })
         list.compare(.timeouts, "router", "retries", "Router retries", String(old.retries), String(new.retries))
-        list.compare(.timeouts, "router", "retry backoff", "Router retry backoff", spelled(old.retryBackoff), spelled(new.retryBackoff))
-        list.compare(.timeouts, "engine", "timeout", "Engine timeout", spelled(old.engine), spelled(new.engine))
+        list.compare(.timeouts, "router", "retry backoff", "Router retry backoff", spoken(old.retryBackoff), spoken(new.retryBackoff))
+        list.compare(.timeouts, "engine", "timeout", "Engine timeout", spoken(old.engine), spoken(new.engine))
         list.compare(
-            .timeouts, "router", "worst case", "Router worst case", spelled(old.routerWorstCase), spelled(new.routerWorstCase),
-            note: " (\(SummaryFormat.count(new.routerAttempts, "attempt")) × \(spelled(new.routerTimeout)) + "
-                + "\(spelled(new.routerBackoff)) backoff; gateway \(spelled(new.gateway)))")
+            .timeouts, "router", "worst case", "Router worst case", spoken(old.routerWorstCase), spoken(new.routerWorstCase),
+            note: " (\(Plural.counted(new.routerAttempts, "attempt")) × \(spoken(new.routerTimeout)) + "
+                + "\(spoken(new.routerBackoff)) backoff; gateway \(spoken(new.gateway)))")
     }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import PlatcSpec
 
 /// `platc fit` output: the estimate as stable JSON fields and as a readable breakdown.
@@ -13,36 +12,36 @@ public enum FitReport {
             ("blockSize", .integer(Int64(e.blockSize))), ("kvBlocks", .integer(Int64(e.kvBlocks))),
             ("kvTokens", .integer(Int64(e.kvTokens))),
             ("maxModelLen", .integer(Int64(maxModelLen))), ("maxNumSeqs", .integer(Int64(e.maxNumSeqs))),
-            ("maxNumBatchedTokens", .integer(Int64(e.maxNumBatchedTokens))), ("maxConcurrency", gib(e.maxConcurrency)),
+            ("maxNumBatchedTokens", .integer(Int64(e.maxNumBatchedTokens))), ("maxConcurrency", .double(e.concurrency.value)),
             ("maxModelLenThatFits", .integer(Int64(e.maxModelLenThatFits))), ("fits", .bool(e.fits)),
         ]
     }
 
-    /// Two decimals, as vLLM logs GiB.
-    static func gib(_ value: Double) -> JSONValue { .double((value * 100).rounded() / 100) }
+    /// Two decimals, as vLLM logs GiB: the same digits as the text (`FitEstimate.gib`).
+    static func gib(_ value: Double) -> JSONValue { .double(FitEstimate.gib(value).value) }
 
     /// The breakdown, one term per line, in the order vLLM's budget subtracts them.
     public static func text(_ e: FitEstimate, inputs: FitInputs, title: String, alsoFits: [String]? = nil) -> String {
         func row(_ label: String, _ value: String, _ note: String = "") -> String {
             label.padding(toLength: 18, withPad: " ", startingAt: 0) + value.leftPadded(12) + (note.isEmpty ? "" : "  " + note) + "\n"
         }
-        func g(_ value: Double) -> String { String(format: "%.2f GiB", value) }
+        func g(_ value: Double) -> String { "\(FitEstimate.gib(value)) GiB" }
         let headroom = e.visibleGiB * (1 - inputs.utilization)
         var out = title + "\n"
-        out += row("parameters", String(format: "%.2f B", Double(e.parameters) / 1e9))
-        out += row("budget", g(e.budgetGiB), String(format: "%.2f × %.2f GiB visible", inputs.utilization, e.visibleGiB))
+        out += row("parameters", "\(Figures.fixed(Double(e.parameters) / 1e9, places: 2)) B")
+        out += row("budget", g(e.budgetGiB), "\(Figures.fixed(inputs.utilization, places: 2)) × \(e.visible) GiB visible")
         out += row("weights", g(e.weightsGiB), "per GPU")
         out += row("activation", g(e.activationGiB), "profile peak: \(e.maxNumSeqs) seqs, \(e.maxNumBatchedTokens) batched tokens")
         out += row("non-torch", g(e.nonTorchGiB), "CUDA context, NCCL")
         out += row(
             "CUDA graphs", g(e.cudaGraphGiB),
-            e.cudaGraphInBudget ? "inside the budget (vLLM ≥ 0.21)" : String(format: "outside the budget, in %.2f GiB headroom", headroom))
+            e.cudaGraphInBudget ? "inside the budget (vLLM ≥ 0.21)" : "outside the budget, in \(FitEstimate.gib(headroom)) GiB headroom")
         if e.loraGiB > 0 { out += row("LoRA slots", g(e.loraGiB)) }
         out += row(
             "KV cache", g(e.kvCacheGiB), "\(e.kvBlocks) blocks of \(e.blockSize) tokens, \(e.kvBytesPerToken) B/token: \(e.kvTokens) tokens"
         )
         out += row(
-            "concurrency", String(format: "%.2f", e.maxConcurrency),
+            "concurrency", e.concurrency.description,
             "requests of \(inputs.maxModelLen) tokens at once (maxNumSeqs \(e.maxNumSeqs))")
         out += row("longest context", "\(e.maxModelLenThatFits)", "tokens one request could have")
         out += row("verdict", e.fits ? "fits" : "DOES NOT FIT")

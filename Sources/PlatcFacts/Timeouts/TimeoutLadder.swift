@@ -58,5 +58,8 @@ public struct TimeoutLadder: Equatable, Sendable {
     }
 }
 
-/// A duration in milliseconds as the sources spell it (`1m30s`, `1500ms`).
+/// A duration in milliseconds as the sources spell it (`1m30s`, `1500ms`): for hints a user pastes.
 public func spelled(_ milliseconds: Int64) -> String { PlatcSpec.Duration(milliseconds: milliseconds).description }
+
+/// A duration in milliseconds as a person reads it (`1 m 30 s`, `1.5 s`): for prose.
+public func spoken(_ milliseconds: Int64) -> String { PlatcSpec.Duration(milliseconds: milliseconds).spoken }

@@ -15,9 +15,9 @@ struct CatalogView {
         let tensorParallel: String
         let context: String
         let vram: CatalogBar?
-        /// "weights 15.0 · KV cache 52.1 · overhead 5.3 of 79.2 GiB per GPU".
+        /// "weights 15.02 · KV cache 52.10 · overhead 5.31 of 79.19 GiB per GPU".
         let vramText: String
-        /// vLLM's maximum concurrency at full context, e.g. "12.3".
+        /// vLLM's maximum concurrency at full context, e.g. "12.34".
         let concurrency: String
         /// `ReplicaPlan.description`: "1 warm, up to 3", "parked".
         let replicas: String
@@ -109,7 +109,7 @@ struct CatalogView {
         capacities = catalog.pools.map(Self.capacity)
         ladder = Self.rungs(catalog.ladder)
         digest = catalog.sourceDigest.value
-        fileCount = CatalogFormat.grouped(catalog.sourceDigest.fileCount)
+        fileCount = Figures.grouped(catalog.sourceDigest.fileCount)
         let models = Set(catalog.entries.map(\.model.name.value)).count
         counts =
             "\(rows.count) names on \(models) models · \(tenants.count) tenants · \(capacities.count) GPU classes"
@@ -126,38 +126,36 @@ struct CatalogView {
         return Row(
             name: entry.name.name, base: base, status: model.status.value.rawValue, owner: model.owner.value,
             gpuClass: serving.gpuClass.value, tensorParallel: String(serving.tensorParallel.value),
-            context: CatalogFormat.grouped(serving.maxModelLen.value), vram: entry.fit.map(vramBar),
+            context: Figures.grouped(serving.maxModelLen.value), vram: entry.fit.map(vramBar),
             vramText: entry.fit.map(vramText) ?? "no estimate",
-            concurrency: entry.fit.map { CatalogFormat.fixed($0.maxConcurrency, places: 1) } ?? "?",
+            concurrency: entry.fit.map { $0.concurrency.description } ?? "?",
             replicas: entry.replicas.description, tenants: tenants,
             tenantList: tenants.joined(separator: " "), tenantsText: tenants.isEmpty ? "none" : tenants.joined(separator: ", "),
-            rpm: entry.name.rpm.map(CatalogFormat.grouped),
-            tpm: entry.name.tpm.map(CatalogFormat.grouped), priceIn: CatalogFormat.dollars(model.pricing.inputPerMillion.value),
-            priceOut: CatalogFormat.dollars(model.pricing.outputPerMillion.value), description: model.description.value,
+            rpm: entry.name.rpm.map { Figures.grouped($0) },
+            tpm: entry.name.tpm.map { Figures.grouped($0) }, priceIn: Figures.dollars(model.pricing.inputPerMillion.value),
+            priceOut: Figures.dollars(model.pricing.outputPerMillion.value), description: model.description.value,
             search: (searchable + tenants).joined(separator: " ").lowercased())
     }
 
     /// Overhead: what vLLM keeps besides weights and KV cache inside its budget; the rest of the
     /// GPU (1 − gpuMemoryUtilization) is headroom it never touches.
-    private static func overhead(_ fit: FitEstimate) -> Double { fit.budgetGiB - fit.weightsGiB - max(0, fit.kvCacheGiB) }
 
     private static func vramBar(_ fit: FitEstimate) -> CatalogBar {
         CatalogBar(
             total: fit.visibleGiB,
             parts: [
-                ("weights", fit.weightsGiB, "weights \(CatalogFormat.gib(fit.weightsGiB)) GiB"),
-                ("kv", max(0, fit.kvCacheGiB), "KV cache \(CatalogFormat.gib(fit.kvCacheGiB)) GiB"),
-                ("overhead", overhead(fit), "overhead \(CatalogFormat.gib(overhead(fit))) GiB"),
+                ("weights", fit.weightsGiB, "weights \(fit.weights) GiB"),
+                ("kv", max(0, fit.kvCacheGiB), "KV cache \(fit.kvCache) GiB"),
+                ("overhead", fit.overheadGiB, "overhead \(fit.overhead) GiB"),
                 (
                     "headroom", fit.visibleGiB - fit.budgetGiB,
-                    "outside vLLM's budget \(CatalogFormat.gib(fit.visibleGiB - fit.budgetGiB)) GiB"
+                    "outside vLLM's budget \(FitEstimate.gib(fit.visibleGiB - fit.budgetGiB)) GiB"
                 ),
             ], summary: vramText(fit))
     }
 
     private static func vramText(_ fit: FitEstimate) -> String {
-        "weights \(CatalogFormat.gib(fit.weightsGiB)) · KV cache \(CatalogFormat.gib(fit.kvCacheGiB)) · overhead "
-            + "\(CatalogFormat.gib(overhead(fit))) of \(CatalogFormat.gib(fit.visibleGiB)) GiB per GPU"
+        "weights \(fit.weights) · KV cache \(fit.kvCache) · overhead \(fit.overhead) of \(fit.visible) GiB per GPU"
     }
 
     private static func card(_ summary: Catalog.TenantSummary) -> TenantCard {
@@ -167,8 +165,8 @@ struct CatalogView {
         }
         return TenantCard(
             name: tenant.name.value, displayName: tenant.displayName?.value ?? tenant.name.value,
-            budget: CatalogFormat.dollars(tenant.budget.usd.value), period: tenant.budget.period.value,
-            rpm: CatalogFormat.grouped(tenant.rateLimits.rpm.value), tpm: CatalogFormat.grouped(tenant.rateLimits.tpm.value),
+            budget: Figures.dollars(tenant.budget.usd.value), period: tenant.budget.period.value,
+            rpm: Figures.grouped(tenant.rateLimits.rpm.value), tpm: Figures.grouped(tenant.rateLimits.tpm.value),
             priority: tenant.priority.value.rawValue,
             quotas: quotas,
             quotaText: quotas.isEmpty
@@ -212,28 +210,28 @@ struct CatalogView {
     private static func rungs(_ ladder: TimeoutLadder) -> [Rung] {
         let scale = Double(max(ladder.client, ladder.gateway, ladder.routerWorstCase, 1))
         func single(_ kind: String, _ value: Int64) -> CatalogBar {
-            CatalogBar(total: scale, parts: [(kind, Double(value), CatalogFormat.duration(value))], summary: CatalogFormat.duration(value))
+            CatalogBar(total: scale, parts: [(kind, Double(value), spoken(value))], summary: spoken(value))
         }
         var attempts: [(kind: String, value: Double, label: String)] = []
         for attempt in 1...max(1, ladder.routerAttempts) {
             attempts.append(
-                ("attempt", Double(ladder.routerTimeout), "attempt \(attempt): \(CatalogFormat.duration(ladder.routerTimeout))"))
+                ("attempt", Double(ladder.routerTimeout), "attempt \(attempt): \(spoken(ladder.routerTimeout))"))
         }
-        attempts.append(("backoff", Double(ladder.routerBackoff), "backoff \(CatalogFormat.duration(ladder.routerBackoff))"))
+        attempts.append(("backoff", Double(ladder.routerBackoff), "backoff \(spoken(ladder.routerBackoff))"))
         let router =
-            "\(ladder.routerAttempts) attempts × \(CatalogFormat.duration(ladder.routerTimeout)) + \(CatalogFormat.duration(ladder.routerBackoff)) backoff"
+            "\(ladder.routerAttempts) attempts × \(spoken(ladder.routerTimeout)) + \(spoken(ladder.routerBackoff)) backoff"
         return [
             Rung(
-                layer: "client", value: CatalogFormat.duration(ladder.client), detail: "what clients should wait at most",
+                layer: "client", value: spoken(ladder.client), detail: "what clients should wait at most",
                 bar: single("client", ladder.client)),
             Rung(
-                layer: "gateway", value: CatalogFormat.duration(ladder.gateway), detail: "HTTPRoute request timeout",
+                layer: "gateway", value: spoken(ladder.gateway), detail: "HTTPRoute request timeout",
                 bar: single("gateway", ladder.gateway)),
             Rung(
-                layer: "router", value: CatalogFormat.duration(ladder.routerWorstCase), detail: "LiteLLM worst case: \(router)",
+                layer: "router", value: spoken(ladder.routerWorstCase), detail: "LiteLLM worst case: \(router)",
                 bar: CatalogBar(total: scale, parts: attempts, summary: router)),
             Rung(
-                layer: "engine", value: CatalogFormat.duration(ladder.engine), detail: "vLLM per request",
+                layer: "engine", value: spoken(ladder.engine), detail: "vLLM per request",
                 bar: single("engine", ladder.engine)),
         ]
     }

@@ -20,24 +20,18 @@ enum GPUFitAnnotations {
     static func reservedMiB(_ estimate: FitEstimate) -> Int64 { Int64((estimate.budgetGiB * mib).rounded(.down)) }
 
     static func requiredMiB(_ estimate: FitEstimate) -> Int64 {
-        let overhead =
-            estimate.activationGiB + estimate.nonTorchGiB + estimate.loraGiB
-            + (estimate.cudaGraphInBudget ? estimate.cudaGraphGiB : 0)
-        return Int64(((estimate.weightsGiB + overhead + estimate.kvPerRequestGiB) * mib).rounded(.up))
+        Int64(((estimate.weightsGiB + estimate.overheadGiB + estimate.kvPerRequestGiB) * mib).rounded(.up))
     }
 
     /// Empty when the estimator could not run (a check error then; nothing is rendered anyway).
     static func of(_ fit: ModelFit?) -> [(String, String)] {
         guard let estimate = fit?.estimate else { return [] }
-        // Two decimals, as vLLM logs "Maximum concurrency … is 12.34x".
-        let hundredths = Int64((estimate.maxConcurrency * 100).rounded(.down))
-        let concurrency = "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
         return [
             (Conventions.vramReservedAnnotation, "\(reservedMiB(estimate))"),
             (Conventions.vramRequiredAnnotation, "\(requiredMiB(estimate))"),
             (weightsAnnotation, "\(Int64((estimate.weightsGiB * mib).rounded(.up)))"),
             (kvCacheTokensAnnotation, "\(estimate.kvTokens)"),
-            (maxConcurrencyAnnotation, concurrency),
+            (maxConcurrencyAnnotation, estimate.concurrency.description),
         ]
     }
 }

@@ -144,7 +144,7 @@ public struct ShapeValidator {
         }
         if valid, values.count < minItems {
             diagnostics.error(
-                .schemaMissingField, "'\(path)' needs at least \(minItems) item\(minItems == 1 ? "" : "s")", at: node.span,
+                .schemaMissingField, "'\(path)' needs at least \(Plural.counted(minItems, "item"))", at: node.span,
                 hint: "add an entry to the list")
             return nil
         }

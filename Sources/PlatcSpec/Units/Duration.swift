@@ -61,3 +61,24 @@ public struct Duration: Hashable, Sendable, Comparable, CustomStringConvertible 
         return text
     }
 }
+
+extension Duration {
+    /// How a person reads it, in prose and on the catalog: `250 ms`, `30 s`, `4 m 3.5 s`,
+    /// `1 h 30 m`. Hints that a user pastes into a source file use `description` instead.
+    public var spoken: String {
+        if milliseconds == 0 { return "0 s" }
+        if milliseconds < 1000 { return "\(milliseconds) ms" }
+        var parts: [String] = []
+        let hours = milliseconds / 3_600_000, minutes = milliseconds % 3_600_000 / 60_000
+        let seconds = milliseconds % 60_000 / 1000, millis = milliseconds % 1000
+        if hours > 0 { parts.append("\(hours) h") }
+        if minutes > 0 { parts.append("\(minutes) m") }
+        if seconds > 0 || millis > 0 {
+            var fraction = millis > 0 ? String(millis) : ""
+            if millis > 0 { fraction = String(repeating: "0", count: 3 - fraction.count) + fraction }
+            while fraction.hasSuffix("0") { fraction.removeLast() }
+            parts.append("\(seconds)\(fraction.isEmpty ? "" : "." + fraction) s")
+        }
+        return parts.joined(separator: " ")
+    }
+}

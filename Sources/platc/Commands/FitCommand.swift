@@ -103,7 +103,7 @@ struct FitCommand: ParsableCommand {
             print(JSONValue.object(FitReport.json(estimate, maxModelLen: length)).serialized())
         } else {
             let title =
-                "\(path) (\(architecture.name)) on \(gpu ?? "a GPU") (\(String(format: "%.2f", visible)) GiB visible), vLLM \(engineVersion), TP \(tensorParallel)"
+                "\(path) (\(architecture.name)) on \(gpu ?? "a GPU") (\(FitEstimate.gib(visible)) GiB visible), vLLM \(engineVersion), TP \(tensorParallel)"
             print(FitReport.text(estimate, inputs: inputs, title: title), terminator: "")
         }
     }
@@ -152,7 +152,7 @@ struct FitCommand: ParsableCommand {
             }
             let alsoFits = fit.alsoFits(on: spec.gpuClasses).map(\.name.value)
             let title =
-                "\(model.name.value) on \(gpuClass.name.value) (\(gpuClass.product.value), \(String(format: "%.2f", fit.estimate.visibleGiB)) GiB visible), vLLM \(fit.inputs.engine), TP \(fit.inputs.tensorParallel)"
+                "\(model.name.value) on \(gpuClass.name.value) (\(gpuClass.product.value), \(fit.estimate.visible) GiB visible), vLLM \(fit.inputs.engine), TP \(fit.inputs.tensorParallel)"
             text.append(FitReport.text(fit.estimate, inputs: fit.inputs, title: title, alsoFits: alsoFits))
             entries.append(
                 .object(

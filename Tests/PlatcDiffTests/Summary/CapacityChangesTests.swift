@@ -60,9 +60,9 @@ import Testing
         #expect(
             summary.changes == [
                 .change(
-                    .fit, "tiny", "VRAM headroom", "15.2 GiB", "17.4 GiB", "KV-cache headroom of model tiny per GPU: 15.2 GiB → 17.4 GiB"),
+                    .fit, "tiny", "VRAM headroom", "15.18 GiB", "17.38 GiB", "KV-cache headroom of model tiny per GPU: 15.18 GiB → 17.38 GiB"),
                 .change(
-                    .fit, "tiny", "max concurrency", "323.8×", "370.8×", "Max concurrency of model tiny at full context: 323.8× → 370.8×"),
+                    .fit, "tiny", "max concurrency", "323.76×", "370.84×", "Max concurrency of model tiny at full context: 323.76× → 370.84×"),
             ])
         #expect(
             summary.introduced == [
@@ -87,9 +87,9 @@ import Testing
                 .change(
                     .serving, "tiny", "pod size", "3 CPU, 7Gi", "unknown", "CPU and memory per replica of model tiny: 3 CPU, 7Gi → unknown"),
                 .change(
-                    .fit, "tiny", "VRAM headroom", "15.2 GiB", "unknown", "KV-cache headroom of model tiny per GPU: 15.2 GiB → unknown"),
+                    .fit, "tiny", "VRAM headroom", "15.18 GiB", "unknown", "KV-cache headroom of model tiny per GPU: 15.18 GiB → unknown"),
                 .change(
-                    .fit, "tiny", "max concurrency", "323.8×", "unknown", "Max concurrency of model tiny at full context: 323.8× → unknown"),
+                    .fit, "tiny", "max concurrency", "323.76×", "unknown", "Max concurrency of model tiny at full context: 323.76× → unknown"),
             ])
     }
 

@@ -39,8 +39,8 @@ import Testing
             summary.changes == [
                 .change(.timeouts, "router", "retries", "1", "2", "Router retries: 1 → 2"),
                 .change(
-                    .timeouts, "router", "worst case", "1m43s", "2m35s750ms",
-                    "Router worst case: 1m43s → 2m35s750ms (3 attempts × 50s + 5s750ms backoff; gateway 2m)"),
+                    .timeouts, "router", "worst case", "1 m 43 s", "2 m 35.75 s",
+                    "Router worst case: 1 m 43 s → 2 m 35.75 s (3 attempts × 50 s + 5.75 s backoff; gateway 2 m)"),
             ])
         #expect(summary.introduced.map(\.ruleID) == ["timeout/gateway-router"])
         #expect(summary.introduced.first?.location == "platform/mini.yaml:10:12")
@@ -55,14 +55,14 @@ import Testing
         head.edit("platform/mini.yaml", "engine: 45s", "engine: 40s")
         #expect(
             try SummaryPlatform.summary(base, head).changes == [
-                .change(.timeouts, "client", "timeout", "5m", "10m", "Client timeout: 5m → 10m"),
-                .change(.timeouts, "engine", "timeout", "45s", "40s", "Engine timeout: 45s → 40s"),
-                .change(.timeouts, "gateway", "timeout", "2m", "2m30s", "Gateway timeout: 2m → 2m30s"),
-                .change(.timeouts, "router", "retry backoff", "0s", "1s", "Router retry backoff: 0s → 1s"),
-                .change(.timeouts, "router", "stream timeout", nil, "30s", "Router stream timeout: none → 30s"),
+                .change(.timeouts, "client", "timeout", "5 m", "10 m", "Client timeout: 5 m → 10 m"),
+                .change(.timeouts, "engine", "timeout", "45 s", "40 s", "Engine timeout: 45 s → 40 s"),
+                .change(.timeouts, "gateway", "timeout", "2 m", "2 m 30 s", "Gateway timeout: 2 m → 2 m 30 s"),
+                .change(.timeouts, "router", "retry backoff", "0 s", "1 s", "Router retry backoff: 0 s → 1 s"),
+                .change(.timeouts, "router", "stream timeout", nil, "30 s", "Router stream timeout: none → 30 s"),
                 .change(
-                    .timeouts, "router", "worst case", "1m43s", "1m43s500ms",
-                    "Router worst case: 1m43s → 1m43s500ms (2 attempts × 50s + 3s500ms backoff; gateway 2m30s)"),
+                    .timeouts, "router", "worst case", "1 m 43 s", "1 m 43.5 s",
+                    "Router worst case: 1 m 43 s → 1 m 43.5 s (2 attempts × 50 s + 3.5 s backoff; gateway 2 m 30 s)"),
             ])
     }
 

@@ -59,7 +59,7 @@ import Testing
         let view = Self.view(context)
         let ladder = TimeoutLadder(context.platform.timeouts)
         #expect(view.ladder.map(\.layer) == ["client", "gateway", "router", "engine"])
-        #expect(view.ladder[2].value == CatalogFormat.duration(ladder.routerWorstCase))
+        #expect(view.ladder[2].value == Duration(milliseconds: ladder.routerWorstCase).spoken)
         #expect(view.ladder[2].bar.segments.map(\.kind) == Array(repeating: "attempt", count: Int(ladder.routerAttempts)) + ["backoff"])
         #expect(view.ladder[0].bar.segments.map(\.width) == ["100.00"])
     }

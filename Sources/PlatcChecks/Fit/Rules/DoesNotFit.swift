@@ -58,5 +58,6 @@ extension Rule {
         return found.isEmpty ? ["no single change fits: use a smaller or quantized model"] : found
     }
 
-    static func gib(_ value: Double) -> String { String(format: "%.2f", value) }
+    /// GiB as every surface prints them (`FitEstimate.gib`).
+    static func gib(_ value: Double) -> String { FitEstimate.gib(value).description }
 }

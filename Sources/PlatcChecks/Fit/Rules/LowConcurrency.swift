@@ -22,7 +22,7 @@ extension Rule {
         if shorter > 0 { hint += ", or maxModelLen: \(shorter) lets \(seqs.value) full-length requests fit" }
         context.diagnostics.warning(
             .fitLowConcurrency,
-            "'\(fit.model.name.value)' holds \(gib((e.maxConcurrency * 100).rounded(.down) / 100)) requests of \(fit.inputs.maxModelLen) tokens in its \(gib(e.kvCacheGiB)) GiB KV cache, fewer than maxNumSeqs \(seqs.value)",
+            "'\(fit.model.name.value)' holds \(e.concurrency) requests of \(fit.inputs.maxModelLen) tokens in its \(e.kvCache) GiB KV cache, fewer than maxNumSeqs \(seqs.value)",
             at: seqs.span, hint: hint)
     }
 }

@@ -38,7 +38,7 @@ extension Rule {
             .sorted { $0.entry.model.name.value < $1.entry.model.name.value }
         let has = "\(PodResources.cpuText(node.cpuMillis)) CPU and \(PodResources.memoryText(node.memoryBytes))"
         let assumed = node.assumedFrom.map { " (assumed: \($0); declare node: {cpu, memory} to use yours)" } ?? ""
-        let per = "GPU class '\(pool.name)' (\(QuotaChecks.Text.count(pool.gpusPerNode, "GPU")) per node)"
+        let per = "GPU class '\(pool.name)' (\(Plural.counted(pool.gpusPerNode, "GPU")) per node)"
         let asks: String
         if full.replicas == 1, let size = groups.first?.entry.size {
             asks = "a replica of '\(groups[0].entry.model.name.value)' asks for \(size.cpuText) CPU and \(size.memoryText)"

@@ -30,7 +30,7 @@ extension Rule {
         let minutes = Int((needed / 60).rounded(.up))
         context.diagnostics.error(
             .timeoutStartupProbe,
-            "startupTimeout \(timeout.value) of '\(fit.model.name.value)' is shorter than its cold start of about \(Int(needed.rounded())) s (\(String(format: "%.1f", fit.estimate.weightsGiB * Double(fit.inputs.tensorParallel))) GiB of weights at \(weightReadGiBPerSecond) GiB/s plus \(Int(engineWarmupSeconds)) s of engine warm-up)",
+            "startupTimeout \(timeout.value) of '\(fit.model.name.value)' is shorter than its cold start of about \(Int(needed.rounded())) s (\(FitEstimate.gib(fit.estimate.weightsGiB * Double(fit.inputs.tensorParallel))) GiB of weights at \(weightReadGiBPerSecond) GiB/s plus \(Int(engineWarmupSeconds)) s of engine warm-up)",
             at: timeout.span, hint: "startupTimeout: \(minutes)m or more")
     }
 }

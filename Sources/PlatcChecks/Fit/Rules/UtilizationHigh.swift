@@ -30,6 +30,6 @@ extension Rule {
         context.diagnostics.warning(
             .fitUtilizationHigh,
             "gpuMemoryUtilization \(utilization.value) of '\(fit.model.name.value)' leaves \(gib(headroom)) GiB of the \(gib(visible)) GiB on '\(fit.gpuClass.name.value)' outside vLLM's budget; platc asks for \(minimumHeadroomGiB) GiB",
-            at: utilization.span, hint: ceiling > 0 ? "gpuMemoryUtilization: \(String(format: "%.2f", ceiling))" : nil)
+            at: utilization.span, hint: ceiling > 0 ? "gpuMemoryUtilization: \(Figures.fixed(ceiling, places: 2))" : nil)
     }
 }

@@ -37,8 +37,7 @@ public struct TextFormatter {
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count
         if errors == 0, warnings == 0 { return "no problems" }
-        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        return [errors > 0 ? plural(errors, "error") : nil, warnings > 0 ? plural(warnings, "warning") : nil]
+        return [errors > 0 ? Plural.counted(errors, "error") : nil, warnings > 0 ? Plural.counted(warnings, "warning") : nil]
             .compactMap { $0 }.joined(separator: ", ")
     }
 
