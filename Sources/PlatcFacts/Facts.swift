@@ -7,8 +7,9 @@ import PlatcSpec
 ///
 /// Built from any Spec the loader returns, references resolved or not: what does not resolve
 /// (a model's unknown GPU class, a tenant nobody defines) is simply absent here, and `ref/*`
-/// reports it.
-public struct Facts: Sendable {
+/// reports it. A class, immutable: every planner unit and check holds it, and a reference is one
+/// retain where a copy of the value was one per field.
+public final class Facts: Sendable {
     public let spec: Spec
     /// One pool per GPU class, in name order.
     public let pools: [GPUPool]
@@ -60,8 +61,8 @@ public struct Facts: Sendable {
     }
 }
 
-/// One model's derived facts.
-public struct ModelFacts: Sendable {
+/// One model's derived facts; a class for the same reason as `Facts`.
+public final class ModelFacts: Sendable {
     public let model: Model
     /// Its GPU class; nil when the name does not resolve (`ref/unknown-gpu-class`).
     public let gpuClass: GPUClass?

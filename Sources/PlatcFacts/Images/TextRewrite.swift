@@ -2,8 +2,10 @@
 /// and printed as CEL (`cel`) into the Kyverno policy, so the two cannot read a text differently.
 /// It has only operations both sides do the same way: cel-go's ext strings as Kubernetes enables
 /// them from 1.29 (`split`, `substring`, `indexOf`, `lastIndexOf`, `lowerAscii`), `contains`,
-/// `startsWith`, `==` and `? :`. Swift works on Unicode scalars, as CEL counts code points and
-/// compares strings; what would be a CEL error (a substring out of range) is nil here.
+/// `startsWith`, `==` and `? :`. Swift works on UTF-8 bytes: a valid UTF-8 needle matches a valid
+/// UTF-8 text only at a code-point boundary, so every cut falls where CEL's (which counts code
+/// points) does, and the texts compare the same; what would be a CEL error (a substring out of
+/// range) is nil here.
 public indirect enum TextRewrite: Sendable {
     /// The text being rewritten.
     case input
@@ -19,7 +21,7 @@ public indirect enum TextRewrite: Sendable {
 
     /// The rewritten text, or nil where CEL would fail.
     public func apply(to input: String) -> String? {
-        evaluate(Array(input.unicodeScalars)).map { String(String.UnicodeScalarView($0)) }
+        evaluate(Array(input.utf8)).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The CEL expression that rewrites the value of the CEL expression `input` (a name or a
@@ -38,27 +40,28 @@ public indirect enum TextRewrite: Sendable {
         }
     }
 
-    typealias Scalars = [Unicode.Scalar]
+    typealias Bytes = [UInt8]
 
-    func evaluate(_ input: Scalars) -> Scalars? {
+    func evaluate(_ input: Bytes) -> Bytes? {
         switch self {
         case .input: return input
-        case .literal(let text): return Array(text.unicodeScalars)
+        case .literal(let text): return Array(text.utf8)
         case .concat(let left, let right):
             guard let left = left.evaluate(input), let right = right.evaluate(input) else { return nil }
             return left + right
         case .beforeFirst(let separator, let text):
             guard let text = text.evaluate(input) else { return nil }
-            return text.firstRange(of: Array(separator.unicodeScalars)).map { Array(text[..<$0.lowerBound]) } ?? text
+            return Self.firstIndex(of: Array(separator.utf8), in: text).map { Array(text[..<$0]) } ?? text
         case .beforeLast(let separator, let text):
-            guard let text = text.evaluate(input), let range = Self.lastRange(of: Array(separator.unicodeScalars), in: text) else {
-                return nil
-            }
-            return Array(text[..<range.lowerBound])
+            guard let text = text.evaluate(input), let index = Self.lastIndex(of: Array(separator.utf8), in: text) else { return nil }
+            return Array(text[..<index])
         case .afterFirst(let separator, let text):
             // cel-go's indexOf fails on an empty string (older releases; newer give -1): the stricter reading.
             guard let text = text.evaluate(input), !text.isEmpty else { return nil }
-            return text.firstRange(of: Array(separator.unicodeScalars)).map { Array(text[$0.lowerBound + 1..<text.endIndex]) } ?? text
+            // `+ 1` is one code point: as many bytes as the one that starts there.
+            guard let index = Self.firstIndex(of: Array(separator.utf8), in: text) else { return text }
+            let next = index + Self.codePointLength(text[index])
+            return next <= text.count ? Array(text[next...]) : nil
         case .choose(let test, let then, let otherwise):
             guard let holds = test.evaluate(input) else { return nil }
             return holds ? then.evaluate(input) : otherwise.evaluate(input)
@@ -73,11 +76,39 @@ public indirect enum TextRewrite: Sendable {
         }
     }
 
-    static func lastRange(of needle: Scalars, in text: Scalars) -> Range<Int>? {
-        guard !needle.isEmpty, needle.count <= text.count else { return nil }
-        return stride(from: text.count - needle.count, through: 0, by: -1).lazy.map { $0..<$0 + needle.count }
-            .first { text[$0].elementsEqual(needle) }
+    /// Where `needle` first starts in `text` (0 for an empty needle, as CEL's indexOf).
+    static func firstIndex(of needle: Bytes, in text: Bytes) -> Int? {
+        guard needle.count <= text.count else { return nil }
+        var start = 0
+        while start + needle.count <= text.count {
+            if matches(needle, in: text, at: start) { return start }
+            start += 1
+        }
+        return nil
     }
+
+    /// Where `needle` last starts in `text`; nil for an empty needle (never asked for).
+    static func lastIndex(of needle: Bytes, in text: Bytes) -> Int? {
+        guard !needle.isEmpty, needle.count <= text.count else { return nil }
+        var start = text.count - needle.count
+        while start >= 0 {
+            if matches(needle, in: text, at: start) { return start }
+            start -= 1
+        }
+        return nil
+    }
+
+    private static func matches(_ needle: Bytes, in text: Bytes, at start: Int) -> Bool {
+        var offset = 0
+        while offset < needle.count {
+            if text[start + offset] != needle[offset] { return false }
+            offset += 1
+        }
+        return true
+    }
+
+    /// The length of the UTF-8 sequence a lead byte starts.
+    static func codePointLength(_ lead: UInt8) -> Int { lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4 }
 }
 
 /// A condition on the text being rewritten, with the same two readings as `TextRewrite`.
@@ -94,7 +125,7 @@ public indirect enum TextTest: Sendable {
     case any([TextTest])
 
     /// Whether the test holds of `input`, or nil where CEL would fail.
-    public func holds(for input: String) -> Bool? { evaluate(Array(input.unicodeScalars)) }
+    public func holds(for input: String) -> Bool? { evaluate(Array(input.utf8)) }
 
     public func cel(_ input: String) -> String {
         switch self {
@@ -111,19 +142,19 @@ public indirect enum TextTest: Sendable {
         }
     }
 
-    func evaluate(_ input: TextRewrite.Scalars) -> Bool? {
-        func text(_ rewrite: TextRewrite) -> TextRewrite.Scalars? { rewrite.evaluate(input) }
+    func evaluate(_ input: TextRewrite.Bytes) -> Bool? {
+        func text(_ rewrite: TextRewrite) -> TextRewrite.Bytes? { rewrite.evaluate(input) }
         switch self {
         case .contains(let rewrite, let part):
-            return text(rewrite).map { part.isEmpty || $0.firstRange(of: Array(part.unicodeScalars)) != nil }
-        case .equals(let rewrite, let other): return text(rewrite).map { $0.elementsEqual(other.unicodeScalars) }
-        case .startsWith(let rewrite, let prefix): return text(rewrite).map { $0.starts(with: prefix.unicodeScalars) }
+            return text(rewrite).map { TextRewrite.firstIndex(of: Array(part.utf8), in: $0) != nil }
+        case .equals(let rewrite, let other): return text(rewrite).map { $0.elementsEqual(other.utf8) }
+        case .startsWith(let rewrite, let prefix): return text(rewrite).map { $0.starts(with: prefix.utf8) }
         case .lastAfter(let rewrite, let later, let earlier):
             // cel-go's lastIndexOf fails on an empty string.
             guard let text = text(rewrite), !text.isEmpty else { return nil }
-            func last(_ needle: String) -> Int { TextRewrite.lastRange(of: Array(needle.unicodeScalars), in: text)?.lowerBound ?? -1 }
+            func last(_ needle: String) -> Int { TextRewrite.lastIndex(of: Array(needle.utf8), in: text) ?? -1 }
             return last(later) > last(earlier)
-        case .isLowercase(let rewrite): return text(rewrite).map { !$0.contains { ("A"..."Z").contains($0) } }
+        case .isLowercase(let rewrite): return text(rewrite).map { !$0.contains { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) } }
         case .not(let test): return test.evaluate(input).map { !$0 }
         // CEL's && and || are commutative: a false (true) side decides even when the other fails.
         case .all(let tests):

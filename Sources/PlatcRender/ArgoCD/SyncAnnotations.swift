@@ -30,15 +30,15 @@ enum SyncAnnotations {
 
     static func annotate(_ objects: [KubeObject]) -> [KubeObject] {
         objects.map { object in
-            guard !object.annotations.contains(where: { $0.0 == ArgoCDNames.hookAnnotation }) else { return object }
+            guard !object.annotations.contains(where: { $0.0 == Conventions.argocdHookAnnotation }) else { return object }
             var annotated = object
             // Unknown kinds go last: late is safe, early could admit a workload before its rules.
             let wave = wave(of: object.kind) ?? .workloads
-            annotated.annotations.append((ArgoCDNames.syncWaveAnnotation, "\(wave.rawValue)"))
+            annotated.annotations.append((Conventions.argocdSyncWaveAnnotation, "\(wave.rawValue)"))
             if object.kind == "Namespace" {
                 // Pruning a namespace deletes everything in it (a tenant's PVCs and Secrets too):
                 // removing a tenant from the sources must not do that without a person confirming.
-                annotated.annotations.append((ArgoCDNames.syncOptionsAnnotation, "Prune=confirm"))
+                annotated.annotations.append((Conventions.argocdSyncOptionsAnnotation, "Prune=confirm"))
             }
             return annotated
         }

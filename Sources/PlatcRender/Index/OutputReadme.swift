@@ -25,10 +25,7 @@ public enum OutputReadme {
             | --- | ---: |
 
             """
-        let folders = objects.map { object in
-            let path = object.path
-            return String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
-        }
+        let folders = objects.map(\.folderPath)
         for (folder, count) in counts(folders) {
             text += "| `\(folder)/` | \(count) |\n"
         }

@@ -18,8 +18,6 @@ enum KyvernoNames {
 
     /// The extended resource the NVIDIA device plugin advertises.
     static var gpuResource: String { KueueNames.gpuResource }
-    /// Pod Security Admission's level label, which platc sets on every namespace it renders.
-    static let podSecurityEnforceLabel = "pod-security.kubernetes.io/enforce"
-    /// The common label on every platc object, namespaces included.
-    static let managedByLabel = ("app.kubernetes.io/managed-by", "platc")
+    /// The common label on every platc object, namespaces included: policies select by it.
+    static let managedByLabel = (Conventions.managedByLabel, "platc")
 }

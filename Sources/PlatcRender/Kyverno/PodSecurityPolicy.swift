@@ -14,7 +14,7 @@ enum PodSecurityPolicy {
     static func shape(_ context: RenderContext) -> ValidatingPolicyShape {
         ValidatingPolicyShape(
             name: KyvernoNames.podSecurity,
-            namespaceLabels: [KyvernoNames.managedByLabel, (KyvernoNames.podSecurityEnforceLabel, "restricted")],
+            namespaceLabels: [KyvernoNames.managedByLabel, (Conventions.podSecurityEnforceLabel, "restricted")],
             resources: ResourceRule.allWorkloads,
             variables: PodTemplateVariables.base + [
                 ("podSecurity", "has(variables.podSpec.securityContext) ? variables.podSpec.securityContext : {}"),

@@ -30,7 +30,7 @@ enum ProxyConfig {
         let artifact = file(context).artifact()
         return KubeObject(
             "v1", "ConfigMap", name: LiteLLMNames.configMap, namespace: context.platform.namespaces.litellm.value,
-            labels: context.commonLabels + [("app.kubernetes.io/name", "litellm"), ("app.kubernetes.io/component", "config")],
+            labels: context.commonLabels + [(Conventions.nameLabel, "litellm"), (Conventions.componentLabel, "config")],
             body: ["data": [LiteLLMNames.configKey: .string(String(decoding: artifact.bytes, as: UTF8.self))]],
             sources: sources(context))
     }

@@ -24,7 +24,7 @@ enum TeamReconciler {
     /// Not `app.kubernetes.io/name: litellm`: that label selects the proxy's pods (its Service,
     /// the tenants' NetworkPolicies), and the reconciler must never receive proxy traffic.
     static func labels(_ context: RenderContext) -> [(String, String)] {
-        context.commonLabels + [("app.kubernetes.io/name", LiteLLMNames.reconciler)]
+        context.commonLabels + [(Conventions.nameLabel, LiteLLMNames.reconciler)]
     }
 
     static func configMap(_ context: RenderContext) -> KubeObject {
@@ -47,9 +47,9 @@ enum TeamReconciler {
             labels: labels(context),
             annotations: [
                 // After every sync, once the ConfigMaps (and so the proxy's config) are applied.
-                (ArgoCDNames.hookAnnotation, "PostSync"),
+                (Conventions.argocdHookAnnotation, "PostSync"),
                 // A Job's pod template is immutable: delete the previous run before creating the next.
-                (ArgoCDNames.hookDeletePolicyAnnotation, "BeforeHookCreation"),
+                (Conventions.argocdHookDeletePolicyAnnotation, "BeforeHookCreation"),
             ],
             body: [
                 "spec": [

@@ -11,10 +11,6 @@ import PlatcFacts
 /// `required ≤ reserved` is exactly platc's fit/does-not-fit verdict (up to one KV block).
 /// Reserved rounds down and required rounds up, so rounding never turns a misfit into a fit.
 enum GPUFitAnnotations {
-    static let maxConcurrencyAnnotation = "platc.dev/max-concurrency"
-    static let kvCacheTokensAnnotation = "platc.dev/kv-cache-tokens"
-    static let weightsAnnotation = "platc.dev/weights-mib"
-
     static let mib = 1024.0
 
     static func reservedMiB(_ estimate: FitEstimate) -> Int64 { Int64((estimate.budgetGiB * mib).rounded(.down)) }
@@ -29,9 +25,9 @@ enum GPUFitAnnotations {
         return [
             (Conventions.vramReservedAnnotation, "\(reservedMiB(estimate))"),
             (Conventions.vramRequiredAnnotation, "\(requiredMiB(estimate))"),
-            (weightsAnnotation, "\(Int64((estimate.weightsGiB * mib).rounded(.up)))"),
-            (kvCacheTokensAnnotation, "\(estimate.kvTokens)"),
-            (maxConcurrencyAnnotation, estimate.concurrency.description),
+            (Conventions.weightsAnnotation, "\(Int64((estimate.weightsGiB * mib).rounded(.up)))"),
+            (Conventions.kvCacheTokensAnnotation, "\(estimate.kvTokens)"),
+            (Conventions.maxConcurrencyAnnotation, estimate.concurrency.description),
         ]
     }
 }

@@ -32,7 +32,7 @@ struct ServingModel: Sendable {
     /// Labels that identify this model's pods, and nothing else: the Deployment, Service and
     /// PodMonitor all select with exactly these.
     var selector: [(String, String)] {
-        [("app.kubernetes.io/name", "vllm"), ("app.kubernetes.io/instance", name)]
+        [(Conventions.nameLabel, "vllm"), (Conventions.instanceLabel, name)]
     }
 
     /// Labels on every object of the model: the selector, attribution (model, owner, cost

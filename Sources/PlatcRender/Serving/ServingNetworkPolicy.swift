@@ -13,7 +13,7 @@ enum ServingNetworkPolicy {
             "networking.k8s.io/v1", "NetworkPolicy", name: name, namespace: namespaces.serving.value, labels: context.commonLabels,
             body: [
                 "spec": [
-                    "podSelector": ["matchLabels": ["app.kubernetes.io/name": "vllm"]],
+                    "podSelector": ["matchLabels": [Conventions.nameLabel: "vllm"]],
                     "policyTypes": ["Ingress", "Egress"],
                     "ingress": [
                         [

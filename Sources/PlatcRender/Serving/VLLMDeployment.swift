@@ -27,7 +27,7 @@ enum VLLMDeployment {
                         "metadata": [
                             "labels": .sortedMap(serving.labels),
                             "annotations": .sortedMap(
-                                GPUFitAnnotations.of(serving.fit) + [("kubectl.kubernetes.io/default-container", containerName)]),
+                                GPUFitAnnotations.of(serving.fit) + [(Conventions.defaultContainerAnnotation, containerName)]),
                         ],
                         "spec": .map(podSpec(serving)),
                     ],

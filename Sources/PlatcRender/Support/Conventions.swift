@@ -2,11 +2,19 @@
 /// (namespaces ↔ NetworkPolicies ↔ Kyverno ↔ Kueue ↔ LiteLLM). One place, so they cannot drift.
 public enum Conventions {
     // Labels.
-    /// The tenant an object belongs to; cost tools (OpenCost) attribute spend by it.
-    /// Kubernetes' recommended labels platc sets on every object (who manages it, which platform).
+    /// Kubernetes' recommended labels: what an object is (vllm, litellm), which instance, which
+    /// part of it, who manages it (platc) and which platform it belongs to.
+    public static let nameLabel = "app.kubernetes.io/name"
+    public static let instanceLabel = "app.kubernetes.io/instance"
+    public static let componentLabel = "app.kubernetes.io/component"
     public static let managedByLabel = "app.kubernetes.io/managed-by"
     public static let partOfLabel = "app.kubernetes.io/part-of"
+    /// Pod Security Admission's labels on a namespace: `<prefix><mode>` and `<prefix><mode>-version`
+    /// for the modes enforce, audit and warn.
+    public static let podSecurityLabelPrefix = "pod-security.kubernetes.io/"
+    public static let podSecurityEnforceLabel = podSecurityLabelPrefix + "enforce"
 
+    /// The tenant an object belongs to; cost tools (OpenCost) attribute spend by it.
     public static let tenantLabel = "platc.dev/tenant"
     /// The model a serving object belongs to.
     public static let modelLabel = "platc.dev/model"
@@ -38,12 +46,19 @@ public enum Conventions {
     /// GPU memory the model needs per GPU at least (weights, runtime and one full-length
     /// sequence of KV cache), MiB.
     public static let vramRequiredAnnotation = "platc.dev/vram-required-mib"
+    /// The rest of the estimate, for people and dashboards: weights per GPU (MiB), the KV cache
+    /// in tokens, and how many full-length requests it holds at once.
+    public static let weightsAnnotation = "platc.dev/weights-mib"
+    public static let kvCacheTokensAnnotation = "platc.dev/kv-cache-tokens"
+    public static let maxConcurrencyAnnotation = "platc.dev/max-concurrency"
+    /// The container `kubectl logs` and `exec` pick by default.
+    public static let defaultContainerAnnotation = "kubectl.kubernetes.io/default-container"
 
     // The LiteLLM proxy, which the edge route, tenant namespaces and the team reconciler reach,
     // and the only client vLLM admits. The platform team deploys it (platc renders its config,
     // not the proxy; its Service is `litellm.service`): its pods must carry this label.
     /// Label selecting the LiteLLM proxy pods.
-    public static let litellmAppLabel = ("app.kubernetes.io/name", "litellm")
+    public static let litellmAppLabel = (nameLabel, "litellm")
 
     // vLLM.
     public static let vllmPort: Int64 = 8000
@@ -64,9 +79,15 @@ extension Conventions {
     public static let monitoringNamespace = "monitoring"
     public static let prometheusServerAddress = "http://prometheus-operated.monitoring.svc:9090"
     /// Label of the Prometheus pods the Prometheus Operator runs.
-    public static let prometheusAppLabel = ("app.kubernetes.io/name", "prometheus")
+    public static let prometheusAppLabel = (nameLabel, "prometheus")
     /// Per-resource ignoreDifferences (Argo CD ≥ 3.6, argo-cd#29616; needs
     /// RespectIgnoreDifferences=true). Marks the Deployments whose replicas KEDA owns; the
     /// Application must still list them in spec.ignoreDifferences for older Argo CD.
     public static let argocdIgnoreDifferencesAnnotation = "argocd.argoproj.io/ignore-differences-json-pointers"
+    /// Argo CD's sync annotations (ArgoCD/SyncAnnotations): the wave, the sync options, and for
+    /// a hook object (e.g. the LiteLLM team reconciler, PostSync), when it runs and when it goes.
+    public static let argocdSyncWaveAnnotation = "argocd.argoproj.io/sync-wave"
+    public static let argocdSyncOptionsAnnotation = "argocd.argoproj.io/sync-options"
+    public static let argocdHookAnnotation = "argocd.argoproj.io/hook"
+    public static let argocdHookDeletePolicyAnnotation = "argocd.argoproj.io/hook-delete-policy"
 }

@@ -33,11 +33,10 @@ public struct KubeObject: Sendable {
 
     /// `manifests/<namespace or _cluster>/<kind>.<name>.yaml`: one object per file, named by its
     /// identity, so a review diff reads object by object and two objects can never share a file.
-    public var path: String {
-        let file = "\(kind.lowercased()).\(name).yaml"
-        if let folder { return "\(folder)/\(file)" }
-        return "manifests/\(namespace ?? "_cluster")/\(file)"
-    }
+    public var path: String { "\(folderPath)/\(kind.lowercased()).\(name).yaml" }
+
+    /// The folder of `path`: `manifests/<namespace or _cluster>`, or `folder`.
+    public var folderPath: String { folder ?? "manifests/\(namespace ?? "_cluster")" }
 
     /// The whole object: apiVersion, kind, metadata (name, namespace, sorted labels and
     /// annotations), then the body.
@@ -45,8 +44,10 @@ public struct KubeObject: Sendable {
         var metadata: YAMLMap = ["name": .string(name), "namespace": namespace.map(YAMLValue.string)]
         if !labels.isEmpty { metadata["labels"] = .sortedMap(labels) }
         if !annotations.isEmpty { metadata["annotations"] = .sortedMap(annotations) }
-        var object: YAMLMap = ["apiVersion": .string(apiVersion), "kind": .string(kind), "metadata": .map(metadata)]
-        for entry in body.entries { object[entry.key] = entry.value }
-        return .map(object)
+        let identity = [
+            YAMLMap.Entry(key: "apiVersion", value: .string(apiVersion)), YAMLMap.Entry(key: "kind", value: .string(kind)),
+            YAMLMap.Entry(key: "metadata", value: .map(metadata)),
+        ]
+        return .map(YAMLMap(identity + body.entries))
     }
 }

@@ -9,13 +9,11 @@ enum PodSecurityLabels {
     /// use the newest profile, so what a future version would reject shows up in audit logs and
     /// kubectl warnings before the upgrade.
     static func restricted(_ platform: Platform) -> [(String, String)] {
-        [
-            ("pod-security.kubernetes.io/enforce", "restricted"),
-            ("pod-security.kubernetes.io/enforce-version", pinnedVersion(platform)),
-            ("pod-security.kubernetes.io/audit", "restricted"),
-            ("pod-security.kubernetes.io/audit-version", "latest"),
-            ("pod-security.kubernetes.io/warn", "restricted"),
-            ("pod-security.kubernetes.io/warn-version", "latest"),
+        let label = Conventions.podSecurityLabelPrefix
+        return [
+            (label + "enforce", "restricted"), (label + "enforce-version", pinnedVersion(platform)),
+            (label + "audit", "restricted"), (label + "audit-version", "latest"),
+            (label + "warn", "restricted"), (label + "warn-version", "latest"),
         ]
     }
 

@@ -53,9 +53,18 @@ public struct YAMLMap: Sendable, Equatable {
 
     public private(set) var entries: [Entry]
 
+    /// A later entry with an earlier one's key replaces its value in place, as setting it would.
     public init(_ entries: [Entry] = []) {
-        self.entries = []
-        for entry in entries { self[entry.key] = entry.value }
+        var kept: [Entry] = []
+        kept.reserveCapacity(entries.count)
+        for entry in entries {
+            if let index = kept.firstIndex(where: { $0.key == entry.key }) {
+                kept[index].value = entry.value
+            } else {
+                kept.append(entry)
+            }
+        }
+        self.entries = kept
     }
 
     public var isEmpty: Bool { entries.isEmpty }

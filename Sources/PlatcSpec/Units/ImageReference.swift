@@ -12,28 +12,34 @@ public struct ImageReference: Hashable, Sendable, CustomStringConvertible {
     public static let digestHexDigits = 64
 
     public static func parse(_ text: String) -> ImageReference? {
-        guard !text.isEmpty, text.utf8.count <= 512, !containsWhitespace(text) else { return nil }
-        var rest = Substring(text)
+        // Bytes, not Characters: every image of every document comes through here. Every part
+        // (host, path, tag, digest) is ASCII, so a reference with any other byte is no reference.
+        let bytes = Array(text.utf8)
+        guard !bytes.isEmpty, bytes.count <= 512, bytes.allSatisfy({ $0 < 0x80 }),
+            !bytes.contains(where: { $0 == 0x20 || (0x09...0x0D).contains($0) })
+        else { return nil }
+        var end = bytes.count
         var digest: String?
-        if let at = rest.firstIndex(of: "@") {
-            let candidate = rest[rest.index(after: at)...]
-            // Bytes, not Characters: every image of every document comes through here.
-            let algorithm = digestAlgorithm.utf8.count + 1
-            guard candidate.hasPrefix(digestAlgorithm + ":"), candidate.utf8.count == algorithm + digestHexDigits,
-                candidate.utf8.dropFirst(algorithm).allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
+        if let at = bytes.firstIndex(of: UInt8(ascii: "@")) {
+            let candidate = bytes[(at + 1)...]
+            let algorithm = Array((digestAlgorithm + ":").utf8)
+            guard candidate.starts(with: algorithm), candidate.count == algorithm.count + digestHexDigits,
+                candidate.dropFirst(algorithm.count).allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
             else { return nil }
-            digest = String(candidate)
-            rest = rest[..<at]
+            digest = String(decoding: candidate, as: UTF8.self)
+            end = at
         }
         var tag: String?
-        if let colon = rest.lastIndex(of: ":"), !rest[colon...].contains("/") {
-            let candidate = rest[rest.index(after: colon)...]
+        let name = bytes[..<end]
+        if let colon = name.lastIndex(of: UInt8(ascii: ":")), !name[colon...].contains(UInt8(ascii: "/")) {
+            let candidate = name[(colon + 1)...]
             guard !candidate.isEmpty, candidate.count <= 128,
-                candidate.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) })
+                candidate.allSatisfy({ isASCIIAlnum($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") })
             else { return nil }
-            tag = String(candidate)
-            rest = rest[..<colon]
+            tag = String(decoding: candidate, as: UTF8.self)
+            end = colon
         }
+        let rest = String(decoding: bytes[..<end], as: UTF8.self)
         let components = rest.split(separator: "/", omittingEmptySubsequences: false)
         guard components.count >= 2, let host = components.first else { return nil }
         let hostName = host.split(separator: ":", maxSplits: 1).first.map(String.init) ?? ""
@@ -46,10 +52,8 @@ public struct ImageReference: Hashable, Sendable, CustomStringConvertible {
             registry: String(host), repository: components.dropFirst().joined(separator: "/"), tag: tag, digest: digest)
     }
 
-    /// `Character.isWhitespace`, answered from the bytes when the text is ASCII (image names are).
-    private static func containsWhitespace(_ text: String) -> Bool {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.contains(where: \.isWhitespace) }
-        return text.utf8.contains { $0 == 0x20 || (0x09...0x0D).contains($0) }
+    private static func isASCIIAlnum(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 
     public var isPinnedByDigest: Bool { digest != nil }

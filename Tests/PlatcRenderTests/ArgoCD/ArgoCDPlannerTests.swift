@@ -30,7 +30,7 @@ import Testing
     @Test(arguments: platforms)
     func everyRenderedKindHasADeliberateWave(_ name: String) throws {
         let (_, objects) = try Self.planned(name)
-        for object in objects where Self.annotation(object, ArgoCDNames.hookAnnotation) == nil {
+        for object in objects where Self.annotation(object, Conventions.argocdHookAnnotation) == nil {
             #expect(SyncAnnotations.wave(of: object.kind) != nil, "\(object.kind) has no wave in SyncAnnotations.waves")
         }
     }
@@ -39,7 +39,7 @@ import Testing
     func admissionAndQueuesComeBeforeWorkloads(_ name: String) throws {
         let (_, planned) = try Self.planned(name)
         let objects = SyncAnnotations.annotate(planned)
-        func wave(_ object: KubeObject) -> Int? { Self.annotation(object, ArgoCDNames.syncWaveAnnotation).flatMap { Int($0) } }
+        func wave(_ object: KubeObject) -> Int? { Self.annotation(object, Conventions.argocdSyncWaveAnnotation).flatMap { Int($0) } }
         let workloads = objects.filter { ["Deployment", "Job", "CronJob"].contains($0.kind) && wave($0) != nil }
         let first = ["Namespace", "ClusterQueue", "ResourceFlavor", "Cohort", "ValidatingPolicy", "ImageValidatingPolicy", "PriorityClass"]
         for before in objects where first.contains(before.kind) {
@@ -48,7 +48,7 @@ import Testing
             }
         }
         for object in objects {
-            let isHook = Self.annotation(object, ArgoCDNames.hookAnnotation) != nil
+            let isHook = Self.annotation(object, Conventions.argocdHookAnnotation) != nil
             #expect((wave(object) == nil) == isHook, "\(object.kind)/\(object.name): a hook takes no wave, everything else one")
         }
     }
@@ -57,7 +57,7 @@ import Testing
         let (_, planned) = try Self.planned("default")
         let objects = SyncAnnotations.annotate(planned)
         for object in objects {
-            let options = Self.annotation(object, ArgoCDNames.syncOptionsAnnotation)
+            let options = Self.annotation(object, Conventions.argocdSyncOptionsAnnotation)
             #expect((options == "Prune=confirm") == (object.kind == "Namespace"), "\(object.kind)/\(object.name)")
         }
     }

@@ -177,8 +177,8 @@ import Testing
         #expect(reserved == Int64((estimate.budgetGiB * 1024).rounded(.down)))
         #expect(required > Int64(estimate.weightsGiB * 1024))
         #expect(required <= reserved)  // tiny fits
-        #expect(annotations[GPUFitAnnotations.kvCacheTokensAnnotation] == "\(estimate.kvTokens)")
-        #expect(annotations[GPUFitAnnotations.maxConcurrencyAnnotation]?.contains(".") == true)
+        #expect(annotations[Conventions.kvCacheTokensAnnotation] == "\(estimate.kvTokens)")
+        #expect(annotations[Conventions.maxConcurrencyAnnotation]?.contains(".") == true)
     }
 
     @Test func labelsAttributeTheModel() throws {
