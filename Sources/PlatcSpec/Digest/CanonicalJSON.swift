@@ -30,7 +30,19 @@ public enum CanonicalJSON {
     private static func write(_ value: Value, as type: ValueType, into out: inout String) {
         switch (value, type) {
         case (.object(let object), .object(let shape)):
-            writeObject(object.fields.map { ($0.key, $0.value.value, shape.field($0.key)?.type ?? .string(.text)) }, into: &out)
+            // Walk the shape's keys, already in byte order, and look each up: no sort per object.
+            out += "{"
+            var first = true
+            for field in shape.fieldsByKeyBytes {
+                guard let value = object.fields[field.key] else { continue }
+                if !first { out += "," }
+                first = false
+                JSONValue.writeString(field.key, into: &out)
+                out += ":"
+                write(value.value, as: field.type, into: &out)
+            }
+            // Every key of a validated object is one its shape knows (unknown keys are load errors).
+            out += "}"
         case (.list(let items), .list(let element, _, true)):
             out += "[" + items.map { text($0.value, as: element) }.sorted(by: precedes).joined(separator: ",") + "]"
         case (.list(let items), .list(let element, _, false)):

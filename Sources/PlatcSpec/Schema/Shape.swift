@@ -71,7 +71,9 @@ public struct FieldShape: Sendable {
 public struct ObjectShape: Sendable {
     public var name: String
     public var doc: String
-    public var fields: [FieldShape]
+    public let fields: [FieldShape]
+    /// `fields` in the byte order of their keys: the order canonical JSON writes them in.
+    public let fieldsByKeyBytes: [FieldShape]
     /// Optional keys of which exactly one must be written (an env variable's `value` or `valueFrom`).
     public var oneOf: [String]
     /// In a list declared unique, the field that tells its items apart (an env variable's `name`).
@@ -81,6 +83,7 @@ public struct ObjectShape: Sendable {
         self.name = name
         self.doc = doc
         self.fields = fields
+        fieldsByKeyBytes = fields.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
         self.oneOf = oneOf
         self.identity = identity
     }
