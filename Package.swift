@@ -49,11 +49,14 @@ let package = Package(
         .executableTarget(
             name: "PlatcBench",
             dependencies: [
-                "PlatcSpec", "PlatcFacts", "PlatcChecks", "PlatcCompiler", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+                "PlatcSpec", "PlatcFacts", "PlatcChecks", "PlatcCompiler",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         .target(name: "PlatcTestSupport", dependencies: ["PlatcSpec"], path: "Tests/PlatcTestSupport"),
         .testTarget(name: "PlatcSpecTests", dependencies: ["PlatcSpec", "PlatcTestSupport"]),
         .testTarget(name: "PlatcChecksTests", dependencies: ["PlatcChecks", "PlatcFacts", "PlatcTestSupport", "PlatcCompiler"]),
-        .testTarget(name: "PlatcRenderTests", dependencies: ["PlatcRender", "PlatcFacts", "PlatcChecks", "PlatcTestSupport", "PlatcCompiler"]),
+        .testTarget(
+            name: "PlatcRenderTests", dependencies: ["PlatcRender", "PlatcFacts", "PlatcChecks", "PlatcTestSupport", "PlatcCompiler"]),
         .testTarget(name: "PlatcGitTests", dependencies: ["PlatcGit"]),
         .testTarget(name: "PlatcDiffTests", dependencies: ["PlatcDiff", "PlatcFacts", "PlatcChecks", "PlatcTestSupport", "PlatcCompiler"]),
         .testTarget(

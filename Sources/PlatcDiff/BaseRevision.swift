@@ -1,5 +1,4 @@
 import PlatcGit
-import PlatcFacts
 import PlatcSpec
 
 /// The base side of a diff, read from one commit's tree: out/ as committed, and the platform

@@ -1,5 +1,5 @@
-import PlatcGit
 import PlatcFacts
+import PlatcGit
 import PlatcSpec
 
 /// Every difference between out/ at the base revision and a fresh render, in report order:

@@ -39,8 +39,10 @@ public enum DiffPipeline {
         do {
             let repository = try GitRepository(discoveringFrom: root)
             let location = try RepositoryLocation(repository: repository, root: root, out: out)
-            var artifacts = try clock.measure("render") { try Swift.Result { () throws(RenderPipeline.InternalError) in try RenderPipeline.render(facts) } }
-                .get()
+            var artifacts = try clock.measure("render") {
+                try Swift.Result { () throws(RenderPipeline.InternalError) in try RenderPipeline.render(facts) }
+            }
+            .get()
             // Files whose blob at the base has the render's id are equal: never read or compared.
             let ids = Parallel.map(artifacts) { GitBlobID(of: $0.bytes) }
             let baseSide = try clock.measure("git read") {

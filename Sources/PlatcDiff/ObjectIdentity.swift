@@ -1,4 +1,3 @@
-import PlatcFacts
 import PlatcSpec
 
 /// What a file in out/ is: a Kubernetes object (apiVersion, kind, namespace, name) or, for

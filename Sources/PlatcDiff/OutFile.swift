@@ -1,4 +1,3 @@
-import PlatcFacts
 import PlatcSpec
 
 /// One side of a changed file in out/: its bytes, composed once (YAML, and JSON as YAML), and

@@ -1,5 +1,4 @@
 import PlatcChecks
-import PlatcFacts
 import PlatcSpec
 
 /// Hides every secret value in both sides of a changed file before it is diffed, so no report

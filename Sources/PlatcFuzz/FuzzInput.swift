@@ -1,4 +1,3 @@
-import PlatcFacts
 import PlatcSpec
 
 /// How one fuzz input becomes the files of a platform root. Two layouts:

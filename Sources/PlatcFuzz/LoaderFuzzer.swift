@@ -1,7 +1,6 @@
 import PlatcChecks
 import PlatcCompiler
 import PlatcRender
-import PlatcFacts
 import PlatcSpec
 
 /// A libFuzzer target over the loader, the checks, the renderer and the diagnostic formats. One input

@@ -1,5 +1,4 @@
 import PlatcFacts
-import PlatcFacts
 import PlatcSpec
 
 /// plan + emit: the checked Spec → every file of out/, sorted by path. Pure: the CLI writes.

@@ -1,5 +1,4 @@
 import Foundation
-import PlatcFacts
 import PlatcChecks
 import PlatcSpec
 import PlatcTestSupport

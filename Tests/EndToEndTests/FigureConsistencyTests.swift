@@ -125,7 +125,9 @@ import Testing
         try #require(diff.exitCode == 0, "\(diff.stderr)")
         let changes = try JSONParser.parse(Array(diff.stdout.utf8)).get()["platform"]?.arrayValue ?? []
         func after(_ model: String, _ field: String) -> String? {
-            changes.first { $0["topic"]?.stringValue == "fit" && $0["subject"]?.stringValue == model && $0["field"]?.stringValue == field }?[
+            changes.first {
+                $0["topic"]?.stringValue == "fit" && $0["subject"]?.stringValue == model && $0["field"]?.stringValue == field
+            }?[
                 "after"]?.stringValue
         }
         for figure in figures {
@@ -165,7 +167,8 @@ import Testing
             guard let message else { continue }
             spoken += 1
             #expect(
-                message.contains("holds \(figure.concurrency) requests of ") && message.contains("in its \(figure.kvCacheGiB) GiB KV cache"),
+                message.contains("holds \(figure.concurrency) requests of ")
+                    && message.contains("in its \(figure.kvCacheGiB) GiB KV cache"),
                 "\(figure) vs \(message)")
         }
         #expect(spoken > 0, "no fit/low-concurrency finding on \(platform): \(check.stdout)")

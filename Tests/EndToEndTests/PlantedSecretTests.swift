@@ -1,7 +1,6 @@
 import Foundation
-import PlatcCompiler
-import PlatcFacts
 import PlatcChecks
+import PlatcCompiler
 import PlatcSpec
 import PlatcTestSupport
 import Testing

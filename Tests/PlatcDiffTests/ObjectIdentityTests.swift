@@ -1,5 +1,5 @@
-import PlatcFacts
 import PlatcDiff
+import PlatcFacts
 import Testing
 
 @Suite struct ObjectIdentityTests {

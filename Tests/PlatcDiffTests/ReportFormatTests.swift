@@ -1,5 +1,4 @@
 import Foundation
-import PlatcFacts
 import PlatcDiff
 import PlatcTestSupport
 import Testing

@@ -1,4 +1,3 @@
-import PlatcFacts
 import PlatcDiff
 
 /// A hand-built report with one change of each kind, a masked secret, a summary and diagnostics:

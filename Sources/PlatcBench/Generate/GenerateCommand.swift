@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import PlatcChecks
-import PlatcFacts
 import PlatcSpec
 
 /// `platc-bench generate`: writes platform/, tenants/ and models/ of a synthetic platform into DIR

@@ -1,5 +1,4 @@
 import PlatcCompiler
-import PlatcFacts
 import PlatcSpec
 
 /// How a synthetic model is served. Chosen per (config, GPU class) by platc's own checks: the

@@ -1,4 +1,3 @@
-import PlatcFacts
 import PlatcSpec
 
 /// The YAML of each synthetic document, written as a person would: the same fields and layout

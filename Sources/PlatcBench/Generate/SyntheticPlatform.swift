@@ -1,6 +1,5 @@
 import Foundation
 import PlatcCompiler
-import PlatcFacts
 import PlatcSpec
 
 /// A synthetic platform of any size, as files: the same inputs give the same bytes on every

@@ -1,5 +1,5 @@
-import PlatcSpec
 import PlatcRender
+import PlatcSpec
 
 /// The pull-request comment. It must fit a comment (GitHub refuses bodies over 65,536
 /// characters), so it is built in order of importance: the header, the plan, the platform

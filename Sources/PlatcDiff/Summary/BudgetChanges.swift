@@ -1,5 +1,4 @@
 import PlatcRender
-import PlatcFacts
 import PlatcSpec
 
 /// Money: the platform's budget and overcommit, each tenant's budget, each model's prices.

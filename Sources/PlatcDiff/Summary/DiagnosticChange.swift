@@ -1,4 +1,3 @@
-import PlatcFacts
 import PlatcSpec
 
 /// A finding of `platc check` that the pull request introduces or resolves.

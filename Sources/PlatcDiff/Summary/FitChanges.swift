@@ -1,6 +1,6 @@
 import PlatcChecks
-import PlatcRender
 import PlatcFacts
+import PlatcRender
 import PlatcSpec
 
 /// What each model keeps for its KV cache and how many full-context requests that holds, as the

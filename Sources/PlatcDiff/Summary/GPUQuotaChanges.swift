@@ -1,5 +1,4 @@
 import PlatcChecks
-import PlatcFacts
 import PlatcSpec
 
 /// Kueue GPU quota: each class's total of tenant nominal quota, and each tenant's nominal quota

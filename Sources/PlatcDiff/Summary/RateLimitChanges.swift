@@ -1,5 +1,4 @@
 import PlatcRender
-import PlatcFacts
 import PlatcSpec
 
 /// LiteLLM rate limits: each tenant's team limits and each model's deployment limits.

@@ -1,5 +1,4 @@
 import PlatcRender
-import PlatcFacts
 import PlatcSpec
 
 /// How the summary spells values: the catalog's formats (the same facts read the same in both),

@@ -1,6 +1,6 @@
 import PlatcChecks
-import PlatcRender
 import PlatcFacts
+import PlatcRender
 import PlatcSpec
 
 /// The request path's deadlines layer by layer, and the router's worst case they add up to
@@ -12,7 +12,8 @@ enum TimeoutChanges {
         list.compare(.timeouts, "gateway", "timeout", "Gateway timeout", spoken(old.gateway), spoken(new.gateway))
         list.compare(.timeouts, "router", "timeout", "Router timeout per attempt", spoken(old.routerTimeout), spoken(new.routerTimeout))
         list.compare(
-            .timeouts, "router", "stream timeout", "Router stream timeout", old.streamTimeout.map { spoken($0) }, new.streamTimeout.map { spoken($0) })
+            .timeouts, "router", "stream timeout", "Router stream timeout", old.streamTimeout.map { spoken($0) },
+            new.streamTimeout.map { spoken($0) })
         list.compare(.timeouts, "router", "retries", "Router retries", String(old.retries), String(new.retries))
         list.compare(.timeouts, "router", "retry backoff", "Router retry backoff", spoken(old.retryBackoff), spoken(new.retryBackoff))
         list.compare(.timeouts, "engine", "timeout", "Engine timeout", spoken(old.engine), spoken(new.engine))

@@ -25,7 +25,9 @@ public struct ModelFit: Sendable {
     }
 
     public static func inputs(for model: Model, on gpuClass: GPUClass) throws(Problem) -> FitInputs {
-        try inputs(for: model, on: gpuClass, architecture: Result { () throws(ModelArchitecture.Unreadable) in try ModelArchitecture(config: model.config.json) })
+        try inputs(
+            for: model, on: gpuClass,
+            architecture: Result { () throws(ModelArchitecture.Unreadable) in try ModelArchitecture(config: model.config.json) })
     }
 
     /// The inputs from an architecture already read (`Facts` reads each config.json once).

@@ -1,4 +1,3 @@
-import PlatcFacts
 import PlatcSpec
 
 /// Number formatting for the catalog, without Foundation's locale-dependent formatters: the

@@ -1,4 +1,3 @@
-import PlatcFacts
 import PlatcSpec
 
 /// The page's markup: every interpolated `String` is HTML-escaped (`Markup`, `HTMLEscaping`).

@@ -1,4 +1,3 @@
-import PlatcFacts
 import PlatcSpec
 
 /// The catalog family: `catalog/index.html` and `catalog/models.md` (docs/render-catalog.md).

@@ -1,4 +1,3 @@
-import PlatcFacts
 import PlatcSpec
 
 /// out/README.md's request path and the objects it relies on that platc does not render: the

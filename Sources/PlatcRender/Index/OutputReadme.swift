@@ -1,4 +1,3 @@
-import PlatcFacts
 import PlatcSpec
 
 /// out/README.md: what the folder is, that it is generated, what it holds (objects per folder and

@@ -1,4 +1,3 @@
-import PlatcFacts
 import PlatcSpec
 
 /// One ClusterQueue per tenant, in the platform's cohort. Every field Kueue's CRD would default

@@ -1,4 +1,3 @@
-import PlatcFacts
 import PlatcSpec
 
 /// Names the Kueue objects give each other (ClusterQueue → Cohort and flavors, LocalQueue →

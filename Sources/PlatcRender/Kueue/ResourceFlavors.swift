@@ -1,4 +1,3 @@
-import PlatcFacts
 import PlatcSpec
 
 /// One ResourceFlavor per GPU class, plus the general flavor for cpu and memory.

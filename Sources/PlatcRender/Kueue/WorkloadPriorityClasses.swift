@@ -1,4 +1,3 @@
-import PlatcFacts
 import PlatcSpec
 
 /// The WorkloadPriorityClasses tenant Jobs choose with `kueue.x-k8s.io/priority-class`: one per

@@ -1,4 +1,3 @@
-import PlatcFacts
 import PlatcSpec
 
 /// The parts of a Kyverno `ValidatingPolicy` platc writes, in the CRD's field order. Every policy

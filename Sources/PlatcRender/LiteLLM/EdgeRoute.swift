@@ -1,4 +1,3 @@
-import PlatcFacts
 import PlatcSpec
 
 /// The edge: the platform Gateway's only route, on `gateway.hostname`, to LiteLLM's Service, where

@@ -1,4 +1,3 @@
-import PlatcFacts
 import PlatcSpec
 
 /// Names the LiteLLM objects and documents give each other, and that other families (NetworkPolicies,

@@ -1,4 +1,3 @@
-import PlatcFacts
 import PlatcSpec
 
 /// `model_list`: one deployment per LiteLLMEntry.

@@ -1,4 +1,3 @@
-import PlatcFacts
 import PlatcSpec
 
 /// The LiteLLM proxy config: one document, shipped twice with the same bytes — as

@@ -1,4 +1,3 @@
-import PlatcFacts
 import PlatcSpec
 
 /// `router_settings`, `litellm_settings` and `general_settings` of the proxy config. Router keys

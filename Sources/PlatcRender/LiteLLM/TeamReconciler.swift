@@ -1,4 +1,3 @@
-import PlatcFacts
 import PlatcSpec
 
 /// The team reconciler: a ConfigMap with teams.json and the script, and a Job that runs the script

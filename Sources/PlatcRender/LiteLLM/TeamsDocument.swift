@@ -1,4 +1,3 @@
-import PlatcFacts
 import PlatcSpec
 
 /// `out/litellm/teams.json`: one `/team/new` body per tenant, in tenant name order. Teams live in

@@ -1,4 +1,3 @@
-import PlatcFacts
 import PlatcSpec
 
 /// LiteLLM's `input_cost_per_token` / `output_cost_per_token`: USD per token, from the language's

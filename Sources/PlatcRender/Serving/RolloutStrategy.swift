@@ -1,5 +1,3 @@
-import PlatcFacts
-
 /// How a model's Deployment replaces its pods: `serving.rollout`, or with `auto` from the GPUs
 /// its class has left when the model runs at its ceiling:
 ///
@@ -21,7 +19,8 @@ enum RolloutStrategy: Equatable {
         switch serving.model.serving.rollout.value {
         case .recreate: .recreate
         case .rollingUpdate: .rollingUpdate
-        case .auto: serving.context.facts.pool(named: serving.gpuClass.name.value)?.surgeFits(serving.model) == true ? .rollingUpdate : .recreate
+        case .auto:
+            serving.context.facts.pool(named: serving.gpuClass.name.value)?.surgeFits(serving.model) == true ? .rollingUpdate : .recreate
         }
     }
 

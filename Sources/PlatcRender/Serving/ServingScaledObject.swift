@@ -1,4 +1,3 @@
-import PlatcFacts
 import PlatcSpec
 
 /// KEDA scales the model between its warm floor and max (only with `autoscaling: keda`), on two

@@ -1,4 +1,3 @@
-import PlatcFacts
 import PlatcSpec
 
 /// The key vLLM requires on /v1 (vLLM 0.11: AuthenticationMiddleware, installed when

@@ -1,4 +1,3 @@
-import PlatcFacts
 import PlatcSpec
 
 /// The model's vLLM Deployment: one OpenAI-compatible server per replica, TP GPUs each.

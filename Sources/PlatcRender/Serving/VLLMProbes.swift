@@ -1,4 +1,3 @@
-import PlatcFacts
 import PlatcSpec
 
 /// Warmup-aware health: the kubelet runs readiness and liveness only after the startup probe has

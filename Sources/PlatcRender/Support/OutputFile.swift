@@ -1,4 +1,3 @@
-import PlatcFacts
 import PlatcSpec
 
 /// A file of out/ that is not a Kubernetes object and so lives outside manifests/, where Argo CD

@@ -1,4 +1,3 @@
-import PlatcFacts
 import PlatcSpec
 
 /// Pod Security Admission labels for every namespace platc renders (tenants and serving), so

@@ -1,4 +1,3 @@
-import PlatcFacts
 import PlatcSpec
 
 /// The tenant's Namespace, with the labels that admission (Pod Security, Kueue, Kyverno) and

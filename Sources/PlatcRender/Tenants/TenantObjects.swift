@@ -1,4 +1,3 @@
-import PlatcFacts
 import PlatcSpec
 
 /// What every object of a tenant shares: its namespace, labels and sources.

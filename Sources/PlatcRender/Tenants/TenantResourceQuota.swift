@@ -1,4 +1,3 @@
-import PlatcFacts
 import PlatcSpec
 
 /// The tenant namespace's ResourceQuota: the hard cap behind Kueue. It also binds pods that no

@@ -229,7 +229,8 @@ public struct Model: Sendable {
             .required("gpuClass", .string(.dnsLabel), "GPU class the model runs on.", example: "h100"),
             .optional("tensorParallel", .integer(min: 1, max: 64), "GPUs per replica (--tensor-parallel-size).", default: "1"),
             .optional(
-                "dtype", .oneOf(Serving.Dtype.allCases.map(\.rawValue)), "Weight dtype (--dtype); auto follows config.json.", default: "auto"),
+                "dtype", .oneOf(Serving.Dtype.allCases.map(\.rawValue)), "Weight dtype (--dtype); auto follows config.json.",
+                default: "auto"),
             .optional(
                 "quantization", .oneOf(quantizations),
                 "vLLM --quantization method; absent or none: no flag, and vLLM loads the checkpoint as its config.json declares.",
@@ -240,7 +241,9 @@ public struct Model: Sendable {
                 "maxNumBatchedTokens", .integer(min: 1, max: 10_000_000), "Tokens per scheduler step (--max-num-batched-tokens).",
                 example: "8192"),
             .optional("gpuMemoryUtilization", .fraction, "Share of GPU memory vLLM may use (--gpu-memory-utilization).", default: "0.9"),
-            .optional("kvCacheDtype", .oneOf(Serving.KVCacheDtype.allCases.map(\.rawValue)), "KV cache dtype (--kv-cache-dtype).", default: "auto"),
+            .optional(
+                "kvCacheDtype", .oneOf(Serving.KVCacheDtype.allCases.map(\.rawValue)), "KV cache dtype (--kv-cache-dtype).", default: "auto"
+            ),
             .optional(
                 "startupTimeout", .duration, "How long the startup probe lets vLLM load weights and warm up before the pod restarts.",
                 default: "15m"),
@@ -336,10 +339,12 @@ public struct Model: Sendable {
         serving = try r.object("serving") { s in
             Serving(
                 engine: try s.object("engine") { Serving.Engine(image: try $0.string("image"), version: try $0.string("version")) },
-                gpuClass: try s.string("gpuClass"), tensorParallel: try s.integer("tensorParallel"), dtype: try s.choice("dtype", as: Serving.Dtype.self),
+                gpuClass: try s.string("gpuClass"), tensorParallel: try s.integer("tensorParallel"),
+                dtype: try s.choice("dtype", as: Serving.Dtype.self),
                 quantization: try s.optionalString("quantization"), maxModelLen: try s.integer("maxModelLen"),
                 maxNumSeqs: try s.integer("maxNumSeqs"), maxNumBatchedTokens: try s.optionalInteger("maxNumBatchedTokens"),
-                gpuMemoryUtilization: try s.fraction("gpuMemoryUtilization"), kvCacheDtype: try s.choice("kvCacheDtype", as: Serving.KVCacheDtype.self),
+                gpuMemoryUtilization: try s.fraction("gpuMemoryUtilization"),
+                kvCacheDtype: try s.choice("kvCacheDtype", as: Serving.KVCacheDtype.self),
                 startupTimeout: try s.duration("startupTimeout"),
                 replicas: try s.object("replicas") {
                     Serving.Replicas(min: try $0.integer("min"), max: try $0.integer("max"), span: $0.span)

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import PlatcChecks
-import PlatcFacts
 import PlatcSpec
 
 enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {

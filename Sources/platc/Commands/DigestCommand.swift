@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import PlatcFacts
 import PlatcSpec
 
 /// `platc digest`: the source digest the catalog's footer shows, a hash of what the sources mean

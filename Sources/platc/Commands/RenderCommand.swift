@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import PlatcCompiler
 import PlatcRender
-import PlatcFacts
 import PlatcSpec
 
 /// `platc render`: load, check, then replace out/ atomically with a fresh render. With

@@ -1,6 +1,5 @@
 import ArgumentParser
 import PlatcGit
-import PlatcFacts
 import PlatcSpec
 
 /// `platc rules`: the rule catalogue, as a list, one rule explained, or docs/rules.md.

@@ -1,5 +1,4 @@
 import ArgumentParser
-import PlatcFacts
 import PlatcSpec
 
 /// `platc schema`: the source language, as JSON Schema for editors or as a Markdown reference.

@@ -1,7 +1,6 @@
 import CPlatcSystem
 import Foundation
 import PlatcRender
-import PlatcFacts
 import PlatcSpec
 
 /// out/ on disk: compared with a fresh render, and replaced as one atomic step.

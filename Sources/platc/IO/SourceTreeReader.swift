@@ -1,6 +1,5 @@
 import Foundation
 import PlatcCompiler
-import PlatcFacts
 import PlatcSpec
 
 /// Reads a platform root from disk into a `SourceTree`: the only place platc reads sources.

@@ -1,5 +1,5 @@
-import PlatcFacts
 import PlatcDiff
+import PlatcFacts
 import Testing
 
 /// GPU quota, serving claims and fit: what a change does to the GPUs.
@@ -60,9 +60,11 @@ import Testing
         #expect(
             summary.changes == [
                 .change(
-                    .fit, "tiny", "VRAM headroom", "15.18 GiB", "17.38 GiB", "KV-cache headroom of model tiny per GPU: 15.18 GiB → 17.38 GiB"),
+                    .fit, "tiny", "VRAM headroom", "15.18 GiB", "17.38 GiB",
+                    "KV-cache headroom of model tiny per GPU: 15.18 GiB → 17.38 GiB"),
                 .change(
-                    .fit, "tiny", "max concurrency", "323.76×", "370.84×", "Max concurrency of model tiny at full context: 323.76× → 370.84×"),
+                    .fit, "tiny", "max concurrency", "323.76×", "370.84×",
+                    "Max concurrency of model tiny at full context: 323.76× → 370.84×"),
             ])
         #expect(
             summary.introduced == [
@@ -89,7 +91,8 @@ import Testing
                 .change(
                     .fit, "tiny", "VRAM headroom", "15.18 GiB", "unknown", "KV-cache headroom of model tiny per GPU: 15.18 GiB → unknown"),
                 .change(
-                    .fit, "tiny", "max concurrency", "323.76×", "unknown", "Max concurrency of model tiny at full context: 323.76× → unknown"),
+                    .fit, "tiny", "max concurrency", "323.76×", "unknown",
+                    "Max concurrency of model tiny at full context: 323.76× → unknown"),
             ])
     }
 

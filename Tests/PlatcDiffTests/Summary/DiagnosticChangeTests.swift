@@ -1,5 +1,5 @@
-import PlatcFacts
 import PlatcDiff
+import PlatcFacts
 import PlatcSpec
 import Testing
 

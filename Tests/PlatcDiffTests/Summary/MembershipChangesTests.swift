@@ -1,5 +1,5 @@
-import PlatcFacts
 import PlatcDiff
+import PlatcFacts
 import Testing
 
 /// Tenants, models and the names tenants call, added, removed or moved.

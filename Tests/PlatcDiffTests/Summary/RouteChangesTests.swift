@@ -1,5 +1,5 @@
-import PlatcFacts
 import PlatcDiff
+import PlatcFacts
 import Testing
 
 /// Routes read from the rendered files: a platc upgrade moves them without a source change, and
@@ -37,7 +37,8 @@ import Testing
         let platform = try SummaryPlatform().load()
         let bytes = { (files: [String: String]) in files.mapValues { Array($0.utf8) } }
         return PlatformSummary.compare(
-            base: Facts(platform.spec), baseDiagnostics: platform.diagnostics, head: Facts(platform.spec), headDiagnostics: platform.diagnostics,
+            base: Facts(platform.spec), baseDiagnostics: platform.diagnostics, head: Facts(platform.spec),
+            headDiagnostics: platform.diagnostics,
             changedRoutes: (RouteChanges.routeFiles(bytes(base)), RouteChanges.routeFiles(bytes(head))))
     }
 

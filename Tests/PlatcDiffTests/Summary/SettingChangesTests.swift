@@ -1,4 +1,3 @@
-import PlatcFacts
 import PlatcDiff
 import Testing
 

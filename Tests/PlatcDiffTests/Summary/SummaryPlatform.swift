@@ -1,6 +1,6 @@
-import PlatcFacts
 import PlatcChecks
 import PlatcDiff
+import PlatcFacts
 import PlatcSpec
 import PlatcTestSupport
 import Testing

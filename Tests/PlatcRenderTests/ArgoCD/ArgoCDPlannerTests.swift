@@ -1,9 +1,9 @@
 import Foundation
-@testable import PlatcFacts
 import PlatcChecks
 import PlatcTestSupport
 import Testing
 
+@testable import PlatcFacts
 @testable import PlatcRender
 
 /// Argo CD: waves order what must exist before workloads, the project admits exactly what platc

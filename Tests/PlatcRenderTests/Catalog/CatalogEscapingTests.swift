@@ -1,7 +1,6 @@
 import PlatcSpec
 import Testing
 
-@testable import PlatcFacts
 @testable import PlatcRender
 
 /// User text is text: the minimal fixture's description carries `<script>alert(1)</script>` and

@@ -2,7 +2,6 @@ import Foundation
 import PlatcTestSupport
 import Testing
 
-@testable import PlatcFacts
 @testable import PlatcRender
 
 /// Hostile views' page and Markdown, byte for byte: seeded views with hostile text in every field

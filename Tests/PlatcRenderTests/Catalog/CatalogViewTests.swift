@@ -1,8 +1,8 @@
-@testable import PlatcFacts
 import PlatcChecks
 import PlatcSpec
 import Testing
 
+@testable import PlatcFacts
 @testable import PlatcRender
 
 /// What the catalog says, on the minimal platform with adapters and on the embedded default.

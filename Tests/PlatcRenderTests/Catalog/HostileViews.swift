@@ -1,4 +1,3 @@
-@testable import PlatcFacts
 @testable import PlatcRender
 
 /// Seeded views with hostile text in every string, optional fields nil or not, lists of zero to

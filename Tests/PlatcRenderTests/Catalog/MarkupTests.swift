@@ -1,7 +1,6 @@
 import PlatcSpec
 import Testing
 
-@testable import PlatcFacts
 @testable import PlatcRender
 
 /// The writers' escaping: a `String` interpolated into `Markup` is escaped, a literal or a

@@ -1,7 +1,6 @@
 import PlatcTestSupport
 import Testing
 
-@testable import PlatcFacts
 @testable import PlatcRender
 
 /// Kueue: flavors from GPU classes, one cohort, a ClusterQueue per tenant whose numbers come from

@@ -1,10 +1,10 @@
 import Foundation
-@testable import PlatcFacts
 import PlatcChecks
 import PlatcSpec
 import PlatcTestSupport
 import Testing
 
+@testable import PlatcFacts
 @testable import PlatcRender
 
 /// `platc check` and the rendered `platc-allowed-images` policy read every image the same way:

@@ -1,8 +1,8 @@
-@testable import PlatcFacts
 import PlatcChecks
 import PlatcTestSupport
 import Testing
 
+@testable import PlatcFacts
 @testable import PlatcRender
 
 /// Kyverno: which policies exist, how they are scoped, Audit vs Enforce, the numbers per GPU

@@ -1,8 +1,8 @@
-@testable import PlatcFacts
 import PlatcChecks
 import PlatcSpec
 import Testing
 
+@testable import PlatcFacts
 @testable import PlatcRender
 
 /// The LiteLLM family on the minimal platform (model `tiny`, tenant `team`, platform `mini`) and on

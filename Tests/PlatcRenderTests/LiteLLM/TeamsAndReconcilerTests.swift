@@ -1,7 +1,6 @@
 import PlatcSpec
 import Testing
 
-@testable import PlatcFacts
 @testable import PlatcRender
 
 /// teams.json and the reconciler's ConfigMap and Job.

@@ -1,4 +1,3 @@
-@testable import PlatcFacts
 @testable import PlatcRender
 
 /// The Pod Security Standards' `restricted` profile (with `baseline`, which it includes), control

@@ -1,8 +1,8 @@
-@testable import PlatcFacts
 import PlatcChecks
 import PlatcSpec
 import Testing
 
+@testable import PlatcFacts
 @testable import PlatcRender
 
 /// Tool calling, reasoning, quantization, the model's extra arguments and environment in the vLLM

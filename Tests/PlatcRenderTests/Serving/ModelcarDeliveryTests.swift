@@ -1,6 +1,5 @@
 import Testing
 
-@testable import PlatcFacts
 @testable import PlatcRender
 
 @Suite struct ModelcarDeliveryTests {

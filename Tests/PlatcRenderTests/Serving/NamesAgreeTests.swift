@@ -1,6 +1,5 @@
 import Testing
 
-@testable import PlatcFacts
 @testable import PlatcRender
 
 /// The names the seed platform wired by hand and got wrong: one source of truth each.

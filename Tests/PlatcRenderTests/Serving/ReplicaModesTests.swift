@@ -1,7 +1,7 @@
-@testable import PlatcFacts
 import PlatcChecks
 import Testing
 
+@testable import PlatcFacts
 @testable import PlatcRender
 
 /// Parked, by hand, KEDA with its settings, and the rollout modes, on the minimal platform

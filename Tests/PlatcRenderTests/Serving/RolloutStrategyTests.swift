@@ -1,6 +1,5 @@
 import Testing
 
-@testable import PlatcFacts
 @testable import PlatcRender
 
 /// The minimal platform's a10 class has 2 GPUs (2 nodes × 1).

@@ -2,7 +2,6 @@ import Foundation
 import PlatcSpec
 import PlatcTestSupport
 
-@testable import PlatcFacts
 @testable import PlatcRender
 
 /// The minimal platform (model `tiny` on GPU class `a10`: 2 nodes × 1 GPU, Kubernetes 1.31) that

@@ -1,7 +1,6 @@
 import PlatcSpec
 import Testing
 
-@testable import PlatcFacts
 @testable import PlatcRender
 
 /// The smaller objects: Service, PDB, pool, route, PodMonitor, namespace, PriorityClass, policy.

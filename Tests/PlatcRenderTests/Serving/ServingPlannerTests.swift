@@ -45,9 +45,10 @@ import Testing
         let fixture = try ServingFixture()
         var context = try fixture.context()
         context = RenderContext(
-            facts: Facts({
-                var spec = context.spec; spec.gpuClasses = []; return spec
-            }()))
+            facts: Facts(
+                {
+                    var spec = context.spec; spec.gpuClasses = []; return spec
+                }()))
         let kinds = ServingPlanner.plan(context).map(\.kind)
         #expect(kinds == ["Namespace", "PriorityClass", "NetworkPolicy"])
     }

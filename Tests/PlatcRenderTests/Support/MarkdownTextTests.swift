@@ -1,6 +1,5 @@
 import Testing
 
-@testable import PlatcFacts
 @testable import PlatcRender
 
 /// Markdown escaping works on Unicode scalars: a markup character followed by a combining mark

@@ -1,7 +1,6 @@
 import PlatcTestSupport
 import Testing
 
-@testable import PlatcFacts
 @testable import PlatcRender
 
 /// The per-tenant objects: names that must agree, numbers derived from the tenant file, and the

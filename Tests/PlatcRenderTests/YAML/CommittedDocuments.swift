@@ -2,7 +2,6 @@ import Foundation
 import PlatcSpec
 import PlatcTestSupport
 
-@testable import PlatcFacts
 @testable import PlatcRender
 
 /// The YAML documents of the committed out/ of the default platform, read back into the

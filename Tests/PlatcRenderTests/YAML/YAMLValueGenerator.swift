@@ -1,6 +1,5 @@
 import PlatcTestSupport
 
-@testable import PlatcFacts
 @testable import PlatcRender
 
 /// Deterministic random `YAMLValue` trees for the writer's property tests, from a seed

@@ -1,4 +1,3 @@
-@testable import PlatcFacts
 @testable import PlatcRender
 
 /// Shrinks a failing `YAMLValue` to a small one that still fails: drops items and entries,

@@ -1,7 +1,6 @@
 import Foundation
 import Testing
 
-@testable import PlatcFacts
 @testable import PlatcRender
 
 /// The real documents: every YAML file of the committed out/, read back and written again, comes

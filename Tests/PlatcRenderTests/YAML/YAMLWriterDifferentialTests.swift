@@ -1,6 +1,5 @@
 import Testing
 
-@testable import PlatcFacts
 @testable import PlatcRender
 
 /// `YAMLWriter` against libyaml's emitter, the reference it mirrors: the same bytes for every
