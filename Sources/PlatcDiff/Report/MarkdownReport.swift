@@ -1,4 +1,3 @@
-import PlatcRender
 import PlatcSpec
 
 /// The pull-request comment. It must fit a comment (GitHub refuses bodies over 65,536

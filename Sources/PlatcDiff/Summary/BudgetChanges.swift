@@ -1,4 +1,3 @@
-import PlatcRender
 import PlatcSpec
 
 /// Money: the platform's budget and overcommit, each tenant's budget, each model's prices.

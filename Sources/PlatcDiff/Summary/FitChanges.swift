@@ -1,6 +1,5 @@
 import PlatcChecks
 import PlatcFacts
-import PlatcRender
 import PlatcSpec
 
 /// What each model keeps for its KV cache and how many full-context requests that holds, as the

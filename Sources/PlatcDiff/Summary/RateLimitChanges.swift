@@ -1,4 +1,3 @@
-import PlatcRender
 import PlatcSpec
 
 /// LiteLLM rate limits: each tenant's team limits and each model's deployment limits.

@@ -1,4 +1,3 @@
-import PlatcRender
 import PlatcSpec
 
 /// How the summary spells values: the catalog's formats (the same facts read the same in both),

@@ -1,6 +1,5 @@
 import PlatcChecks
 import PlatcFacts
-import PlatcRender
 import PlatcSpec
 
 /// Tenants added and removed, and the names a tenant may call when its access changes (its own

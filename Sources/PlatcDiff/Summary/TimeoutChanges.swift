@@ -1,6 +1,5 @@
 import PlatcChecks
 import PlatcFacts
-import PlatcRender
 import PlatcSpec
 
 /// The request path's deadlines layer by layer, and the router's worst case they add up to

@@ -1,3 +1,5 @@
+import PlatcSpec
+
 /// Markdown table cells and paragraphs: every value through `MarkdownText.escape`, the one
 /// escaping platc's Markdown uses (entities for `& < >`, a backslash before inline markup, line
 /// breaks as spaces).

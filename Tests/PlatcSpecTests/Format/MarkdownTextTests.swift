@@ -1,6 +1,5 @@
+import PlatcSpec
 import Testing
-
-@testable import PlatcRender
 
 /// Markdown escaping works on Unicode scalars: a markup character followed by a combining mark
 /// is one Swift Character, and escaping per Character let it through.
