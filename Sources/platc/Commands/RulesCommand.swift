@@ -1,6 +1,6 @@
 import ArgumentParser
-import PlatcGit
 import PlatcFacts
+import PlatcGit
 import PlatcSpec
 
 /// `platc rules`: the rule catalogue, as a list, one rule explained, or docs/rules.md.
@@ -29,6 +29,7 @@ struct RulesCommand: ParsableCommand {
             throw ExitStatus.usageOrIO
         }
         print(RuleCatalogue.markdown([rule], title: nil), terminator: "")
+        print("Defined in Sources/\(rule.definedIn).")
     }
 }
 
