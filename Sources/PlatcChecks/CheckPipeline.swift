@@ -1,29 +1,37 @@
 import PlatcFacts
-import PlatcFacts
 import PlatcSpec
 
-/// The check phase: Spec → diagnostics. Families run in a fixed order; each reports under its
-/// own rule ids, and `ref/*` runs first so the others can skip what does not resolve.
+/// The check phase: Spec → diagnostics. Every rule is listed once in `registry`; its families run
+/// in that order, and `ref/*` comes first so the others can skip what does not resolve.
 public enum CheckPipeline {
-    /// The check families, in the order they run and are documented.
-    static var checks: [any Check.Type] {
-        [RefChecks.self, FitChecks.self, EngineChecks.self, QuotaChecks.self, TimeoutChecks.self, PolicyChecks.self]
+    /// Every rule the check phase can report, in documentation order. A test asserts no id repeats across phases.
+    public static let rules: [Rule] = registry.map { $0.rule }
+
+    /// The registry cut where the family changes: each family's rules, in registry order.
+    static let families: [[any CheckRule.Type]] = registry.reduce(into: []) { families, type in
+        if let last = families.last?.last, last.rule.family == type.rule.family {
+            families[families.count - 1].append(type)
+        } else {
+            families.append([type])
+        }
     }
 
-    /// Every rule the check phase can report. A test asserts no id repeats across phases.
-    public static let rules: [Rule] = checks.flatMap { $0.rules }
-
     public static func check(_ facts: Facts, sources: SourceFiles = SourceFiles()) -> [Diagnostic] {
-        // The families read the Spec and report; none reads another's findings, so each runs
-        // on its own context, on any core, and their findings join in family order.
-        let families: [@Sendable () -> [Diagnostic]] = checks.map { check in
+        // The families read the Spec and the facts and report; none reads another's findings, so
+        // each runs on its own context, on any core, and their findings join in family order.
+        let runs: [@Sendable () -> [Diagnostic]] = families.map { family in
             {
                 var context = CheckContext(facts: facts, sources: sources)
-                check.run(&context)
+                for type in family { type.check(&context) }
                 return context.diagnostics.diagnostics
             }
         }
-        return Parallel.all(families).flatMap { $0 }
+        return Parallel.all(runs).flatMap { $0 }
+    }
+
+    /// Runs one family's rules (`fit`, `quota`, …) on `context`, in registry order, as `check` does.
+    public static func run(family: String, _ context: inout CheckContext) {
+        for type in registry where type.rule.family == family { type.check(&context) }
     }
 
     /// Everything `platc check` reports for a load, in report order: `earlier` findings (the
@@ -35,10 +43,10 @@ public enum CheckPipeline {
         if let facts {
             found += check(facts, sources: loaded.sources)
         } else {
-            found += PolicyChecks.InlineSecret.scanText(of: loaded.sources)
+            found += InlineSecret.scanText(of: loaded.sources)
         }
         var collector = DiagnosticCollector()
-        collector.append(contentsOf: PolicyChecks.SecretRedaction.redact(found, sources: loaded.sources))
+        collector.append(contentsOf: SecretRedaction.redact(found, sources: loaded.sources))
         return collector.sorted
     }
 }

@@ -3,8 +3,8 @@ import PlatcSpec
 import PlatcTestSupport
 import Testing
 
-@testable import PlatcFacts
 @testable import PlatcChecks
+@testable import PlatcFacts
 
 /// `engine/*` on the minimal platform (model `tiny`, vLLM 0.11.0, an unquantized Qwen2.5-0.5B),
 /// changed in memory; a line added under `serving:` is line 19 of models/tiny.yaml.
@@ -25,10 +25,10 @@ import Testing
     }
 
     @Test func minimalAndDefaultPlatformsAreClean() throws {
-        #expect(try Platform().check(EngineChecks.self).isEmpty)
+        #expect(try Platform().check(family: "engine").isEmpty)
         let loaded = Loader().load(try SourceTree.reading(Paths.packageRoot))
         var context = CheckContext(facts: Facts(try #require(loaded.spec)), sources: loaded.sources)
-        EngineChecks.run(&context)
+        CheckPipeline.run(family: "engine", &context)
         #expect(context.diagnostics.diagnostics.isEmpty, "\(context.diagnostics.diagnostics)")
     }
 
@@ -36,7 +36,7 @@ import Testing
 
     @Test func aMethodTheReleaseRemovedIsRefused() throws {
         var platform = try Self.platform("quantization: aqlm")
-        let found = try platform.check(EngineChecks.self)
+        let found = try platform.check(family: "engine")
         #expect(found.map(\.ruleID) == ["engine/quantization-unsupported"])
         let diagnostic = try #require(found.first)
         #expect(diagnostic.span?.start == SourceLocation(file: "models/tiny.yaml", line: 19, column: 17))
@@ -44,15 +44,15 @@ import Testing
         #expect(diagnostic.hint?.hasPrefix("use one of 0.11.0's quantization methods (auto-round, awq, awq_marlin, bitblas,") == true)
         #expect(diagnostic.hint?.hasSuffix("or pin a vLLM release that has 'aqlm' (before 0.10.1)") == true)
         Self.version("0.10.0", &platform)
-        #expect(try platform.check(EngineChecks.self).isEmpty, "the hint's other way: a release that has it")
+        #expect(try platform.check(family: "engine").isEmpty, "the hint's other way: a release that has it")
     }
 
     @Test func aMethodOfALaterReleaseIsRefused() throws {
         var platform = try Self.platform("quantization: mxfp4")
         Self.version("0.10.0", &platform)
-        #expect(try platform.check(EngineChecks.self).first?.message.hasSuffix("'mxfp4': it arrived in vLLM 0.10.1") == true)
+        #expect(try platform.check(family: "engine").first?.message.hasSuffix("'mxfp4': it arrived in vLLM 0.10.1") == true)
         Self.version("0.10.1", &platform)
-        #expect(try platform.check(EngineChecks.self).isEmpty)
+        #expect(try platform.check(family: "engine").isEmpty)
     }
 
     @Test func theCheckpointsOwnMethodMustExistToo() throws {
@@ -60,9 +60,9 @@ import Testing
         platform.edit(
             "models/tiny.json", "\"vocab_size\": 151936",
             "\"vocab_size\": 151936,\n  \"quantization_config\": {\"quant_method\": \"bitsandbytes\"}")
-        #expect(try platform.check(EngineChecks.self).isEmpty, "0.11.0 has bitsandbytes")
+        #expect(try platform.check(family: "engine").isEmpty, "0.11.0 has bitsandbytes")
         Self.version("0.28.0", &platform)
-        let found = try platform.check(EngineChecks.self)
+        let found = try platform.check(family: "engine")
         #expect(found.map(\.ruleID) == ["engine/quantization-unsupported"])
         #expect(found.first?.span?.start == SourceLocation(file: "models/tiny.yaml", line: 11, column: 11))
         #expect(
@@ -71,7 +71,7 @@ import Testing
         )
         // `none` is no flag: the checkpoint's method is what vLLM loads, and it must exist.
         platform.edit("models/tiny.yaml", "  gpuMemoryUtilization: 0.8\n", "  gpuMemoryUtilization: 0.8\n  quantization: none\n")
-        #expect(try platform.check(EngineChecks.self).map(\.ruleID) == ["engine/quantization-unsupported", "engine/quantization-none"])
+        #expect(try platform.check(family: "engine").map(\.ruleID) == ["engine/quantization-unsupported", "engine/quantization-none"])
     }
 
     // MARK: - engine/quantization-none
@@ -81,7 +81,7 @@ import Testing
         platform.edit(
             "models/tiny.json", "\"vocab_size\": 151936",
             "\"vocab_size\": 151936,\n  \"quantization_config\": {\"quant_method\": \"AWQ\", \"bits\": 4}")
-        let found = try platform.check(EngineChecks.self)
+        let found = try platform.check(family: "engine")
         #expect(found.map(\.ruleID) == ["engine/quantization-none"])
         let diagnostic = try #require(found.first)
         #expect(diagnostic.severity == .warning)
@@ -89,11 +89,11 @@ import Testing
         #expect(diagnostic.message.contains("vLLM loads the checkpoint as its config.json declares ('awq')"))
         #expect(diagnostic.hint == "remove `quantization: none` (vLLM uses 'awq' either way)")
         platform.edit("models/tiny.yaml", "  quantization: none\n", "")
-        #expect(try platform.check(EngineChecks.self).isEmpty, "the hint, applied")
+        #expect(try platform.check(family: "engine").isEmpty, "the hint, applied")
     }
 
     @Test func noneOnAnUnquantizedCheckpointIsANote() throws {
-        let found = try Self.platform("quantization: none").check(EngineChecks.self)
+        let found = try Self.platform("quantization: none").check(family: "engine")
         #expect(found.map(\.ruleID) == ["engine/quantization-none"])
         #expect(found.first?.severity == .note)
         #expect(found.first?.message.hasPrefix("quantization: none changes nothing for 'tiny'") == true)
@@ -103,9 +103,9 @@ import Testing
 
     @Test func parsersMustExistInThePinnedRelease() throws {
         var platform = try Self.platform("toolCallParser: openai", "reasoningParser: qwen3")
-        #expect(try platform.check(EngineChecks.self).isEmpty)
+        #expect(try platform.check(family: "engine").isEmpty)
         Self.version("0.8.5", &platform)
-        let found = try platform.check(EngineChecks.self)
+        let found = try platform.check(family: "engine")
         #expect(found.map(\.ruleID) == ["engine/parser-unsupported", "engine/parser-unsupported"])
         #expect(found.map(\.span?.start.line) == [19, 20])
         #expect(found.first?.message == "vLLM 0.8.5 (serving.engine.version) has no tool-call parser 'openai': it arrived in vLLM 0.10.2")
@@ -115,15 +115,15 @@ import Testing
         )
         #expect(found.last?.message == "vLLM 0.8.5 (serving.engine.version) has no reasoning parser 'qwen3': it arrived in vLLM 0.9.0")
         Self.version("0.10.2", &platform)
-        #expect(try platform.check(EngineChecks.self).isEmpty, "the hint, applied")
+        #expect(try platform.check(family: "engine").isEmpty, "the hint, applied")
     }
 
     @Test func aRenamedParserNamesItsRelease() throws {
         var platform = try Self.platform("toolCallParser: glm4_moe")
         Self.version("0.10.0", &platform)
-        #expect(try platform.check(EngineChecks.self).isEmpty)
+        #expect(try platform.check(family: "engine").isEmpty)
         Self.version("0.10.1", &platform)
-        #expect(try platform.check(EngineChecks.self).first?.message.hasSuffix("'glm4_moe': vLLM 0.10.1 removed it") == true)
+        #expect(try platform.check(family: "engine").first?.message.hasSuffix("'glm4_moe': vLLM 0.10.1 removed it") == true)
     }
 
     // MARK: - engine/reserved-flag
@@ -150,7 +150,7 @@ import Testing
 
     @Test func aReservedFlagPointsAtItsItemAndNamesTheField() throws {
         var platform = try Self.platform("extraArgs: [--enable-prefix-caching, --max-model-len, \"32768\", --port, \"9000\"]")
-        let found = try platform.check(EngineChecks.self)
+        let found = try platform.check(family: "engine")
         #expect(found.map(\.ruleID) == ["engine/reserved-flag", "engine/reserved-flag"])
         #expect(found.map(\.span?.start.column) == [40, 66])
         #expect(
@@ -164,11 +164,11 @@ import Testing
         )
         #expect(found.last?.hint == "remove '--port 9000' from extraArgs")
         platform.edit("models/tiny.yaml", ", --max-model-len, \"32768\", --port, \"9000\"]", "]")
-        #expect(try platform.check(EngineChecks.self).isEmpty, "the hints, applied")
+        #expect(try platform.check(family: "engine").isEmpty, "the hints, applied")
     }
 
     @Test func anotherSpellingIsExplained() throws {
-        let found = try Self.platform("extraArgs: [--max_model_len=32768, -qawq]").check(EngineChecks.self)
+        let found = try Self.platform("extraArgs: [--max_model_len=32768, -qawq]").check(family: "engine")
         #expect(found.count == 2)
         #expect(found.first?.message.contains("set --max-model-len (vLLM reads '--max_model_len=32768' as --max-model-len)") == true)
         #expect(found.first?.hint == "remove '--max_model_len=32768' from extraArgs and set serving.maxModelLen instead")
@@ -179,18 +179,18 @@ import Testing
 
     @Test func extraArgsStartWithAFlag() throws {
         var platform = try Self.platform("extraArgs: [enable-prefix-caching]")
-        let found = try platform.check(EngineChecks.self)
+        let found = try platform.check(family: "engine")
         #expect(found.map(\.ruleID) == ["engine/stray-value"])
         #expect(found.first?.span?.start == SourceLocation(file: "models/tiny.yaml", line: 19, column: 15))
         #expect(found.first?.hint == "write '--enable-prefix-caching' if it is a flag")
         platform.edit("models/tiny.yaml", "[enable-prefix-caching]", "[--enable-prefix-caching]")
-        #expect(try platform.check(EngineChecks.self).isEmpty, "the hint, applied")
-        let number = try Self.platform("extraArgs: [\"8\"]").check(EngineChecks.self)
+        #expect(try platform.check(family: "engine").isEmpty, "the hint, applied")
+        let number = try Self.platform("extraArgs: [\"8\"]").check(family: "engine")
         #expect(number.first?.hint == "put the flag it belongs to before it, or remove it")
     }
 
     @Test func doubleDashEndsTheOptions() throws {
-        let found = try Self.platform("extraArgs: [--enable-prefix-caching, --, --seed, \"1\"]").check(EngineChecks.self)
+        let found = try Self.platform("extraArgs: [--enable-prefix-caching, --, --seed, \"1\"]").check(family: "engine")
         #expect(found.map(\.ruleID) == ["engine/stray-value"])
         #expect(found.first?.span?.start.column == 40)
         #expect(found.first?.hint == "remove '--' from extraArgs")
@@ -202,7 +202,7 @@ import Testing
         var platform = try Self.platform(
             "env:", "  - {name: VLLM_LOGGING_LEVEL, value: DEBUG}", "  - {name: HF_HUB_OFFLINE, value: \"0\"}",
             "  - {name: VLLM_API_KEY, valueFrom: {secretKeyRef: {name: mine, key: k}}}")
-        let found = try platform.check(EngineChecks.self)
+        let found = try platform.check(family: "engine")
         #expect(found.map(\.ruleID) == ["engine/reserved-variable", "engine/reserved-variable"])
         #expect(
             found.map(\.span?.start) == [
@@ -217,21 +217,21 @@ import Testing
         #expect(found.last?.message.hasSuffix("it is the key vLLM requires, from the Platform's serving.apiKeyRef") == true)
         platform.edit("models/tiny.yaml", "    - {name: HF_HUB_OFFLINE, value: \"0\"}\n", "")
         platform.edit("models/tiny.yaml", "    - {name: VLLM_API_KEY, valueFrom: {secretKeyRef: {name: mine, key: k}}}\n", "")
-        #expect(try platform.check(EngineChecks.self).isEmpty, "the hints, applied")
+        #expect(try platform.check(family: "engine").isEmpty, "the hints, applied")
     }
 
     // MARK: - policy/inline-secret on env values
 
     @Test func aLiteralValueOfASecretNamedVariableIsAnInlineSecret() throws {
         var platform = try Self.platform("env:", "  - name: HF_TOKEN", "    value: hunter2xyz9")
-        let found = try platform.check(PolicyChecks.self)
+        let found = try platform.check(family: "policy")
         #expect(found.map(\.ruleID) == ["policy/inline-secret"])
         let diagnostic = try #require(found.first)
         #expect(diagnostic.span?.start == SourceLocation(file: "models/tiny.yaml", line: 21, column: 14))
         #expect(diagnostic.message == "inline secret: this looks like a literal value for 'HF_TOKEN' ('hunt…')")
         #expect(diagnostic.redactions == [try #require(diagnostic.span)])
         platform.edit("models/tiny.yaml", "    value: hunter2xyz9", "    valueFrom: {secretKeyRef: {name: hf-token, key: token}}")
-        #expect(try platform.check(PolicyChecks.self).isEmpty, "the hint, applied")
-        #expect(try Self.platform("env: [{name: VLLM_LOGGING_LEVEL, value: DEBUG}]").check(PolicyChecks.self).isEmpty)
+        #expect(try platform.check(family: "policy").isEmpty, "the hint, applied")
+        #expect(try Self.platform("env: [{name: VLLM_LOGGING_LEVEL, value: DEBUG}]").check(family: "policy").isEmpty)
     }
 }

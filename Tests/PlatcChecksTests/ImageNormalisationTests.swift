@@ -1,8 +1,8 @@
 import PlatcSpec
 import Testing
 
-@testable import PlatcFacts
 @testable import PlatcChecks
+@testable import PlatcFacts
 
 /// The one reading of image references (distribution/reference's normalize.go) that `platc check`
 /// runs in Swift and the Kyverno policy runs as CEL; ImagePolicyAgreementTests holds the two equal.

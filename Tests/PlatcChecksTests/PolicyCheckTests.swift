@@ -3,8 +3,8 @@ import PlatcSpec
 import PlatcTestSupport
 import Testing
 
-@testable import PlatcFacts
 @testable import PlatcChecks
+@testable import PlatcFacts
 
 /// `policy/*` on the minimal platform (allowed registry `registry.example.com`, requireDigests by
 /// default), changed in memory.
@@ -15,10 +15,10 @@ import Testing
     static let engine = "registry.example.com/vllm/vllm-openai" + digest
 
     @Test func minimalAndDefaultPlatformsAreClean() throws {
-        #expect(try Platform().check(PolicyChecks.self).isEmpty)
+        #expect(try Platform().check(family: "policy").isEmpty)
         let loaded = Loader().load(try SourceTree.reading(Paths.packageRoot))
         var context = CheckContext(facts: Facts(try #require(loaded.spec)), sources: loaded.sources)
-        PolicyChecks.run(&context)
+        CheckPipeline.run(family: "policy", &context)
         #expect(context.diagnostics.diagnostics.isEmpty, "\(context.diagnostics.diagnostics)")
     }
 
@@ -27,7 +27,7 @@ import Testing
     @Test func anEngineImageByTagFailsWhileDigestsAreRequired() throws {
         var platform = try Platform()
         platform.edit("models/tiny.yaml", Self.engine, "registry.example.com/vllm/vllm-openai:v0.11.0")
-        let found = try platform.check(PolicyChecks.self)
+        let found = try platform.check(family: "policy")
         #expect(found.map(\.ruleID) == ["policy/image-digest"])
         let diagnostic = try #require(found.first)
         #expect(diagnostic.span?.start == SourceLocation(file: "models/tiny.yaml", line: 14, column: 12))
@@ -35,9 +35,9 @@ import Testing
         #expect(diagnostic.hint?.contains("'registry.example.com/vllm/vllm-openai:v0.11.0@sha256:<64 hex digits>'") == true)
 
         platform.edit("platform/mini.yaml", "policy:\n", "policy:\n  requireDigests: true\n")
-        #expect(try platform.check(PolicyChecks.self).first?.notes.first?.message == "policy.requireDigests is true here")
+        #expect(try platform.check(family: "policy").first?.notes.first?.message == "policy.requireDigests is true here")
         platform.edit("platform/mini.yaml", "requireDigests: true", "requireDigests: false")
-        #expect(try platform.check(PolicyChecks.self).isEmpty)
+        #expect(try platform.check(family: "policy").isEmpty)
     }
 
     @Test func weightsArePinnedWhateverThePolicySays() throws {
@@ -49,7 +49,7 @@ import Testing
             "models/tiny.yaml", "tenants: [team]",
             "lora:\n  adapters:\n    - name: sql\n      image: registry.example.com/adapters/sql:latest\n      tenants: [team]\ntenants: [team]"
         )
-        let found = try platform.check(PolicyChecks.self)
+        let found = try platform.check(family: "policy")
         #expect(found.map(\.ruleID) == ["policy/image-digest", "policy/image-digest"])
         #expect(
             found.map(\.message) == [
@@ -61,7 +61,7 @@ import Testing
     @Test func aTagNextToTheDigestIsPinned() throws {
         var platform = try Platform()
         platform.edit("models/tiny.yaml", Self.engine, "registry.example.com/vllm/vllm-openai:v0.11.0" + Self.digest)
-        #expect(try platform.check(PolicyChecks.self).isEmpty)
+        #expect(try platform.check(family: "policy").isEmpty)
     }
 
     // MARK: - policy/image-registry
@@ -69,7 +69,7 @@ import Testing
     @Test func anImageWithoutRegistryHostComesFromDockerHub() throws {
         var platform = try Platform()
         platform.edit("models/tiny.yaml", Self.engine, "vllm/vllm-openai" + Self.digest)
-        let found = try platform.check(PolicyChecks.self)
+        let found = try platform.check(family: "policy")
         #expect(found.map(\.ruleID) == ["policy/image-registry"])
         let diagnostic = try #require(found.first)
         #expect(
@@ -82,7 +82,7 @@ import Testing
         #expect(diagnostic.notes.first?.span?.start == SourceLocation(file: "platform/mini.yaml", line: 18, column: 23))
 
         platform.edit("platform/mini.yaml", "[registry.example.com]", "[registry.example.com, docker.io/vllm]")
-        #expect(try platform.check(PolicyChecks.self).isEmpty)
+        #expect(try platform.check(family: "policy").isEmpty)
     }
 
     @Test func registriesMatchWholePathComponents() {
@@ -115,7 +115,7 @@ import Testing
         platform.edit("tenants/team.yaml", "ssoGroups: [team]", "ssoGroups: [team]  # HF_TOKEN=\(key)")
         let loaded = Loader().load(SourceTree(files: platform.files.map { .init(path: $0.key, bytes: Array($0.value.utf8)) }))
         var context = CheckContext(facts: Facts(try #require(loaded.spec)), sources: loaded.sources)
-        PolicyChecks.run(&context)
+        CheckPipeline.run(family: "policy", &context)
         let found = context.diagnostics.sorted
         #expect(found.map(\.ruleID) == ["policy/inline-secret"])
         let diagnostic = try #require(found.first)
@@ -131,7 +131,7 @@ import Testing
     @Test func secretsInConfigJSONPointAtTheModel() throws {
         var platform = try Platform()
         platform.edit("models/tiny.json", "\"use_cache\": true,", "\"use_cache\": true,\n  \"auth\": {\"api_key\": \"Zq7-kP2x-Lm9w\"},")
-        let found = try platform.check(PolicyChecks.self)
+        let found = try platform.check(family: "policy")
         #expect(found.map(\.ruleID) == ["policy/inline-secret"])
         #expect(
             found.first?.message
@@ -150,17 +150,17 @@ import Testing
 
             """
         platform.edit("platform/mini.yaml", "policy:\n", "policy:\n" + publicKey)
-        #expect(try platform.check(PolicyChecks.self).isEmpty)
+        #expect(try platform.check(family: "policy").isEmpty)
         platform.edit("platform/mini.yaml", "BEGIN PUBLIC KEY", "BEGIN EC PRIVATE KEY")
         platform.edit("platform/mini.yaml", "END PUBLIC KEY", "END EC PRIVATE KEY")
-        let found = try platform.check(PolicyChecks.self)
+        let found = try platform.check(family: "policy")
         #expect(found.map(\.message) == ["inline secret: this looks like a PEM private key (-----BEGIN EC PRIVATE KEY-----)"])
     }
 
     @Test func aRepoURLWithAPasswordSuggestsTheURLWithout() throws {
         var platform = try Platform()
         platform.edit("platform/mini.yaml", "https://git.example.com/mini.git", "https://deploy:Pa55-w0rd@git.example.com/mini.git")
-        let found = try platform.check(PolicyChecks.self)
+        let found = try platform.check(family: "policy")
         #expect(found.map(\.message) == ["inline secret: this looks like a password in a URL ('Pa55…')"])
         #expect(found.first?.hint?.contains("write 'https://git.example.com/mini.git'") == true)
     }

@@ -3,8 +3,8 @@ import PlatcSpec
 import PlatcTestSupport
 import Testing
 
-@testable import PlatcFacts
 @testable import PlatcChecks
+@testable import PlatcFacts
 
 /// The quota/* rules on small changes to the minimal platform (a10: 2 nodes × 1 GPU; model tiny,
 /// min 1 × TP 1; tenant team, nominal 1 on a10, $50 of the platform's $100.00 per 30d).
@@ -164,7 +164,7 @@ import Testing
             try platform.tenant(name, budget: "\(10 + index)")
         }
         let finding = try #require(try platform.check().first)
-        #expect(finding.notes.count == QuotaChecks.Contributions.limit + 1)
+        #expect(finding.notes.count == Contributions.limit + 1)
         #expect(finding.notes.prefix(2).map(\.message) == ["'team' budgets $50.00 per 30d", "'g' budgets $16.00 per 30d"])
         #expect(finding.notes.last?.message == "and 3 more tenants: $33.00 per 30d", "c 12 + b 11 + a 10")
         #expect(finding.notes.last?.span == nil)
@@ -235,12 +235,12 @@ import Testing
     // MARK: - Arithmetic
 
     @Test func budgetPeriodsInHours() {
-        #expect(["12h", "7d", "30d", "1mo", "9999mo"].map(QuotaChecks.BudgetPeriod.hours) == [12, 168, 720, 720, 7_199_280])
-        #expect(["30", "0d", "1w", "d", "1.5d"].allSatisfy { QuotaChecks.BudgetPeriod.hours($0) == nil })
+        #expect(["12h", "7d", "30d", "1mo", "9999mo"].map(BudgetPeriod.hours) == [12, 168, 720, 720, 7_199_280])
+        #expect(["30", "0d", "1w", "d", "1.5d"].allSatisfy { BudgetPeriod.hours($0) == nil })
     }
 
     @Test func scalingIsExactAndSaturates() {
-        typealias S = QuotaChecks.Saturating
+        typealias S = Saturating
         #expect(S.scale(7, by: 1, over: 2, roundingUp: true) == 4 && S.scale(7, by: 1, over: 2, roundingUp: false) == 3)
         #expect(S.scale(1_000_000_000_000_000_000, by: 7_199_280, over: 7_199_280, roundingUp: true) == 1_000_000_000_000_000_000)
         #expect(S.scale(1_000_000_000_000_000_000, by: 7_199_280, over: 1, roundingUp: false) == .max)
@@ -252,7 +252,7 @@ import Testing
 
     static func quota(_ spec: Spec) -> [Diagnostic] {
         var context = CheckContext(facts: Facts(spec))
-        QuotaChecks.run(&context)
+        CheckPipeline.run(family: "quota", &context)
         return context.diagnostics.sorted
     }
 }

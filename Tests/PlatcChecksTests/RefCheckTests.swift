@@ -3,8 +3,8 @@ import PlatcSpec
 import PlatcTestSupport
 import Testing
 
-@testable import PlatcFacts
 @testable import PlatcChecks
+@testable import PlatcFacts
 
 /// `ref/*` on the minimal platform (tenant `team`, model `tiny` on GPU class `a10`), changed one
 /// file at a time in memory.
@@ -40,12 +40,12 @@ import Testing
         }
 
         /// The family's findings, sorted; the edited platform must load cleanly.
-        func check(_ family: any Check.Type = RefChecks.self) throws -> [Diagnostic] {
+        func check(family: String = "ref") throws -> [Diagnostic] {
             let tree = SourceTree(files: files.map { SourceTree.File(path: $0.key, bytes: Array($0.value.utf8)) })
             let loaded = Loader().load(tree)
             let spec = try #require(loaded.spec, "\(loaded.diagnostics)")
             var context = CheckContext(facts: Facts(spec), sources: loaded.sources)
-            family.run(&context)
+            CheckPipeline.run(family: family, &context)
             return context.diagnostics.sorted
         }
     }
@@ -63,7 +63,7 @@ import Testing
         #expect(try Platform().check().isEmpty)
         let loaded = Loader().load(try SourceTree.reading(Paths.packageRoot))
         var context = CheckContext(facts: Facts(try #require(loaded.spec)), sources: loaded.sources)
-        RefChecks.run(&context)
+        CheckPipeline.run(family: "ref", &context)
         #expect(context.diagnostics.diagnostics.isEmpty, "\(context.diagnostics.diagnostics)")
     }
 

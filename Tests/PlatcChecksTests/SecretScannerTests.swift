@@ -3,13 +3,13 @@ import PlatcSpec
 import PlatcTestSupport
 import Testing
 
-@testable import PlatcFacts
 @testable import PlatcChecks
+@testable import PlatcFacts
 
 /// The secret scanner behind `policy/inline-secret`, line by line: what it must find, and what
 /// it must leave alone (the default platform, digests, public keys, references, prose).
 @Suite struct SecretScannerTests {
-    static func kinds(_ line: String) -> [String] { PolicyChecks.SecretScanner.scan(line).map(\.kind.name) }
+    static func kinds(_ line: String) -> [String] { SecretScanner.scan(line).map(\.kind.name) }
 
     static let secrets: [(line: String, kind: String, secret: String)] = [
         (
@@ -46,7 +46,7 @@ import Testing
 
     @Test(arguments: secrets)
     func findsTheSecretAndWhereItIs(_ example: (line: String, kind: String, secret: String)) throws {
-        let found = PolicyChecks.SecretScanner.scan(example.line)
+        let found = SecretScanner.scan(example.line)
         #expect(found.map(\.kind.name) == [example.kind])
         let finding = try #require(found.first)
         let scalars = Array(example.line.unicodeScalars)

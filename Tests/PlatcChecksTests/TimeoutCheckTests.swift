@@ -1,6 +1,6 @@
 import Foundation
-import PlatcFacts
 import PlatcChecks
+import PlatcFacts
 import PlatcSpec
 import PlatcTestSupport
 import Testing
@@ -14,7 +14,7 @@ import Testing
     func embeddedPlatformsNest(_ root: URL) throws {
         let spec = try #require(Loader().load(try SourceTree.reading(root)).spec)
         var context = CheckContext(facts: Facts(spec))
-        TimeoutChecks.run(&context)
+        CheckPipeline.run(family: "timeout", &context)
         #expect(context.diagnostics.diagnostics.isEmpty, "\(context.diagnostics.diagnostics.map(\.message))")
     }
 
@@ -212,7 +212,7 @@ import Testing
         let result = Loader().load(SourceTree(files: [SourceTree.File(path: "platform/mini.yaml", bytes: Array(text.utf8))]))
         let spec = try #require(result.spec, "\(result.diagnostics.map(\.message))\n\(text)")
         var context = CheckContext(facts: Facts(spec))
-        TimeoutChecks.run(&context)
+        CheckPipeline.run(family: "timeout", &context)
         return context.diagnostics.sorted
     }
 
@@ -223,7 +223,8 @@ import Testing
         let overrides = ["router.retries": retries, "router.retryBackoff": backoff, "gateway": "0s", "client": "1s"]
         let message = try #require(try check(overrides).first { $0.ruleID == "timeout/gateway-router" }?.message)
         let text = platformYAML(overrides)
-        let spec = try #require(Loader().load(SourceTree(files: [SourceTree.File(path: "platform/mini.yaml", bytes: Array(text.utf8))])).spec)
+        let spec = try #require(
+            Loader().load(SourceTree(files: [SourceTree.File(path: "platform/mini.yaml", bytes: Array(text.utf8))])).spec)
         let worstCase = Facts(spec).ladder.routerWorstCase
         // The finding prints the same worst case the ladder derives.
         #expect(message.contains("worst case \(PlatcSpec.Duration(milliseconds: worstCase).spoken)"), "\(message)")

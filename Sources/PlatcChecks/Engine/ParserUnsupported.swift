@@ -1,9 +1,8 @@
 import PlatcFacts
 import PlatcSpec
 
-extension Rule {
-    /// `engine/parser-unsupported`: The tool-call or reasoning parser is not one the model's vLLM release has.
-    public static let engineParserUnsupported = Rule(
+public enum ParserUnsupported: CheckRule {
+    public static let rule = Rule(
         id: "engine/parser-unsupported",
         summary:
             "serving.toolCallParser or serving.reasoningParser names a parser that the vLLM release serving.engine.version pins does not register.",
@@ -18,19 +17,19 @@ extension Rule {
         fix:
             "Use a parser the pinned release has (the hint lists them), or pin a release that has the parser (with an image of that release)."
     )
-}
 
-extension EngineChecks {
-    enum ParserUnsupported {
-        static func check(_ model: Model, into diagnostics: inout DiagnosticCollector) {
-            let serving = model.serving
-            for (parser, what, vocabulary) in [
-                (serving.toolCallParser, "tool-call parser", EngineVocabulary.toolCallParsers),
-                (serving.reasoningParser, "reasoning parser", EngineVocabulary.reasoningParsers),
-            ] {
-                guard let parser else { continue }
-                refuse(parser, what, vocabulary, serving.engineVersion, .engineParserUnsupported, &diagnostics)
-            }
+    public static func check(_ context: inout CheckContext) {
+        for model in context.spec.models { check(model, into: &context.diagnostics) }
+    }
+
+    private static func check(_ model: Model, into diagnostics: inout DiagnosticCollector) {
+        let serving = model.serving
+        for (parser, what, vocabulary) in [
+            (serving.toolCallParser, "tool-call parser", EngineVocabulary.toolCallParsers),
+            (serving.reasoningParser, "reasoning parser", EngineVocabulary.reasoningParsers),
+        ] {
+            guard let parser else { continue }
+            EngineRefusal.refuse(parser, what, vocabulary, serving.engineVersion, Self.rule, &diagnostics)
         }
     }
 }

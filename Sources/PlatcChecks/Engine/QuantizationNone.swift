@@ -1,9 +1,8 @@
 import PlatcFacts
 import PlatcSpec
 
-extension Rule {
-    /// `engine/quantization-none`: `quantization: none` is written; it means "no flag", not "unquantized".
-    public static let engineQuantizationNone = Rule(
+public enum QuantizationNone: CheckRule {
+    public static let rule = Rule(
         id: "engine/quantization-none", severity: .warning,
         summary:
             "serving.quantization is `none`, which renders no --quantization: a quantized checkpoint still loads quantized (a warning), an unquantized one is unchanged (a note).",
@@ -15,25 +14,25 @@ extension Rule {
               quantization: none
             """,
         fix: "Remove the line: vLLM loads the checkpoint as its config.json declares either way.")
-}
 
-extension EngineChecks {
-    enum QuantizationNone {
-        static func check(_ model: Model, into diagnostics: inout DiagnosticCollector) {
-            guard let written = model.serving.quantization, written.value == Model.Serving.noQuantization else { return }
-            let hint = "remove `quantization: none`"
-            if let declared = WeightFormat.declaredMethod(of: model) {
-                diagnostics.warning(
-                    .engineQuantizationNone,
-                    "quantization: none does not load '\(model.name.value)' unquantized: platc renders no --quantization, so vLLM loads the checkpoint as its config.json declares ('\(declared)'), and platc sizes it that way",
-                    at: written.span, hint: hint + " (vLLM uses '\(declared)' either way)")
-            } else {
-                diagnostics.emit(
-                    Diagnostic(
-                        .note, rule: .engineQuantizationNone,
-                        "quantization: none changes nothing for '\(model.name.value)': its checkpoint is not quantized and platc renders no --quantization (it used to render --quantization none, which vLLM refuses)",
-                        at: written.span, hint: hint))
-            }
+    public static func check(_ context: inout CheckContext) {
+        for model in context.spec.models { check(model, into: &context.diagnostics) }
+    }
+
+    private static func check(_ model: Model, into diagnostics: inout DiagnosticCollector) {
+        guard let written = model.serving.quantization, written.value == Model.Serving.noQuantization else { return }
+        let hint = "remove `quantization: none`"
+        if let declared = WeightFormat.declaredMethod(of: model) {
+            diagnostics.warning(
+                Self.rule,
+                "quantization: none does not load '\(model.name.value)' unquantized: platc renders no --quantization, so vLLM loads the checkpoint as its config.json declares ('\(declared)'), and platc sizes it that way",
+                at: written.span, hint: hint + " (vLLM uses '\(declared)' either way)")
+        } else {
+            diagnostics.emit(
+                Diagnostic(
+                    .note, rule: Self.rule,
+                    "quantization: none changes nothing for '\(model.name.value)': its checkpoint is not quantized and platc renders no --quantization (it used to render --quantization none, which vLLM refuses)",
+                    at: written.span, hint: hint))
         }
     }
 }

@@ -1,9 +1,8 @@
 import PlatcFacts
 import PlatcSpec
 
-extension Rule {
-    /// `engine/quantization-unsupported`: The quantization method is not one the model's vLLM release has.
-    public static let engineQuantizationUnsupported = Rule(
+public enum QuantizationUnsupported: CheckRule {
+    public static let rule = Rule(
         id: "engine/quantization-unsupported",
         summary:
             "The model's quantization method — serving.quantization, or else its config.json's quant_method — is not one of the methods of the vLLM release serving.engine.version pins.",
@@ -18,24 +17,24 @@ extension Rule {
         fix:
             "Write a method the pinned release has (the hint lists them), or pin a release that has the method (with an image of that release)."
     )
-}
 
-extension EngineChecks {
-    enum QuantizationUnsupported {
-        static func check(_ model: Model, into diagnostics: inout DiagnosticCollector) {
-            let serving = model.serving
-            let version = serving.engineVersion
-            if let written = serving.quantization, serving.quantizationMethod != nil {
-                refuse(written, "quantization method", .quantization, version, .engineQuantizationUnsupported, &diagnostics)
-            } else if let declared = WeightFormat.declaredMethod(of: model),
-                let term = EngineVocabulary.quantization.term(declared), !term.exists(in: version)
-            {
-                diagnostics.error(
-                    .engineQuantizationUnsupported,
-                    "config.json of '\(model.name.value)' declares quant_method '\(declared)', which vLLM \(version) (serving.engine.version) does not have: \(term.absence(at: version)); the server would not start",
-                    at: model.source.config.span,
-                    hint: "pin a vLLM release that has '\(declared)' (\(term.releases)), or serve a checkpoint in a method \(version) has")
-            }
+    public static func check(_ context: inout CheckContext) {
+        for model in context.spec.models { check(model, into: &context.diagnostics) }
+    }
+
+    private static func check(_ model: Model, into diagnostics: inout DiagnosticCollector) {
+        let serving = model.serving
+        let version = serving.engineVersion
+        if let written = serving.quantization, serving.quantizationMethod != nil {
+            EngineRefusal.refuse(written, "quantization method", .quantization, version, Self.rule, &diagnostics)
+        } else if let declared = WeightFormat.declaredMethod(of: model),
+            let term = EngineVocabulary.quantization.term(declared), !term.exists(in: version)
+        {
+            diagnostics.error(
+                Self.rule,
+                "config.json of '\(model.name.value)' declares quant_method '\(declared)', which vLLM \(version) (serving.engine.version) does not have: \(term.absence(at: version)); the server would not start",
+                at: model.source.config.span,
+                hint: "pin a vLLM release that has '\(declared)' (\(term.releases)), or serve a checkpoint in a method \(version) has")
         }
     }
 }

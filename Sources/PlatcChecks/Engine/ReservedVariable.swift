@@ -1,9 +1,8 @@
 import PlatcFacts
 import PlatcSpec
 
-extension Rule {
-    /// `engine/reserved-variable`: serving.env sets a variable platc sets in the vLLM container.
-    public static let engineReservedVariable = Rule(
+public enum ReservedVariable: CheckRule {
+    public static let rule = Rule(
         id: "engine/reserved-variable",
         summary:
             "An item of serving.env names a variable platc sets in the vLLM container (HOME and the cache folders, HF_HUB_OFFLINE, VLLM_API_KEY, …).",
@@ -16,18 +15,18 @@ extension Rule {
                 - {name: HF_HUB_OFFLINE, value: "0"}
             """,
         fix: "Remove the variable from serving.env; the API key is the Platform's serving.apiKeyRef.")
-}
 
-extension EngineChecks {
-    enum ReservedVariable {
-        static func check(_ model: Model, into diagnostics: inout DiagnosticCollector) {
-            for variable in model.serving.env {
-                guard let why = EngineVariables.reservation(of: variable.name.value) else { continue }
-                diagnostics.error(
-                    .engineReservedVariable,
-                    "serving.env of '\(model.name.value)' sets \(variable.name.value), which platc sets itself: \(why)",
-                    at: variable.name.span, hint: "remove \(variable.name.value) from serving.env")
-            }
+    public static func check(_ context: inout CheckContext) {
+        for model in context.spec.models { check(model, into: &context.diagnostics) }
+    }
+
+    private static func check(_ model: Model, into diagnostics: inout DiagnosticCollector) {
+        for variable in model.serving.env {
+            guard let why = EngineVariables.reservation(of: variable.name.value) else { continue }
+            diagnostics.error(
+                Self.rule,
+                "serving.env of '\(model.name.value)' sets \(variable.name.value), which platc sets itself: \(why)",
+                at: variable.name.span, hint: "remove \(variable.name.value) from serving.env")
         }
     }
 }

@@ -1,9 +1,8 @@
 import PlatcFacts
 import PlatcSpec
 
-extension Rule {
-    /// `engine/stray-value`: serving.extraArgs would make vLLM read a value as one of platc's.
-    public static let engineStrayValue = Rule(
+public enum StrayValue: CheckRule {
+    public static let rule = Rule(
         id: "engine/stray-value",
         summary:
             "serving.extraArgs starts with a value instead of a flag, or holds `--`: vLLM would read it, or every argument after it, as a value of platc's flags.",
@@ -15,27 +14,27 @@ extension Rule {
               extraArgs: [enable-prefix-caching]
             """,
         fix: "Start extraArgs with a flag (`--enable-prefix-caching`) and remove `--`.")
-}
 
-extension EngineChecks {
-    enum StrayValue {
-        static func check(_ model: Model, into diagnostics: inout DiagnosticCollector) {
-            let arguments = model.serving.extraArgs
-            if let first = arguments.first, !first.value.hasPrefix("-") || first.value == "-" {
-                // A word that reads like a flag without its dashes most likely is one.
-                let flagLike = first.value.first?.isLetter == true && first.value.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
-                diagnostics.error(
-                    .engineStrayValue,
-                    "extraArgs of '\(model.name.value)' start with the value '\(first.value)': vLLM would read it as a value of platc's last flag",
-                    at: first.span,
-                    hint: flagLike ? "write '--\(first.value)' if it is a flag" : "put the flag it belongs to before it, or remove it")
-            }
-            for argument in arguments where argument.value == "--" {
-                diagnostics.error(
-                    .engineStrayValue,
-                    "extraArgs of '\(model.name.value)' hold '--', which ends vLLM's options: every argument after it would be read as a value",
-                    at: argument.span, hint: "remove '--' from extraArgs")
-            }
+    public static func check(_ context: inout CheckContext) {
+        for model in context.spec.models { check(model, into: &context.diagnostics) }
+    }
+
+    private static func check(_ model: Model, into diagnostics: inout DiagnosticCollector) {
+        let arguments = model.serving.extraArgs
+        if let first = arguments.first, !first.value.hasPrefix("-") || first.value == "-" {
+            // A word that reads like a flag without its dashes most likely is one.
+            let flagLike = first.value.first?.isLetter == true && first.value.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
+            diagnostics.error(
+                Self.rule,
+                "extraArgs of '\(model.name.value)' start with the value '\(first.value)': vLLM would read it as a value of platc's last flag",
+                at: first.span,
+                hint: flagLike ? "write '--\(first.value)' if it is a flag" : "put the flag it belongs to before it, or remove it")
+        }
+        for argument in arguments where argument.value == "--" {
+            diagnostics.error(
+                Self.rule,
+                "extraArgs of '\(model.name.value)' hold '--', which ends vLLM's options: every argument after it would be read as a value",
+                at: argument.span, hint: "remove '--' from extraArgs")
         }
     }
 }

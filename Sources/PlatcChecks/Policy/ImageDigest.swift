@@ -1,9 +1,8 @@
 import PlatcFacts
 import PlatcSpec
 
-extension Rule {
-    /// `policy/image-digest`: An image is not pinned by digest (weight images always must be; others when the policy requires it).
-    public static let policyImageDigest = Rule(
+public enum ImageDigest: CheckRule {
+    public static let rule = Rule(
         id: "policy/image-digest",
         summary:
             "An image is not pinned by `@sha256:` digest (weight images must always be; other images when "
@@ -18,34 +17,34 @@ extension Rule {
               modelcar: registry.example.com/models/llama:v1
             """,
         fix: "Append the image's digest (`crane digest <image>` prints it): `registry.example.com/models/llama:v1@sha256:<64 hex>`.")
-}
 
-extension PolicyChecks {
-    enum ImageDigest {
-        static func check(_ images: [ImageUse], _ context: inout CheckContext) {
-            let policy = context.spec.platform.policy
-            for use in images {
-                // The rendered policy's test (ImageNormalisation.celIsPinned), so they agree on every image.
-                guard ImageReference.parse(use.image.value) != nil, !ImageNormalisation.isPinned(use.image.value),
-                    use.holdsWeights || policy.requireDigests.value
-                else { continue }
-                let why: Diagnostic.Note =
-                    use.holdsWeights
-                    ? .init(
-                        "weights are pinned whatever policy.requireDigests says: with a tag each node keeps the weights it pulled first")
-                    : requirement(policy.requireDigests, context.sources)
-                context.diagnostics.error(
-                    .policyImageDigest, "\(use.role) is not pinned by digest: '\(use.image.value)'", at: use.image.span, notes: [why],
-                    hint: "write '\(use.image.value)@sha256:<64 hex digits>' with the digest `crane digest \(use.image.value)` prints")
-            }
-        }
+    public static func check(_ context: inout CheckContext) {
+        check(ImageUse.all(in: context.spec), &context)
+    }
 
-        /// Points at `requireDigests: true`, or at the policy block when the default applies.
-        private static func requirement(_ flag: Located<Bool>, _ sources: SourceFiles) -> Diagnostic.Note {
-            let written = sources.line(flag.span.start.line, of: flag.span.file)?.contains("requireDigests") ?? false
-            return .init(
-                written ? "policy.requireDigests is true here" : "policy.requireDigests is true by default (this policy does not set it)",
-                at: flag.span)
+    private static func check(_ images: [ImageUse], _ context: inout CheckContext) {
+        let policy = context.spec.platform.policy
+        for use in images {
+            // The rendered policy's test (ImageNormalisation.celIsPinned), so they agree on every image.
+            guard ImageReference.parse(use.image.value) != nil, !ImageNormalisation.isPinned(use.image.value),
+                use.holdsWeights || policy.requireDigests.value
+            else { continue }
+            let why: Diagnostic.Note =
+                use.holdsWeights
+                ? .init(
+                    "weights are pinned whatever policy.requireDigests says: with a tag each node keeps the weights it pulled first")
+                : requirement(policy.requireDigests, context.sources)
+            context.diagnostics.error(
+                Self.rule, "\(use.role) is not pinned by digest: '\(use.image.value)'", at: use.image.span, notes: [why],
+                hint: "write '\(use.image.value)@sha256:<64 hex digits>' with the digest `crane digest \(use.image.value)` prints")
         }
+    }
+
+    /// Points at `requireDigests: true`, or at the policy block when the default applies.
+    private static func requirement(_ flag: Located<Bool>, _ sources: SourceFiles) -> Diagnostic.Note {
+        let written = sources.line(flag.span.start.line, of: flag.span.file)?.contains("requireDigests") ?? false
+        return .init(
+            written ? "policy.requireDigests is true here" : "policy.requireDigests is true by default (this policy does not set it)",
+            at: flag.span)
     }
 }

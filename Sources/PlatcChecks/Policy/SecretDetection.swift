@@ -3,19 +3,19 @@
 public enum SecretDetection {
     /// Where secrets are in one line, as Unicode-scalar offsets.
     public static func secretRanges<Text: StringProtocol>(inLine line: Text) -> [Range<Int>] {
-        PolicyChecks.SecretScanner.scan(line).map(\.range)
+        SecretScanner.scan(line).map(\.range)
     }
 
     /// The same for a line already split into scalars (no string is built and decoded again).
     public static func secretRanges(inScalars line: [Unicode.Scalar]) -> [Range<Int>] {
-        PolicyChecks.SecretScanner.scan(scalars: line).map(\.range)
+        SecretScanner.scan(scalars: line).map(\.range)
     }
 
     /// Whether a key's name says it holds a secret: `password`, `api_key`, `clientSecret`.
-    public static func isSecretKey(_ key: String) -> Bool { PolicyChecks.SecretAssignment.isSecretKey(key) }
+    public static func isSecretKey(_ key: String) -> Bool { SecretAssignment.isSecretKey(key) }
 
     /// A value that stands for a secret kept elsewhere (`os.environ/KEY`, `${VAR}`) or for none.
     public static func isReferenceOrPlaceholder(_ value: String) -> Bool {
-        value.isEmpty || PolicyChecks.SecretAssignment.isPlaceholder(value)
+        value.isEmpty || SecretAssignment.isPlaceholder(value)
     }
 }

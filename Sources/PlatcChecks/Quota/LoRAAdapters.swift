@@ -1,12 +1,9 @@
 import PlatcFacts
 import PlatcSpec
 
-extension Rule {
-    /// `quota/lora-adapters`: A model serves more LoRA adapters than its lora.maxLoras.
-    ///
-    /// vLLM keeps at most max-loras adapters on the GPU and, by default, as many in CPU memory; a
-    /// request for any other adapter evicts one and loads from disk first.
-    public static let quotaLoRAAdapters = Rule(
+/// Number of adapters ≤ lora.maxLoras.
+public enum LoRAAdapters: CheckRule {
+    public static let rule = Rule(
         id: "quota/lora-adapters",
         summary: "A model lists more LoRA adapters than lora.maxLoras (vLLM --max-loras) holds at once.",
         rationale:
@@ -18,23 +15,22 @@ extension Rule {
               adapters: [{name: sql-lora, …}, {name: tone-lora, …}]
             """,
         fix: "Raise lora.maxLoras to the number of adapters (it costs GPU memory per slot), or serve fewer adapters on this model.")
-}
 
-extension QuotaChecks {
-    /// Number of adapters ≤ lora.maxLoras.
-    enum LoRAAdapters {
-        static func check(_ model: Model, into diagnostics: inout DiagnosticCollector) {
-            guard let lora = model.lora, lora.adapters.count > lora.maxLoras.value else { return }
-            let slots = lora.maxLoras.value, adapters = Int64(lora.adapters.count)
-            var parts = Contributions()
-            for (offset, adapter) in lora.adapters.enumerated().dropFirst(Int(slots)) {
-                parts.add(0, "'\(adapter.name.value)' is adapter \(offset + 1) of \(adapters)", at: adapter.name.span)
-            }
-            diagnostics.error(
-                .quotaLoRAAdapters,
-                "model '\(model.name.value)' serves \(Plural.counted(adapters, "LoRA adapter")), but lora.maxLoras holds \(slots) at once",
-                at: lora.maxLoras.span, notes: parts.notes(noun: "adapter") { _ in "beyond the slots too" },
-                hint: "raise lora.maxLoras to \(adapters), or serve at most \(Plural.counted(slots, "adapter")) on '\(model.name.value)'")
+    public static func check(_ context: inout CheckContext) {
+        for model in context.spec.models { check(model, into: &context.diagnostics) }
+    }
+
+    private static func check(_ model: Model, into diagnostics: inout DiagnosticCollector) {
+        guard let lora = model.lora, lora.adapters.count > lora.maxLoras.value else { return }
+        let slots = lora.maxLoras.value, adapters = Int64(lora.adapters.count)
+        var parts = Contributions()
+        for (offset, adapter) in lora.adapters.enumerated().dropFirst(Int(slots)) {
+            parts.add(0, "'\(adapter.name.value)' is adapter \(offset + 1) of \(adapters)", at: adapter.name.span)
         }
+        diagnostics.error(
+            Self.rule,
+            "model '\(model.name.value)' serves \(Plural.counted(adapters, "LoRA adapter")), but lora.maxLoras holds \(slots) at once",
+            at: lora.maxLoras.span, notes: parts.notes(noun: "adapter") { _ in "beyond the slots too" },
+            hint: "raise lora.maxLoras to \(adapters), or serve at most \(Plural.counted(slots, "adapter")) on '\(model.name.value)'")
     }
 }

@@ -1,12 +1,10 @@
 import PlatcFacts
 import PlatcSpec
 
-extension Rule {
-    /// `quota/missing-price`: A model's input or output price is 0.
-    ///
-    /// LiteLLM counts spend from the price per token; at 0 a tenant's calls cost nothing, so its
-    /// budget never binds (the seed platform learned this in production).
-    public static let quotaMissingPrice = Rule(
+/// Input and output prices > 0; an embedding model's output price may be 0 (it has no output
+/// tokens to count).
+public enum MissingPrice: CheckRule {
+    public static let rule = Rule(
         id: "quota/missing-price",
         summary: "A model's pricing.inputPerMillion or pricing.outputPerMillion is 0 (output may be 0 for embedding models).",
         rationale:
@@ -18,36 +16,34 @@ extension Rule {
               outputPerMillion: 0.20
             """,
         fix: "Set a price above 0: what a million tokens costs to serve, or at least 0.000001.")
-}
 
-extension QuotaChecks {
-    /// Input and output prices > 0; an embedding model's output price may be 0 (it has no output
-    /// tokens to count).
-    enum MissingPrice {
-        static func check(_ model: Model, _ context: inout CheckContext) {
-            let pricing = model.pricing
-            var unpriced = [("inputPerMillion", "input", pricing.inputPerMillion)]
-            if model.mode.value != .embedding { unpriced.append(("outputPerMillion", "output", pricing.outputPerMillion)) }
-            for (key, side, price) in unpriced where price.value.micros == 0 {
-                context.diagnostics.error(
-                    .quotaMissingPrice,
-                    "model '\(model.name.value)' costs $0 per million \(side) tokens, so LiteLLM counts no spend for them and tenant budgets never bind",
-                    at: price.span, notes: budgetsNotBinding(model, context),
-                    hint: "set \(key) above 0: what a million \(side) tokens cost to serve, or at least 0.000001")
-            }
-        }
+    public static func check(_ context: inout CheckContext) {
+        for model in context.spec.models { check(model, &context) }
+    }
 
-        /// The budgets this model's calls escape: tenants that list the model.
-        static func budgetsNotBinding(_ model: Model, _ context: CheckContext) -> [Diagnostic.Note] {
-            var parts = Contributions()
-            for tenant in context.spec.tenants where tenant.models.contains(where: { $0.value == model.name.value }) {
-                let usd = tenant.budget.usd
-                parts.add(
-                    usd.value.micros,
-                    "'\(tenant.name.value)' has a budget of \(Figures.dollars(usd.value)) per \(tenant.budget.period.value)",
-                    at: usd.span)
-            }
-            return parts.notes(noun: "tenant") { "\(Figures.dollars(USD(micros: $0))) of budgets" }
+    private static func check(_ model: Model, _ context: inout CheckContext) {
+        let pricing = model.pricing
+        var unpriced = [("inputPerMillion", "input", pricing.inputPerMillion)]
+        if model.mode.value != .embedding { unpriced.append(("outputPerMillion", "output", pricing.outputPerMillion)) }
+        for (key, side, price) in unpriced where price.value.micros == 0 {
+            context.diagnostics.error(
+                Self.rule,
+                "model '\(model.name.value)' costs $0 per million \(side) tokens, so LiteLLM counts no spend for them and tenant budgets never bind",
+                at: price.span, notes: budgetsNotBinding(model, context),
+                hint: "set \(key) above 0: what a million \(side) tokens cost to serve, or at least 0.000001")
         }
+    }
+
+    /// The budgets this model's calls escape: tenants that list the model.
+    static func budgetsNotBinding(_ model: Model, _ context: CheckContext) -> [Diagnostic.Note] {
+        var parts = Contributions()
+        for tenant in context.spec.tenants where tenant.models.contains(where: { $0.value == model.name.value }) {
+            let usd = tenant.budget.usd
+            parts.add(
+                usd.value.micros,
+                "'\(tenant.name.value)' has a budget of \(Figures.dollars(usd.value)) per \(tenant.budget.period.value)",
+                at: usd.span)
+        }
+        return parts.notes(noun: "tenant") { "\(Figures.dollars(USD(micros: $0))) of budgets" }
     }
 }

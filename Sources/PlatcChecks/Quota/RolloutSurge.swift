@@ -1,9 +1,8 @@
 import PlatcFacts
 import PlatcSpec
 
-extension Rule {
-    /// `quota/rollout-surge`: a written RollingUpdate whose surge replica cannot get GPUs at max replicas.
-    public static let quotaRolloutSurge = Rule(
+public enum RolloutSurge: CheckRule {
+    public static let rule = Rule(
         id: "quota/rollout-surge", severity: .warning,
         summary:
             "rollout: RollingUpdate on a model whose class has no GPUs for one more replica while it runs at max replicas (other models at their warm floor).",
@@ -17,21 +16,21 @@ extension Rule {
               rollout: RollingUpdate
             """,
         fix: "rollout: auto (Recreate where a surge cannot fit), or add a node to the class.")
-}
 
-extension QuotaChecks {
-    enum RolloutSurge {
-        static func check(_ pool: GPUPool, into diagnostics: inout DiagnosticCollector) {
-            for serving in pool.serving {
-                let model = serving.model
-                let rollout = model.serving.rollout
-                guard rollout.value == .rollingUpdate, !pool.surgeFits(model) else { continue }
-                let tp = model.serving.tensorParallel.value
-                diagnostics.warning(
-                    .quotaRolloutSurge,
-                    "'\(model.name.value)' rolls out with a surge replica of \(Plural.counted(tp, "GPU")), but at its \(Plural.counted(model.replicaPlan.ceiling, "replica")) GPU class '\(pool.name)' has \(Text.lessThan(tp, "GPU")) left for it: the new pod would stay Pending",
-                    at: rollout.span, hint: "rollout: auto (renders Recreate here)")
-            }
+    public static func check(_ context: inout CheckContext) {
+        for pool in context.facts.pools { check(pool, into: &context.diagnostics) }
+    }
+
+    private static func check(_ pool: GPUPool, into diagnostics: inout DiagnosticCollector) {
+        for serving in pool.serving {
+            let model = serving.model
+            let rollout = model.serving.rollout
+            guard rollout.value == .rollingUpdate, !pool.surgeFits(model) else { continue }
+            let tp = model.serving.tensorParallel.value
+            diagnostics.warning(
+                Self.rule,
+                "'\(model.name.value)' rolls out with a surge replica of \(Plural.counted(tp, "GPU")), but at its \(Plural.counted(model.replicaPlan.ceiling, "replica")) GPU class '\(pool.name)' has \(QuotaText.lessThan(tp, "GPU")) left for it: the new pod would stay Pending",
+                at: rollout.span, hint: "rollout: auto (renders Recreate here)")
         }
     }
 }

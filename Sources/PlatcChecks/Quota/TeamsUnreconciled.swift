@@ -1,10 +1,8 @@
 import PlatcFacts
 import PlatcSpec
 
-extension Rule {
-    /// `quota/teams-unreconciled`: Tenants have budgets but the platform names no LiteLLM image,
-    /// so platc renders no team reconciler and nothing creates the tenants' LiteLLM teams.
-    public static let quotaTeamsUnreconciled = Rule(
+public enum TeamsUnreconciled: CheckRule {
+    public static let rule = Rule(
         id: "quota/teams-unreconciled",
         severity: .warning,
         summary:
@@ -22,20 +20,20 @@ extension Rule {
         fix:
             "Set `litellm.image` to the LiteLLM image the proxy runs, pinned by digest "
             + "(e.g. `registry.example.com/litellm/litellm@sha256:<64 hex>`).")
-}
 
-extension QuotaChecks {
-    enum TeamsUnreconciled {
-        static func check(_ spec: Spec, into diagnostics: inout DiagnosticCollector) {
-            guard spec.platform.litellm.image == nil, !spec.tenants.isEmpty else { return }
-            let count = spec.tenants.count
-            diagnostics.warning(
-                .quotaTeamsUnreconciled,
-                "the platform sets no litellm.image, so no reconciler creates the LiteLLM teams of its \(Plural.counted(count, "tenant")): their budgets and rate limits are not enforced",
-                at: spec.platform.name.span,
-                hint:
-                    "add `litellm: {image: <LiteLLM image>@sha256:<digest>}` to the platform, or apply out/litellm/teams.json with another reconciler"
-            )
-        }
+    public static func check(_ context: inout CheckContext) {
+        check(context.spec, into: &context.diagnostics)
+    }
+
+    private static func check(_ spec: Spec, into diagnostics: inout DiagnosticCollector) {
+        guard spec.platform.litellm.image == nil, !spec.tenants.isEmpty else { return }
+        let count = spec.tenants.count
+        diagnostics.warning(
+            Self.rule,
+            "the platform sets no litellm.image, so no reconciler creates the LiteLLM teams of its \(Plural.counted(count, "tenant")): their budgets and rate limits are not enforced",
+            at: spec.platform.name.span,
+            hint:
+                "add `litellm: {image: <LiteLLM image>@sha256:<digest>}` to the platform, or apply out/litellm/teams.json with another reconciler"
+        )
     }
 }

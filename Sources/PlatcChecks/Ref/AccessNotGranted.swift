@@ -1,9 +1,8 @@
 import PlatcFacts
 import PlatcSpec
 
-extension Rule {
-    /// `ref/access-not-granted`: A tenant lists a model whose `tenants` does not list that tenant.
-    public static let refAccessNotGranted = Rule(
+public enum AccessNotGranted: CheckRule {
+    public static let rule = Rule(
         id: "ref/access-not-granted",
         summary: "A tenant lists a model whose `tenants` does not list that tenant.",
         rationale:
@@ -15,35 +14,31 @@ extension Rule {
             # while models/llama-3-3-70b.yaml has tenants: [research]
             """,
         fix: "Have the model's owner add the tenant to the model's `tenants`, or remove the model from the tenant's `models`.")
-}
 
-extension RefChecks {
-    enum AccessNotGranted {
-        static func check(_ context: inout CheckContext) {
-            for tenant in context.spec.tenants {
-                let name = tenant.name.value
-                for entry in tenant.models {
-                    // An unknown model is ref/unknown-model's finding.
-                    guard let model = context.model(named: entry.value), !model.tenants.contains(where: { $0.value == name }) else {
-                        continue
-                    }
-                    let granted = model.tenants.map(\.value)
-                    let allowed = granted.isEmpty ? "it allows no tenant" : "it allows only \(Suggestion.list(granted))"
-                    context.diagnostics.error(
-                        .refAccessNotGranted,
-                        "tenant '\(name)' lists model '\(entry.value)', but the model does not allow this tenant: \(allowed)",
-                        at: entry.span, notes: [grantNote(model)],
-                        hint:
-                            "add '\(name)' to the tenants of model '\(entry.value)' (tenants: [\((granted + [name]).joined(separator: ", "))]), "
-                            + "or remove '\(entry.value)' from this list")
+    public static func check(_ context: inout CheckContext) {
+        for tenant in context.spec.tenants {
+            let name = tenant.name.value
+            for entry in tenant.models {
+                // An unknown model is ref/unknown-model's finding.
+                guard let model = context.model(named: entry.value), !model.tenants.contains(where: { $0.value == name }) else {
+                    continue
                 }
+                let granted = model.tenants.map(\.value)
+                let allowed = granted.isEmpty ? "it allows no tenant" : "it allows only \(Suggestion.list(granted))"
+                context.diagnostics.error(
+                    Self.rule,
+                    "tenant '\(name)' lists model '\(entry.value)', but the model does not allow this tenant: \(allowed)",
+                    at: entry.span, notes: [grantNote(model)],
+                    hint:
+                        "add '\(name)' to the tenants of model '\(entry.value)' (tenants: [\((granted + [name]).joined(separator: ", "))]), "
+                        + "or remove '\(entry.value)' from this list")
             }
         }
+    }
 
-        /// Where the model's grants are, or the model itself when it grants nothing.
-        static func grantNote(_ model: Model) -> Diagnostic.Note {
-            if let first = model.tenants.first { return .init("model '\(model.name.value)' lists its tenants here", at: first.span) }
-            return .init("model '\(model.name.value)' is defined here, without tenants", at: model.name.span)
-        }
+    /// Where the model's grants are, or the model itself when it grants nothing.
+    static func grantNote(_ model: Model) -> Diagnostic.Note {
+        if let first = model.tenants.first { return .init("model '\(model.name.value)' lists its tenants here", at: first.span) }
+        return .init("model '\(model.name.value)' is defined here, without tenants", at: model.name.span)
     }
 }

@@ -1,9 +1,8 @@
 import PlatcFacts
 import PlatcSpec
 
-extension Rule {
-    /// `ref/access-not-used`: A model allows a tenant that does not list the model.
-    public static let refAccessNotUsed = Rule(
+public enum AccessNotUsed: CheckRule {
+    public static let rule = Rule(
         id: "ref/access-not-used",
         severity: .warning,
         summary: "A model allows a tenant that does not list the model in its `models`.",
@@ -17,33 +16,29 @@ extension Rule {
             # while tenants/support.yaml does not list llama in models
             """,
         fix: "Add the model to the tenant's `models`, or remove the tenant from the model's `tenants`.")
-}
 
-extension RefChecks {
-    enum AccessNotUsed {
-        static func check(_ context: inout CheckContext) {
-            for model in context.spec.models {
-                let name = model.name.value
-                for entry in model.tenants {
-                    // An unknown tenant is ref/unknown-tenant's finding.
-                    guard let tenant = context.tenant(named: entry.value), !tenant.models.contains(where: { $0.value == name }) else {
-                        continue
-                    }
-                    let listed = tenant.models.map(\.value)
-                    let note: Diagnostic.Note =
-                        if let first = tenant.models.first {
-                            .init("tenant '\(entry.value)' lists its models here", at: first.span)
-                        } else {
-                            .init("tenant '\(entry.value)' is defined here, without models", at: tenant.name.span)
-                        }
-                    context.diagnostics.warning(
-                        .refAccessNotUsed,
-                        "model '\(name)' allows tenant '\(entry.value)', but the tenant does not list the model, so the grant has no effect",
-                        at: entry.span, notes: [note],
-                        hint:
-                            "add '\(name)' to the models of tenant '\(entry.value)' (models: [\((listed + [name]).joined(separator: ", "))]), "
-                            + "or remove '\(entry.value)' from this list")
+    public static func check(_ context: inout CheckContext) {
+        for model in context.spec.models {
+            let name = model.name.value
+            for entry in model.tenants {
+                // An unknown tenant is ref/unknown-tenant's finding.
+                guard let tenant = context.tenant(named: entry.value), !tenant.models.contains(where: { $0.value == name }) else {
+                    continue
                 }
+                let listed = tenant.models.map(\.value)
+                let note: Diagnostic.Note =
+                    if let first = tenant.models.first {
+                        .init("tenant '\(entry.value)' lists its models here", at: first.span)
+                    } else {
+                        .init("tenant '\(entry.value)' is defined here, without models", at: tenant.name.span)
+                    }
+                context.diagnostics.warning(
+                    Self.rule,
+                    "model '\(name)' allows tenant '\(entry.value)', but the tenant does not list the model, so the grant has no effect",
+                    at: entry.span, notes: [note],
+                    hint:
+                        "add '\(name)' to the models of tenant '\(entry.value)' (models: [\((listed + [name]).joined(separator: ", "))]), "
+                        + "or remove '\(entry.value)' from this list")
             }
         }
     }

@@ -1,9 +1,8 @@
 import PlatcFacts
 import PlatcSpec
 
-extension Rule {
-    /// `ref/namespace-collision`: A tenant's name, which is also its namespace, is one of the platform's namespaces or one Kubernetes reserves.
-    public static let refNamespaceCollision = Rule(
+public enum NamespaceCollision: CheckRule {
+    public static let rule = Rule(
         id: "ref/namespace-collision",
         summary:
             "A tenant's name, which is also its namespace, is one of the platform's namespaces (serving, gateway, litellm, "
@@ -17,57 +16,53 @@ extension Rule {
             name: litellm   # platform.namespaces.litellm is litellm
             """,
         fix: "Rename the tenant (its `name` and its file) to a name of its own.")
-}
 
-extension RefChecks {
-    enum NamespaceCollision {
-        /// Namespaces Kubernetes creates or keeps for itself; every `kube-` name is reserved too.
-        static let reserved = ["default", "kube-system", "kube-public", "kube-node-lease"]
-        static let reservedPrefix = "kube-"
+    /// Namespaces Kubernetes creates or keeps for itself; every `kube-` name is reserved too.
+    static let reserved = ["default", "kube-system", "kube-public", "kube-node-lease"]
+    static let reservedPrefix = "kube-"
 
-        static func check(_ context: inout CheckContext) {
-            let platform = context.spec.platform
-            let owned: [(field: String, namespace: Located<String>)] = [
-                ("namespaces.serving", platform.namespaces.serving),
-                ("namespaces.gateway", platform.namespaces.gateway),
-                ("namespaces.litellm", platform.namespaces.litellm),
-                ("argocd.namespace", platform.argocd.namespace),
-            ]
-            for tenant in context.spec.tenants {
-                let name = tenant.name.value
-                if let claim = owned.first(where: { $0.namespace.value == name }) {
-                    context.diagnostics.error(
-                        .refNamespaceCollision,
-                        "tenant '\(name)' would render into namespace '\(name)', which is the platform's \(claim.field): "
-                            + "its quota, RBAC and default-deny NetworkPolicies would land on the platform's own objects",
-                        at: tenant.name.span,
-                        notes: [note(claim.field, claim.namespace, platform: platform)],
-                        hint: hint(for: name, file: tenant.span.start.file))
-                } else if reserved.contains(name) || name.hasPrefix(reservedPrefix) {
-                    let why =
-                        reserved.contains(name) ? "a namespace Kubernetes reserves" : "reserved: Kubernetes keeps `kube-` names for itself"
-                    context.diagnostics.error(
-                        .refNamespaceCollision, "tenant '\(name)' would render into namespace '\(name)', which is \(why)",
-                        at: tenant.name.span, hint: hint(for: name, file: tenant.span.start.file))
-                }
+    public static func check(_ context: inout CheckContext) {
+        let platform = context.spec.platform
+        let owned: [(field: String, namespace: Located<String>)] = [
+            ("namespaces.serving", platform.namespaces.serving),
+            ("namespaces.gateway", platform.namespaces.gateway),
+            ("namespaces.litellm", platform.namespaces.litellm),
+            ("argocd.namespace", platform.argocd.namespace),
+        ]
+        for tenant in context.spec.tenants {
+            let name = tenant.name.value
+            if let claim = owned.first(where: { $0.namespace.value == name }) {
+                context.diagnostics.error(
+                    Self.rule,
+                    "tenant '\(name)' would render into namespace '\(name)', which is the platform's \(claim.field): "
+                        + "its quota, RBAC and default-deny NetworkPolicies would land on the platform's own objects",
+                    at: tenant.name.span,
+                    notes: [note(claim.field, claim.namespace, platform: platform)],
+                    hint: hint(for: name, file: tenant.span.start.file))
+            } else if reserved.contains(name) || name.hasPrefix(reservedPrefix) {
+                let why =
+                    reserved.contains(name) ? "a namespace Kubernetes reserves" : "reserved: Kubernetes keeps `kube-` names for itself"
+                context.diagnostics.error(
+                    Self.rule, "tenant '\(name)' would render into namespace '\(name)', which is \(why)",
+                    at: tenant.name.span, hint: hint(for: name, file: tenant.span.start.file))
             }
         }
+    }
 
-        /// Points at the platform's setting, or says it is the default: a defaulted value carries
-        /// the span of its enclosing mapping, which is wider than the value itself.
-        static func note(_ field: String, _ namespace: Located<String>, platform: Platform) -> Diagnostic.Note {
-            let span = namespace.span
-            let written = span.endLine == span.start.line && span.endColumn - span.start.column <= namespace.value.count + 2
-            if written { return .init("platform \(field) is '\(namespace.value)' here", at: span) }
-            return .init("platform \(field) is '\(namespace.value)', its default (not written in \(platform.span.start.file))")
-        }
+    /// Points at the platform's setting, or says it is the default: a defaulted value carries
+    /// the span of its enclosing mapping, which is wider than the value itself.
+    static func note(_ field: String, _ namespace: Located<String>, platform: Platform) -> Diagnostic.Note {
+        let span = namespace.span
+        let written = span.endLine == span.start.line && span.endColumn - span.start.column <= namespace.value.count + 2
+        if written { return .init("platform \(field) is '\(namespace.value)' here", at: span) }
+        return .init("platform \(field) is '\(namespace.value)', its default (not written in \(platform.span.start.file))")
+    }
 
-        /// Rename advice with an example that is clear of every reserved name and fits a DNS label.
-        static func hint(for name: String, file: String) -> String {
-            let base = name.hasPrefix(reservedPrefix) ? String(name.dropFirst(reservedPrefix.count)) : name
-            let example = "\(base)-team"
-            let fits = example.count <= 63 && !reserved.contains(example)
-            return "rename the tenant (its `name` and \(file))" + (fits ? ", e.g. '\(example)'" : "")
-        }
+    /// Rename advice with an example that is clear of every reserved name and fits a DNS label.
+    static func hint(for name: String, file: String) -> String {
+        let base = name.hasPrefix(reservedPrefix) ? String(name.dropFirst(reservedPrefix.count)) : name
+        let example = "\(base)-team"
+        let fits = example.count <= 63 && !reserved.contains(example)
+        return "rename the tenant (its `name` and \(file))" + (fits ? ", e.g. '\(example)'" : "")
     }
 }

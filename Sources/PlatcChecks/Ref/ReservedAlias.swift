@@ -1,9 +1,8 @@
 import PlatcFacts
 import PlatcSpec
 
-extension Rule {
-    /// `ref/reserved-alias`: A model or LoRA adapter is called by one of LiteLLM's special model names.
-    public static let refReservedAlias = Rule(
+public enum ReservedAlias: CheckRule {
+    public static let rule = Rule(
         id: "ref/reserved-alias",
         summary:
             "A model alias or a LoRA adapter's name is one of LiteLLM's special model names (`all-team-models`, "
@@ -18,31 +17,27 @@ extension Rule {
             aliases: [all-proxy-models]
             """,
         fix: "Pick another alias; an adapter without `alias` is called by its name, so give it an alias.")
-}
 
-extension RefChecks {
-    enum ReservedAlias {
-        /// LiteLLM 1.106.12, `SpecialModelNames`.
-        static let reserved: Set<String> = ["all-team-models", "all-proxy-models", "no-default-models"]
+    /// LiteLLM 1.106.12, `SpecialModelNames`.
+    static let reserved: Set<String> = ["all-team-models", "all-proxy-models", "no-default-models"]
 
-        static func check(_ context: inout CheckContext) {
-            for model in context.spec.models {
-                let name = model.name.value
-                var names = model.aliases.map { ($0, "model '\(name)'", "\(name)") }
-                for adapter in model.lora?.adapters ?? [] {
-                    names.append(
-                        (
-                            adapter.alias ?? adapter.name, "adapter '\(adapter.name.value)' of model '\(name)'",
-                            "\(name)-\(adapter.name.value)"
-                        ))
-                }
-                for (alias, owner, proposal) in names where reserved.contains(alias.value) {
-                    context.diagnostics.error(
-                        .refReservedAlias,
-                        "\(owner) is called '\(alias.value)', one of LiteLLM's special model names: in a team's models it grants "
-                            + "access instead of naming a model",
-                        at: alias.span, hint: "pick another alias, e.g. '\(proposal)'", replacement: proposal)
-                }
+    public static func check(_ context: inout CheckContext) {
+        for model in context.spec.models {
+            let name = model.name.value
+            var names = model.aliases.map { ($0, "model '\(name)'", "\(name)") }
+            for adapter in model.lora?.adapters ?? [] {
+                names.append(
+                    (
+                        adapter.alias ?? adapter.name, "adapter '\(adapter.name.value)' of model '\(name)'",
+                        "\(name)-\(adapter.name.value)"
+                    ))
+            }
+            for (alias, owner, proposal) in names where reserved.contains(alias.value) {
+                context.diagnostics.error(
+                    Self.rule,
+                    "\(owner) is called '\(alias.value)', one of LiteLLM's special model names: in a team's models it grants "
+                        + "access instead of naming a model",
+                    at: alias.span, hint: "pick another alias, e.g. '\(proposal)'", replacement: proposal)
             }
         }
     }

@@ -1,9 +1,8 @@
 import PlatcFacts
 import PlatcSpec
 
-extension Rule {
-    /// `ref/unknown-model`: A tenant's `models` names a model that models/ does not define.
-    public static let refUnknownModel = Rule(
+public enum UnknownModel: CheckRule {
+    public static let rule = Rule(
         id: "ref/unknown-model",
         summary: "A tenant's `models` names a model that models/ does not define.",
         rationale:
@@ -14,21 +13,17 @@ extension Rule {
             models: [llama-3-1-8b]   # models/ defines llama-3-1-8b-instruct
             """,
         fix: "Correct the name (the hint suggests the closest model) or remove the entry.")
-}
 
-extension RefChecks {
-    enum UnknownModel {
-        static func check(_ context: inout CheckContext) {
-            let defined = context.spec.models.map(\.name)
-            for tenant in context.spec.tenants {
-                for entry in tenant.models where context.model(named: entry.value) == nil {
-                    let suggestion = Suggestion(
-                        for: entry.value, kind: "model", defined: defined,
-                        otherwise: "add models/\(entry.value).yaml or remove '\(entry.value)' from this list")
-                    context.diagnostics.error(
-                        .refUnknownModel, "tenant '\(tenant.name.value)' lists model '\(entry.value)', but no model has that name",
-                        at: entry.span, notes: suggestion.notes, hint: suggestion.hint, replacement: suggestion.replacement)
-                }
+    public static func check(_ context: inout CheckContext) {
+        let defined = context.spec.models.map(\.name)
+        for tenant in context.spec.tenants {
+            for entry in tenant.models where context.model(named: entry.value) == nil {
+                let suggestion = Suggestion(
+                    for: entry.value, kind: "model", defined: defined,
+                    otherwise: "add models/\(entry.value).yaml or remove '\(entry.value)' from this list")
+                context.diagnostics.error(
+                    Self.rule, "tenant '\(tenant.name.value)' lists model '\(entry.value)', but no model has that name",
+                    at: entry.span, notes: suggestion.notes, hint: suggestion.hint, replacement: suggestion.replacement)
             }
         }
     }

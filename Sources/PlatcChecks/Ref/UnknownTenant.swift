@@ -1,9 +1,8 @@
 import PlatcFacts
 import PlatcSpec
 
-extension Rule {
-    /// `ref/unknown-tenant`: A model's `tenants` or a LoRA adapter's `tenants` names a tenant that tenants/ does not define.
-    public static let refUnknownTenant = Rule(
+public enum UnknownTenant: CheckRule {
+    public static let rule = Rule(
         id: "ref/unknown-tenant",
         summary: "A model's `tenants` or a LoRA adapter's `tenants` names a tenant that tenants/ does not define.",
         rationale:
@@ -14,37 +13,33 @@ extension Rule {
             tenants: [serch]   # tenants/ defines search
             """,
         fix: "Correct the name (the hint suggests the closest tenant) or remove the entry.")
-}
 
-extension RefChecks {
-    enum UnknownTenant {
-        static func check(_ context: inout CheckContext) {
-            let defined = context.spec.tenants.map(\.name)
-            for model in context.spec.models {
-                let who = "model '\(model.name.value)'"
-                for entry in model.tenants {
-                    report(entry, message: "\(who) allows tenant '\(entry.value)', but no tenant has that name", defined, &context)
-                }
-                for adapter in model.lora?.adapters ?? [] {
-                    for entry in adapter.tenants {
-                        let message =
-                            "adapter '\(adapter.name.value)' of \(who) is offered to tenant '\(entry.value)', but no tenant has that name"
-                        report(entry, message: message, defined, &context)
-                    }
+    public static func check(_ context: inout CheckContext) {
+        let defined = context.spec.tenants.map(\.name)
+        for model in context.spec.models {
+            let who = "model '\(model.name.value)'"
+            for entry in model.tenants {
+                report(entry, message: "\(who) allows tenant '\(entry.value)', but no tenant has that name", defined, &context)
+            }
+            for adapter in model.lora?.adapters ?? [] {
+                for entry in adapter.tenants {
+                    let message =
+                        "adapter '\(adapter.name.value)' of \(who) is offered to tenant '\(entry.value)', but no tenant has that name"
+                    report(entry, message: message, defined, &context)
                 }
             }
         }
+    }
 
-        private static func report(
-            _ entry: Located<String>, message: String, _ defined: [Located<String>], _ context: inout CheckContext
-        ) {
-            guard context.tenant(named: entry.value) == nil else { return }
-            let suggestion = Suggestion(
-                for: entry.value, kind: "tenant", defined: defined,
-                otherwise: "add tenants/\(entry.value).yaml or remove '\(entry.value)' from this list")
-            context.diagnostics.error(
-                .refUnknownTenant, message, at: entry.span, notes: suggestion.notes, hint: suggestion.hint,
-                replacement: suggestion.replacement)
-        }
+    private static func report(
+        _ entry: Located<String>, message: String, _ defined: [Located<String>], _ context: inout CheckContext
+    ) {
+        guard context.tenant(named: entry.value) == nil else { return }
+        let suggestion = Suggestion(
+            for: entry.value, kind: "tenant", defined: defined,
+            otherwise: "add tenants/\(entry.value).yaml or remove '\(entry.value)' from this list")
+        context.diagnostics.error(
+            Self.rule, message, at: entry.span, notes: suggestion.notes, hint: suggestion.hint,
+            replacement: suggestion.replacement)
     }
 }

@@ -1,9 +1,9 @@
 import PlatcFacts
 import PlatcSpec
 
-extension Rule {
-    /// `timeout/client-gateway`: the client timeout must be longer than the gateway deadline.
-    public static let timeoutClientGateway = Rule(
+/// client > gateway. Reported at the client: raising it disturbs no other layer.
+public enum ClientGateway: CheckRule {
+    public static let rule = Rule(
         id: "timeout/client-gateway",
         summary: "The client timeout must be strictly longer than the gateway's request deadline.",
         rationale:
@@ -16,14 +16,15 @@ extension Rule {
               gateway: 300s
             """,
         fix: "Raise `timeouts.client` above `timeouts.gateway`, or lower the gateway (and the layers below it) as the hint proposes.")
-}
 
-/// client > gateway. Reported at the client: raising it disturbs no other layer.
-enum ClientGateway {
-    static func check(_ timeouts: Platform.Timeouts, _ ladder: TimeoutLadder, into diagnostics: inout DiagnosticCollector) {
+    public static func check(_ context: inout CheckContext) {
+        check(context.spec.platform.timeouts, context.facts.ladder, into: &context.diagnostics)
+    }
+
+    private static func check(_ timeouts: Platform.Timeouts, _ ladder: TimeoutLadder, into diagnostics: inout DiagnosticCollector) {
         guard !ladder.clientCoversGateway else { return }
         diagnostics.error(
-            .timeoutClientGateway, message(ladder), at: timeouts.client.span,
+            Self.rule, message(ladder), at: timeouts.client.span,
             notes: [Diagnostic.Note("the gateway's request deadline is \(spoken(ladder.gateway))", at: timeouts.gateway.span)],
             hint: NestingProposal(ladder).hint)
     }

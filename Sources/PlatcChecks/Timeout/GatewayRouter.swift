@@ -1,9 +1,9 @@
 import PlatcFacts
 import PlatcSpec
 
-extension Rule {
-    /// `timeout/gateway-router`: the gateway deadline must cover every router attempt and pause.
-    public static let timeoutGatewayRouter = Rule(
+/// gateway > (retries + 1) × router timeout + LiteLLM's longest backoff. Reported at the gateway.
+public enum GatewayRouter: CheckRule {
+    public static let rule = Rule(
         id: "timeout/gateway-router",
         summary: "The gateway deadline must be strictly longer than the router's worst case: attempts × router timeout + backoff.",
         rationale:
@@ -18,11 +18,12 @@ extension Rule {
                 retries: 1
             """,
         fix: "Raise `timeouts.gateway` (and the client above it), or lower `router.timeout` or `router.retries`, as the hint proposes.")
-}
 
-/// gateway > (retries + 1) × router timeout + LiteLLM's longest backoff. Reported at the gateway.
-enum GatewayRouter {
-    static func check(_ timeouts: Platform.Timeouts, _ ladder: TimeoutLadder, into diagnostics: inout DiagnosticCollector) {
+    public static func check(_ context: inout CheckContext) {
+        check(context.spec.platform.timeouts, context.facts.ladder, into: &context.diagnostics)
+    }
+
+    private static func check(_ timeouts: Platform.Timeouts, _ ladder: TimeoutLadder, into diagnostics: inout DiagnosticCollector) {
         guard !ladder.gatewayCoversRouter else { return }
         var notes = [
             Diagnostic.Note("the router waits up to \(spoken(ladder.routerTimeout)) per attempt", at: timeouts.router.timeout.span)
@@ -31,7 +32,7 @@ enum GatewayRouter {
             notes.append(Diagnostic.Note(retriesNote(ladder), at: timeouts.router.retries.span))
         }
         diagnostics.error(
-            .timeoutGatewayRouter, message(ladder), at: timeouts.gateway.span, notes: notes, hint: NestingProposal(ladder).hint)
+            Self.rule, message(ladder), at: timeouts.gateway.span, notes: notes, hint: NestingProposal(ladder).hint)
     }
 
     // MARK: - Messages

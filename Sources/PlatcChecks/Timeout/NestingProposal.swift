@@ -1,4 +1,5 @@
 import PlatcFacts
+
 /// Values that make the whole ladder nest, offered in every nesting finding's hint, in two ways:
 /// keep the inner deadlines and raise the outer ones, or keep the client's and lower the inner
 /// ones. Proposals are whole seconds, as close to the boundary as that allows, and each one nests

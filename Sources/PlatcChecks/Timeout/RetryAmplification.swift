@@ -1,9 +1,9 @@
 import PlatcFacts
 import PlatcSpec
 
-extension Rule {
-    /// `timeout/retry-amplification`: attempts multiplied across the layers stay within a bound.
-    public static let timeoutRetryAmplification = Rule(
+/// gateway attempts × router attempts ≤ 3. Reported at the router's retries.
+public enum RetryAmplification: CheckRule {
+    public static let rule = Rule(
         id: "timeout/retry-amplification", severity: .warning,
         summary:
             "One client request may reach vLLM at most \(RetryAmplification.maximumAttempts) times: "
@@ -18,17 +18,18 @@ extension Rule {
                 retries: 3
             """,
         fix: "Lower `router.retries` so that gateway attempts × (retries + 1) ≤ \(RetryAmplification.maximumAttempts).")
-}
 
-/// gateway attempts × router attempts ≤ 3. Reported at the router's retries.
-enum RetryAmplification {
     /// docs/checks-timeout.md explains the number.
     static let maximumAttempts: Int64 = 3
 
-    static func check(_ timeouts: Platform.Timeouts, _ ladder: TimeoutLadder, into diagnostics: inout DiagnosticCollector) {
+    public static func check(_ context: inout CheckContext) {
+        check(context.spec.platform.timeouts, context.facts.ladder, into: &context.diagnostics)
+    }
+
+    private static func check(_ timeouts: Platform.Timeouts, _ ladder: TimeoutLadder, into diagnostics: inout DiagnosticCollector) {
         guard ladder.amplification > maximumAttempts else { return }
         diagnostics.warning(
-            .timeoutRetryAmplification, message(ladder), at: timeouts.router.retries.span, notes: [Diagnostic.Note(gatewayNote)],
+            Self.rule, message(ladder), at: timeouts.router.retries.span, notes: [Diagnostic.Note(gatewayNote)],
             hint: hint(ladder))
     }
 

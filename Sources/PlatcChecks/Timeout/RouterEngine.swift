@@ -1,9 +1,9 @@
 import PlatcFacts
 import PlatcSpec
 
-extension Rule {
-    /// `timeout/router-engine`: each router attempt must outlast the engine's own deadline.
-    public static let timeoutRouterEngine = Rule(
+/// router timeout > engine > 0. Reported at the router timeout; a 0s engine at the engine.
+public enum RouterEngine: CheckRule {
+    public static let rule = Rule(
         id: "timeout/router-engine",
         summary: "The router's per-attempt timeout must be strictly longer than the engine timeout, and the engine timeout above 0s.",
         rationale:
@@ -17,16 +17,17 @@ extension Rule {
               engine: 110s
             """,
         fix: "Raise `router.timeout` above `engine` (then the gateway and client above it), or lower `engine`, as the hint proposes.")
-}
 
-/// router timeout > engine > 0. Reported at the router timeout; a 0s engine at the engine.
-enum RouterEngine {
-    static func check(_ timeouts: Platform.Timeouts, _ ladder: TimeoutLadder, into diagnostics: inout DiagnosticCollector) {
+    public static func check(_ context: inout CheckContext) {
+        check(context.spec.platform.timeouts, context.facts.ladder, into: &context.diagnostics)
+    }
+
+    private static func check(_ timeouts: Platform.Timeouts, _ ladder: TimeoutLadder, into diagnostics: inout DiagnosticCollector) {
         if !ladder.engineLeavesTime {
-            diagnostics.error(.timeoutRouterEngine, zeroMessage, at: timeouts.engine.span, hint: NestingProposal(ladder).hint)
+            diagnostics.error(Self.rule, zeroMessage, at: timeouts.engine.span, hint: NestingProposal(ladder).hint)
         } else if !ladder.routerCoversEngine {
             diagnostics.error(
-                .timeoutRouterEngine, message(ladder), at: timeouts.router.timeout.span,
+                Self.rule, message(ladder), at: timeouts.router.timeout.span,
                 notes: [Diagnostic.Note("the engine may run a request for \(spoken(ladder.engine))", at: timeouts.engine.span)],
                 hint: NestingProposal(ladder).hint)
         }

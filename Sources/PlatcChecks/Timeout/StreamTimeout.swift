@@ -1,9 +1,9 @@
 import PlatcFacts
 import PlatcSpec
 
-extension Rule {
-    /// `timeout/stream-timeout`: the router's stream timeout must be above 0s and at most its timeout.
-    public static let timeoutStreamTimeout = Rule(
+/// 0 < stream timeout ≤ router timeout. Reported at the stream timeout.
+public enum StreamTimeout: CheckRule {
+    public static let rule = Rule(
         id: "timeout/stream-timeout",
         summary: "The router's stream timeout must be longer than 0s and no longer than the router timeout.",
         rationale:
@@ -18,17 +18,18 @@ extension Rule {
                 streamTimeout: 180s
             """,
         fix: "Set `router.streamTimeout` between 0s and `router.timeout`, or remove it (streams then use `router.timeout`).")
-}
 
-/// 0 < stream timeout ≤ router timeout. Reported at the stream timeout.
-enum StreamTimeout {
-    static func check(_ timeouts: Platform.Timeouts, _ ladder: TimeoutLadder, into diagnostics: inout DiagnosticCollector) {
+    public static func check(_ context: inout CheckContext) {
+        check(context.spec.platform.timeouts, context.facts.ladder, into: &context.diagnostics)
+    }
+
+    private static func check(_ timeouts: Platform.Timeouts, _ ladder: TimeoutLadder, into diagnostics: inout DiagnosticCollector) {
         guard let streamTimeout = timeouts.router.streamTimeout, !ladder.streamFitsRouter else { return }
         if streamTimeout.value.milliseconds == 0 {
-            diagnostics.error(.timeoutStreamTimeout, zeroMessage, at: streamTimeout.span, hint: NestingProposal(ladder).hint)
+            diagnostics.error(Self.rule, zeroMessage, at: streamTimeout.span, hint: NestingProposal(ladder).hint)
         } else {
             diagnostics.error(
-                .timeoutStreamTimeout, message(ladder), at: streamTimeout.span,
+                Self.rule, message(ladder), at: streamTimeout.span,
                 notes: [
                     Diagnostic.Note("the router timeout is \(spoken(ladder.routerTimeout)) per attempt", at: timeouts.router.timeout.span)
                 ],

@@ -28,6 +28,7 @@ struct RulesCommand: ParsableCommand {
             throw ExitStatus.usageOrIO
         }
         print(RuleCatalogue.markdown([rule], title: nil), terminator: "")
+        print("Defined in Sources/\(rule.definedIn).")
     }
 }
 

@@ -1,6 +1,6 @@
 import Foundation
-import PlatcFacts
 import PlatcChecks
+import PlatcFacts
 import PlatcSpec
 import PlatcTestSupport
 import Testing

@@ -1,5 +1,5 @@
-import PlatcFacts
 import PlatcChecks
+import PlatcFacts
 import PlatcSpec
 import Testing
 

@@ -1,6 +1,6 @@
 import Foundation
-import PlatcFacts
 import PlatcChecks
+import PlatcFacts
 import PlatcSpec
 
 /// One row of vllm-measured.csv read as what a user would pass to `platc fit`: the config, the

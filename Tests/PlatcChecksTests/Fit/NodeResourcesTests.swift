@@ -3,8 +3,8 @@ import PlatcSpec
 import PlatcTestSupport
 import Testing
 
-@testable import PlatcFacts
 @testable import PlatcChecks
+@testable import PlatcFacts
 
 /// `fit/node-resources`, the node defaults and the packing behind it.
 @Suite struct NodeResourcesTests {
@@ -23,7 +23,7 @@ import Testing
         let loaded = Loader().load(try SourceTree.reading(root))
         let spec = try #require(loaded.spec, "\(loaded.diagnostics)")
         var context = CheckContext(facts: Facts(spec))
-        FitChecks.run(&context)
+        CheckPipeline.run(family: "fit", &context)
         return context.diagnostics.sorted
     }
 

@@ -1,8 +1,8 @@
 import PlatcSpec
 import Testing
 
-@testable import PlatcFacts
 @testable import PlatcChecks
+@testable import PlatcFacts
 
 /// How the estimator reads a quantization method: every method it sizes is one of vLLM's, and
 /// `none` (no method) is the checkpoint's own.

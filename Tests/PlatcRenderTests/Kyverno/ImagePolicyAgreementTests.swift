@@ -143,7 +143,7 @@ import Testing
         let span = spec.models[0].serving.engine.image.span
         spec.models[0].serving.engine.image = Located(image, at: span)
         var context = CheckContext(facts: Facts(spec), sources: platform.sources)
-        PolicyChecks.run(&context)
+        CheckPipeline.run(family: "policy", &context)
         return context.diagnostics.diagnostics.filter { $0.span == span }.compactMap { validation[$0.ruleID] }.sorted()
     }
 

@@ -1,7 +1,4 @@
 extension Rule {
-    /// `limit/alias-expansion`: Aliases expand to more than 10,000 nodes in one file.
-    ///
-    /// Anchors that alias each other grow exponentially ("billion laughs"): a few hundred bytes can stand for billions of values.
     public static let limitAliasExpansion = Rule(
         id: "limit/alias-expansion",
         summary: "Aliases expand to more than 10,000 nodes in one file.",

@@ -1,7 +1,4 @@
 extension Rule {
-    /// `limit/file-count`: A source folder holds more than 20,000 files.
-    ///
-    /// platc reads every file of platform/, tenants/ and models/; a runaway generator or a misplaced folder should fail fast and clearly, not slowly.
     public static let limitFileCount = Rule(
         id: "limit/file-count",
         summary: "A source folder holds more than 20,000 files.",

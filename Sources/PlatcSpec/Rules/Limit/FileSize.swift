@@ -8,9 +8,6 @@ extension DiagnosticCollector {
 }
 
 extension Rule {
-    /// `limit/file-size`: A source file is larger than 4 MiB.
-    ///
-    /// Platform files are a few kilobytes; a huge file is a mistake or an attack, and platc refuses it before parsing so it cannot exhaust memory.
     public static let limitFileSize = Rule(
         id: "limit/file-size",
         summary: "A source file is larger than 4 MiB.",

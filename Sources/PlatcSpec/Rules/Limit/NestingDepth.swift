@@ -1,7 +1,4 @@
 extension Rule {
-    /// `limit/nesting-depth`: Mappings and lists are nested more than 64 levels deep.
-    ///
-    /// The language needs fewer than 10 levels; deep nesting only serves to exhaust a parser's stack.
     public static let limitNestingDepth = Rule(
         id: "limit/nesting-depth",
         summary: "Mappings and lists are nested more than 64 levels deep.",

@@ -1,8 +1,4 @@
 extension Rule {
-    /// `limit/object-count`: The platform has more than 25,000 source documents.
-    ///
-    /// Each tenant, model and GPU class becomes several Kubernetes objects; past 25,000 documents
-    /// a render is over 200,000 objects, about 1 GiB and 20 s on a 2-core CI runner.
     public static let limitObjectCount = Rule(
         id: "limit/object-count",
         summary: "The platform has more than 25,000 source documents (tenants, models, GPU classes and the platform).",

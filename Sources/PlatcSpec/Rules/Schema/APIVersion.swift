@@ -1,7 +1,4 @@
 extension Rule {
-    /// `schema/api-version`: A document's `apiVersion` is missing or not supported.
-    ///
-    /// The language is versioned so that it can evolve; platc only reads versions it knows.
     public static let schemaAPIVersion = Rule(
         id: "schema/api-version",
         summary: "A document's `apiVersion` is missing or not supported.",

@@ -1,7 +1,4 @@
 extension Rule {
-    /// `schema/bad-number`: A number is negative, out of range, fractional where whole, NaN, infinite or too large.
-    ///
-    /// Such values overflow or invert the arithmetic of quotas, budgets and GPU fit.
     public static let schemaBadNumber = Rule(
         id: "schema/bad-number",
         summary: "A number is negative, out of range, fractional where whole, NaN, infinite or too large.",

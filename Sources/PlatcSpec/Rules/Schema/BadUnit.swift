@@ -1,7 +1,4 @@
 extension Rule {
-    /// `schema/bad-unit`: A duration or quantity has no unit or an unknown one.
-    ///
-    /// `30` could mean seconds or milliseconds, `24GB` is not a Kubernetes quantity; units are explicit so nobody has to guess.
     public static let schemaBadUnit = Rule(
         id: "schema/bad-unit",
         summary: "A duration or quantity has no unit or an unknown one.",

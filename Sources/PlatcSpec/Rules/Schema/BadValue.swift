@@ -1,7 +1,4 @@
 extension Rule {
-    /// `schema/bad-value`: A string is not one of the allowed words or does not have the required format.
-    ///
-    /// Enumerations and formats (registries, hostnames, versions, image references) are checked before they reach a manifest.
     public static let schemaBadValue = Rule(
         id: "schema/bad-value",
         summary: "A string is not one of the allowed words or does not have the required format.",

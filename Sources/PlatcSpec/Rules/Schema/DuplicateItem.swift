@@ -1,7 +1,4 @@
 extension Rule {
-    /// `schema/duplicate-item`: A list that must hold distinct entries repeats one.
-    ///
-    /// Repeated aliases, groups or tenants are a copy-paste slip and would render duplicate entries.
     public static let schemaDuplicateItem = Rule(
         id: "schema/duplicate-item",
         summary: "A list that must hold distinct entries repeats one.",

@@ -1,7 +1,4 @@
 extension Rule {
-    /// `schema/duplicate-name`: Two documents of the same kind have the same name.
-    ///
-    /// Both would render to the same Kubernetes objects; one would silently overwrite the other.
     public static let schemaDuplicateName = Rule(
         id: "schema/duplicate-name",
         summary: "Two documents of the same kind have the same name.",

@@ -1,8 +1,4 @@
 extension Rule {
-    /// `schema/exclusive-fields`: A mapping sets two fields of which only one may be written.
-    ///
-    /// An environment variable is either a value or a reference to a Secret: with both, which one
-    /// the container gets would depend on a rule nobody reads.
     public static let schemaExclusiveFields = Rule(
         id: "schema/exclusive-fields",
         summary: "A mapping sets two fields of which only one may be written (an env variable's `value` and `valueFrom`).",

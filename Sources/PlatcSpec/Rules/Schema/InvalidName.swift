@@ -1,7 +1,4 @@
 extension Rule {
-    /// `schema/invalid-name`: A name is not a DNS-1123 label.
-    ///
-    /// Names become Kubernetes object names, namespaces and labels: at most 63 lowercase letters, digits and '-'.
     public static let schemaInvalidName = Rule(
         id: "schema/invalid-name",
         summary: "A name is not a DNS-1123 label.",

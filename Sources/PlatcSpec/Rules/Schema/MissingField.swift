@@ -1,7 +1,4 @@
 extension Rule {
-    /// `schema/missing-field`: A required field is absent (or a list has too few items).
-    ///
-    /// platc refuses to guess values that change what the cluster runs, costs or allows.
     public static let schemaMissingField = Rule(
         id: "schema/missing-field",
         summary: "A required field is absent (or a list has too few items).",

@@ -1,7 +1,4 @@
 extension Rule {
-    /// `schema/name-mismatch`: A document's `name` differs from its file's base name.
-    ///
-    /// The file name is how people find an object; when they differ, a rename in one place silently creates a second object.
     public static let schemaNameMismatch = Rule(
         id: "schema/name-mismatch",
         summary: "A document's `name` differs from its file's base name.",

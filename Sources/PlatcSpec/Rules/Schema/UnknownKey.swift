@@ -1,7 +1,4 @@
 extension Rule {
-    /// `schema/unknown-key`: A mapping has a key its kind does not define.
-    ///
-    /// A misspelt key is otherwise silently ignored: the setting the author meant never applies.
     public static let schemaUnknownKey = Rule(
         id: "schema/unknown-key",
         summary: "A mapping has a key its kind does not define.",

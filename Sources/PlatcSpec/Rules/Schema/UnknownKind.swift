@@ -1,7 +1,4 @@
 extension Rule {
-    /// `schema/unknown-kind`: A document's `kind` is not one of Platform, GPUClass, Tenant, Model.
-    ///
-    /// platc would not know which fields to expect.
     public static let schemaUnknownKind = Rule(
         id: "schema/unknown-kind",
         summary: "A document's `kind` is not one of Platform, GPUClass, Tenant, Model.",

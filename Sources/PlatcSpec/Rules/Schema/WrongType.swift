@@ -1,7 +1,4 @@
 extension Rule {
-    /// `schema/wrong-type`: A value has the wrong shape: a list where a mapping belongs, a string where a number belongs.
-    ///
-    /// The value cannot mean what its field needs; quoting a number or nesting a mapping one level off are the usual causes.
     public static let schemaWrongType = Rule(
         id: "schema/wrong-type",
         summary: "A value has the wrong shape: a list where a mapping belongs, a string where a number belongs.",

@@ -1,7 +1,4 @@
 extension Rule {
-    /// `source/config-json`: A model's Hugging Face config.json is missing or is not a valid config.
-    ///
-    /// GPU-fit checks read the architecture from config.json; without it platc cannot tell whether the model fits its GPU.
     public static let sourceConfigJSON = Rule(
         id: "source/config-json",
         summary: "A model's Hugging Face config.json is missing or is not a valid config.",

@@ -1,7 +1,4 @@
 extension Rule {
-    /// `source/platform-count`: There is not exactly one Platform document.
-    ///
-    /// Platform-wide settings (namespaces, timeouts, policy) must have one source of truth.
     public static let sourcePlatformCount = Rule(
         id: "source/platform-count",
         summary: "There is not exactly one Platform document.",

@@ -1,7 +1,4 @@
 extension Rule {
-    /// `source/symlink-outside-root`: A symbolic link points outside the platform root.
-    ///
-    /// The render must be a function of the repository alone; a link to /etc or a home folder would make it depend on the machine, and could leak its files into out/.
     public static let sourceSymlinkOutsideRoot = Rule(
         id: "source/symlink-outside-root",
         summary: "A symbolic link points outside the platform root.",

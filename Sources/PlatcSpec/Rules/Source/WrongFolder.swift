@@ -1,7 +1,4 @@
 extension Rule {
-    /// `source/wrong-folder`: A document's kind does not belong in the folder it is in.
-    ///
-    /// The folder tells readers what a file is: platform/ holds Platform and GPUClass, tenants/ holds Tenant, models/ holds Model.
     public static let sourceWrongFolder = Rule(
         id: "source/wrong-folder",
         summary: "A document's kind does not belong in the folder it is in.",

@@ -1,7 +1,4 @@
 extension Rule {
-    /// `yaml/duplicate-key`: A mapping repeats a key.
-    ///
-    /// YAML forbids repeated keys, yet many parsers keep the last value silently: the first value, the one a reviewer reads, would be ignored.
     public static let yamlDuplicateKey = Rule(
         id: "yaml/duplicate-key",
         summary: "A mapping repeats a key.",

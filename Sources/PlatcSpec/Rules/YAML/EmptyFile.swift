@@ -1,7 +1,4 @@
 extension Rule {
-    /// `yaml/empty-file`: The file holds no document.
-    ///
-    /// An empty or comment-only file is almost always a mistake (a half-finished rename or a deleted body), and its name would claim an object that does not exist.
     public static let yamlEmptyFile = Rule(
         id: "yaml/empty-file",
         summary: "The file holds no document.",

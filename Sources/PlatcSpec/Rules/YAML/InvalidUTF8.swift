@@ -1,7 +1,4 @@
 extension Rule {
-    /// `yaml/invalid-utf8`: The file is not valid UTF-8.
-    ///
-    /// platc reads UTF-8 only (with or without a BOM); other encodings would change names and values invisibly.
     public static let yamlInvalidUTF8 = Rule(
         id: "yaml/invalid-utf8",
         summary: "The file is not valid UTF-8.",

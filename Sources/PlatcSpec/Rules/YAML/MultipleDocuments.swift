@@ -1,7 +1,4 @@
 extension Rule {
-    /// `yaml/multiple-documents`: The file holds more than one YAML document.
-    ///
-    /// One document per file keeps every object's name equal to its file name, so reviews and diffs read object by object.
     public static let yamlMultipleDocuments = Rule(
         id: "yaml/multiple-documents",
         summary: "The file holds more than one YAML document.",

@@ -1,7 +1,4 @@
 extension Rule {
-    /// `yaml/syntax`: The file is not well-formed YAML.
-    ///
-    /// libyaml could not parse the file, so none of its values can be trusted; platc reports where the parser stopped.
     public static let yamlSyntax = Rule(
         id: "yaml/syntax",
         summary: "The file is not well-formed YAML.",

@@ -1,7 +1,4 @@
 extension Rule {
-    /// `yaml/tab-indentation`: A line is indented with a tab.
-    ///
-    /// YAML forbids tabs in indentation; libyaml's own message ("found character that cannot start any token") does not say so.
     public static let yamlTabIndentation = Rule(
         id: "yaml/tab-indentation",
         summary: "A line is indented with a tab.",

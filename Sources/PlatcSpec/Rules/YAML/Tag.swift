@@ -1,7 +1,4 @@
 extension Rule {
-    /// `yaml/tag`: A value carries an explicit YAML tag (`!!str`, `!custom`).
-    ///
-    /// platc types every value by the field it is in; tags would be ignored or, in other tools, run constructors.
     public static let yamlTag = Rule(
         id: "yaml/tag",
         summary: "A value carries an explicit YAML tag (`!!str`, `!custom`).",

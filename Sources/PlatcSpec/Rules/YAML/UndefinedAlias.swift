@@ -1,7 +1,4 @@
 extension Rule {
-    /// `yaml/undefined-alias`: An alias (`*name`) refers to an anchor that is not defined before it.
-    ///
-    /// The value it stands for does not exist.
     public static let yamlUndefinedAlias = Rule(
         id: "yaml/undefined-alias",
         summary: "An alias (`*name`) refers to an anchor that is not defined before it.",

@@ -1,30 +1,8 @@
 import PlatcFacts
 import PlatcSpec
 
-/// `engine/*`: what platc tells vLLM — the words it passes must exist in the model's pinned vLLM
-/// release (`EngineVocabulary`), and a model's own arguments and variables must not override or
-/// undo the ones platc sets (`EngineFlags`, `EngineVariables`). A family of its own rather than
-/// `fit/*`: these rules are about vLLM's command line and environment, not about memory, and
-/// they hold whether or not platc can size the model. docs/render-serving.md, "Engine features".
-public enum EngineChecks: Check {
-    public static let rules: [Rule] = [
-        .engineQuantizationUnsupported, .engineQuantizationNone, .engineParserUnsupported, .engineReservedFlag,
-        .engineStrayValue, .engineReservedVariable,
-    ]
-
-    public static func run(_ context: inout CheckContext) {
-        for model in context.spec.models {
-            QuantizationUnsupported.check(model, into: &context.diagnostics)
-            QuantizationNone.check(model, into: &context.diagnostics)
-            ParserUnsupported.check(model, into: &context.diagnostics)
-            ReservedFlag.check(model, into: &context.diagnostics)
-            StrayValue.check(model, into: &context.diagnostics)
-            ReservedVariable.check(model, into: &context.diagnostics)
-        }
-    }
-}
-
-extension EngineChecks {
+/// How the `engine/*` rules refuse a word the model's pinned vLLM release does not have.
+enum EngineRefusal {
     /// `name` as written, when the model's pinned release does not have it: which release added or
     /// removed it, the names the release has, and the releases that have this one.
     static func refuse(

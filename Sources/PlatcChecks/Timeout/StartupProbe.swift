@@ -2,8 +2,8 @@ import Foundation
 import PlatcFacts
 import PlatcSpec
 
-extension Rule {
-    public static let timeoutStartupProbe = Rule(
+public enum StartupProbe: CheckRule {
+    public static let rule = Rule(
         id: "timeout/startup-probe",
         summary: "serving.startupTimeout is shorter than platc's cold-start estimate for the model's weights.",
         rationale:
@@ -23,13 +23,18 @@ extension Rule {
         estimate.weightsGiB * Double(tensorParallel) / weightReadGiBPerSecond + engineWarmupSeconds
     }
 
-    static func checkStartupProbe(_ fit: ModelFit, _ context: inout CheckContext) {
+    /// Every model the fit rules size (`SizedModels`): a model platc cannot size has no estimate to wait for.
+    public static func check(_ context: inout CheckContext) {
+        for fit in SizedModels.fits(context.facts) { check(fit, &context) }
+    }
+
+    private static func check(_ fit: ModelFit, _ context: inout CheckContext) {
         let timeout = fit.model.serving.startupTimeout
         let needed = coldStartSeconds(fit.estimate, tensorParallel: fit.inputs.tensorParallel)
         guard timeout.value.seconds < needed else { return }
         let minutes = Int((needed / 60).rounded(.up))
         context.diagnostics.error(
-            .timeoutStartupProbe,
+            Self.rule,
             "startupTimeout \(timeout.value) of '\(fit.model.name.value)' is shorter than its cold start of about \(Int(needed.rounded())) s (\(FitEstimate.gib(fit.estimate.weightsGiB * Double(fit.inputs.tensorParallel))) GiB of weights at \(weightReadGiBPerSecond) GiB/s plus \(Int(engineWarmupSeconds)) s of engine warm-up)",
             at: timeout.span, hint: "startupTimeout: \(minutes)m or more")
     }

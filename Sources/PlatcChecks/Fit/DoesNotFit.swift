@@ -2,8 +2,8 @@ import Foundation
 import PlatcFacts
 import PlatcSpec
 
-extension Rule {
-    public static let fitDoesNotFit = Rule(
+public enum DoesNotFit: CheckRule {
+    public static let rule = Rule(
         id: "fit/does-not-fit",
         summary: "Not even one request of maxModelLen fits in the KV cache vLLM would have on the model's GPU.",
         rationale:
@@ -16,9 +16,13 @@ extension Rule {
             "Follow the hint: a shorter maxModelLen, more tensorParallel, kvCacheDtype: fp8, a quantized checkpoint, or a larger GPU class."
     )
 
-    static func checkDoesNotFit(_ fit: ModelFit, classes: [GPUClass], _ context: inout CheckContext) {
+    public static func check(_ context: inout CheckContext) {
+        let classes = context.spec.gpuClasses
+        for fit in SizedModels.fits(context.facts) where !fit.estimate.fits { report(fit, classes: classes, &context) }
+    }
+
+    private static func report(_ fit: ModelFit, classes: [GPUClass], _ context: inout CheckContext) {
         let e = fit.estimate, model = fit.model
-        guard !e.fits else { return }
         let gpu = "\(fit.gpuClass.name.value) (\(fit.gpuClass.product.value), \(gib(e.visibleGiB)) GiB visible)"
         let spent = "weights \(gib(e.weightsGiB)) + activation \(gib(e.activationGiB)) + non-torch \(gib(e.nonTorchGiB))"
         let message =
@@ -26,19 +30,19 @@ extension Rule {
             ? "'\(model.name.value)' does not fit on \(gpu): \(spent) GiB exceed its budget of \(gib(e.budgetGiB)) GiB (\(fit.inputs.utilization) × \(gib(e.visibleGiB))) before any KV cache"
             : "'\(model.name.value)' does not fit on \(gpu): one \(fit.inputs.maxModelLen)-token request needs \(gib(e.kvPerRequestGiB)) GiB of KV cache, but only \(gib(e.kvCacheGiB)) GiB is left of the \(gib(e.budgetGiB)) GiB budget after \(spent) GiB"
         context.diagnostics.error(
-            .fitDoesNotFit, message, at: model.serving.maxModelLen.span,
+            Self.rule, message, at: model.serving.maxModelLen.span,
             notes: [Diagnostic.Note("GPU class '\(fit.gpuClass.name.value)' is declared here", at: fit.gpuClass.name.span)],
             hint: remedies(fit, classes: classes).joined(separator: "; "))
     }
 
     /// What would fit instead, each checked with the estimator.
-    static func remedies(_ fit: ModelFit, classes: [GPUClass]) -> [String] {
+    private static func remedies(_ fit: ModelFit, classes: [GPUClass]) -> [String] {
         var found: [String] = []
         let inputs = fit.inputs
         if fit.estimate.maxModelLenThatFits > 0 { found.append("maxModelLen: \(fit.estimate.maxModelLenThatFits) fits") }
         var wider = inputs
         wider.tensorParallel *= 2
-        if wider.tensorParallel <= fit.gpuClass.gpusPerNode.value, tensorParallelProblem(inputs.architecture, wider.tensorParallel) == nil,
+        if wider.tensorParallel <= fit.gpuClass.gpusPerNode.value, TPHeads.problem(inputs.architecture, wider.tensorParallel) == nil,
             FitEstimator.fits(wider)
         {
             found.append("tensorParallel: \(wider.tensorParallel) fits")
@@ -59,5 +63,5 @@ extension Rule {
     }
 
     /// GiB as every surface prints them (`FitEstimate.gib`).
-    static func gib(_ value: Double) -> String { FitEstimate.gib(value).description }
+    private static func gib(_ value: Double) -> String { FitEstimate.gib(value).description }
 }

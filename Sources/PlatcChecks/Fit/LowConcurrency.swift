@@ -1,8 +1,8 @@
 import PlatcFacts
 import PlatcSpec
 
-extension Rule {
-    public static let fitLowConcurrency = Rule(
+public enum LowConcurrency: CheckRule {
+    public static let rule = Rule(
         id: "fit/low-concurrency", severity: .warning,
         summary: "The KV cache holds fewer full-length requests than maxNumSeqs admits at once.",
         rationale:
@@ -13,7 +13,11 @@ extension Rule {
             """,
         fix: "Lower maxNumSeqs to what the cache holds, shorten maxModelLen, or give the model more memory (TP, fp8 KV, larger GPU).")
 
-    static func checkLowConcurrency(_ fit: ModelFit, _ context: inout CheckContext) {
+    public static func check(_ context: inout CheckContext) {
+        for fit in SizedModels.fits(context.facts) { check(fit, &context) }
+    }
+
+    private static func check(_ fit: ModelFit, _ context: inout CheckContext) {
         let e = fit.estimate, seqs = fit.model.serving.maxNumSeqs
         guard e.fits, e.maxConcurrency < Double(seqs.value) else { return }
         let holds = Int(e.maxConcurrency.rounded(.down))
@@ -21,7 +25,7 @@ extension Rule {
         var hint = "maxNumSeqs: \(max(1, holds)) matches the cache"
         if shorter > 0 { hint += ", or maxModelLen: \(shorter) lets \(seqs.value) full-length requests fit" }
         context.diagnostics.warning(
-            .fitLowConcurrency,
+            Self.rule,
             "'\(fit.model.name.value)' holds \(e.concurrency) requests of \(fit.inputs.maxModelLen) tokens in its \(e.kvCache) GiB KV cache, fewer than maxNumSeqs \(seqs.value)",
             at: seqs.span, hint: hint)
     }

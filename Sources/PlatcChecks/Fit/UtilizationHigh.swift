@@ -2,8 +2,8 @@ import Foundation
 import PlatcFacts
 import PlatcSpec
 
-extension Rule {
-    public static let fitUtilizationHigh = Rule(
+public enum UtilizationHigh: CheckRule {
+    public static let rule = Rule(
         id: "fit/utilization-high", severity: .warning,
         summary: "gpuMemoryUtilization leaves less than 3.5 GiB of the GPU outside vLLM's budget.",
         rationale:
@@ -21,15 +21,22 @@ extension Rule {
         ((1 - minimumHeadroomGiB / visibleGiB) * 100).rounded(.down) / 100
     }
 
-    static func checkUtilization(_ fit: ModelFit, _ context: inout CheckContext) {
+    public static func check(_ context: inout CheckContext) {
+        for fit in SizedModels.fits(context.facts) { check(fit, &context) }
+    }
+
+    private static func check(_ fit: ModelFit, _ context: inout CheckContext) {
         let utilization = fit.model.serving.gpuMemoryUtilization
         let visible = fit.estimate.visibleGiB
         let headroom = visible * (1 - utilization.value.value)
         guard headroom < minimumHeadroomGiB else { return }
         let ceiling = utilizationCeiling(visibleGiB: visible)
         context.diagnostics.warning(
-            .fitUtilizationHigh,
+            Self.rule,
             "gpuMemoryUtilization \(utilization.value) of '\(fit.model.name.value)' leaves \(gib(headroom)) GiB of the \(gib(visible)) GiB on '\(fit.gpuClass.name.value)' outside vLLM's budget; platc asks for \(minimumHeadroomGiB) GiB",
             at: utilization.span, hint: ceiling > 0 ? "gpuMemoryUtilization: \(Figures.fixed(ceiling, places: 2))" : nil)
     }
+
+    /// GiB as every surface prints them (`FitEstimate.gib`).
+    private static func gib(_ value: Double) -> String { FitEstimate.gib(value).description }
 }

@@ -1,8 +1,8 @@
 import PlatcFacts
 import PlatcSpec
 
-extension Rule {
-    public static let fitUnknownArchitecture = Rule(
+public enum UnknownArchitecture: CheckRule {
+    public static let rule = Rule(
         id: "fit/unknown-architecture",
         summary: "platc cannot size the model from its config.json: keys are missing, or the architecture or quantization is unknown.",
         rationale:
@@ -13,31 +13,35 @@ extension Rule {
             """,
         fix: "Vendor the model's real config.json; for an architecture platc does not know, add source.parameters with the parameter count."
     )
-}
 
-extension FitChecks {
-    static func reportUnsizable(_ problem: ModelFit.Problem, _ model: Model, _ context: inout CheckContext) {
+    /// The models past the tensor-parallel gate that platc cannot size (`SizedModels`): the other
+    /// fit rules skip them, so each is reported once, here.
+    public static func check(_ context: inout CheckContext) {
+        for (model, problem) in SizedModels.unsizable(context.facts) { reportUnsizable(problem, model, &context) }
+    }
+
+    private static func reportUnsizable(_ problem: ModelFit.Problem, _ model: Model, _ context: inout CheckContext) {
         let known = ModelArchitecture.Family.allCases.map(\.rawValue).joined(separator: ", ")
         switch problem {
         case .unreadableConfig(let unreadable):
             context.diagnostics.error(
-                .fitUnknownArchitecture,
+                Self.rule,
                 "config.json of '\(model.name.value)' (\(unreadable.architecture)) lacks \(unreadable.missing.map { "\"\($0)\"" }.joined(separator: ", ")): platc cannot estimate its GPU memory",
                 at: model.source.config.span, hint: "vendor the model's complete config.json from its Hugging Face repository")
         case .unknownArchitecture(let name):
             context.diagnostics.error(
-                .fitUnknownArchitecture, "platc cannot count the parameters of architecture '\(name)' of '\(model.name.value)'",
+                Self.rule, "platc cannot count the parameters of architecture '\(name)' of '\(model.name.value)'",
                 at: model.source.config.span,
                 hint: "add source.parameters with the parameter count (e.g. from model.safetensors.index.json); platc knows \(known)")
         case .unknownQuantization(let name):
             let sizable = WeightFormat.sizableMethods.joined(separator: ", ")
             if let written = model.serving.quantization, model.serving.quantizationMethod == name {
                 context.diagnostics.error(
-                    .fitUnknownArchitecture, "platc cannot size weights quantized with '\(name)' ('\(model.name.value)')", at: written.span,
+                    Self.rule, "platc cannot size weights quantized with '\(name)' ('\(model.name.value)')", at: written.span,
                     hint: "serve a checkpoint in a method platc sizes: \(sizable)")
             } else {
                 context.diagnostics.error(
-                    .fitUnknownArchitecture,
+                    Self.rule,
                     "config.json of '\(model.name.value)' declares quant_method '\(name)', which platc cannot size",
                     at: model.source.config.span,
                     hint: "set serving.quantization to one of \(sizable) if the checkpoint is stored that way")

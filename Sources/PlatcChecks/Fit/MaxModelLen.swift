@@ -1,8 +1,8 @@
 import PlatcFacts
 import PlatcSpec
 
-extension Rule {
-    public static let fitMaxModelLen = Rule(
+public enum MaxModelLen: CheckRule {
+    public static let rule = Rule(
         id: "fit/max-model-len",
         summary: "maxModelLen exceeds the context the model's config.json allows.",
         rationale:
@@ -13,11 +13,15 @@ extension Rule {
             """,
         fix: "Lower maxModelLen to the model's context length.")
 
-    static func checkMaxModelLen(_ fit: ModelFit, _ context: inout CheckContext) {
+    public static func check(_ context: inout CheckContext) {
+        for fit in SizedModels.fits(context.facts) { check(fit, &context) }
+    }
+
+    private static func check(_ fit: ModelFit, _ context: inout CheckContext) {
         let limit = fit.inputs.architecture.maxContext, length = fit.model.serving.maxModelLen
         guard limit > 0, length.value > limit else { return }
         context.diagnostics.error(
-            .fitMaxModelLen,
+            Self.rule,
             "maxModelLen \(length.value) of '\(fit.model.name.value)' exceeds the \(limit) tokens its config.json allows (max_position_embeddings with rope scaling)",
             at: length.span, hint: "maxModelLen: \(limit)", replacement: "\(limit)")
     }

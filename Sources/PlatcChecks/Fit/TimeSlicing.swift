@@ -1,8 +1,8 @@
 import PlatcFacts
 import PlatcSpec
 
-extension Rule {
-    public static let fitTimeSlicing = Rule(
+public enum TimeSlicing: CheckRule {
+    public static let rule = Rule(
         id: "fit/time-slicing",
         summary: "Models that may share a time-sliced GPU claim more than all of its memory together.",
         rationale:
@@ -16,8 +16,10 @@ extension Rule {
     )
 
     /// Any `replicas` slices of one GPU can land together; the largest shares are the worst case.
-    static func checkTimeSlicing(_ fits: [ModelFit], classes: [GPUClass], _ context: inout CheckContext) {
-        for gpuClass in classes {
+    /// Only the fits `SizedModels` lets through share a GPU here.
+    public static func check(_ context: inout CheckContext) {
+        let fits = SizedModels.fits(context.facts)
+        for gpuClass in context.spec.gpuClasses {
             guard let slicing = gpuClass.timeSlicing else { continue }
             let sharing = fits.filter { $0.gpuClass.name.value == gpuClass.name.value }
             var shares: [(fraction: Int64, model: Model)] = []
@@ -39,7 +41,7 @@ extension Rule {
             }
             let each = Fraction(millionths: 1_000_000 / slicing.replicas.value / 10_000 * 10_000)
             context.diagnostics.error(
-                .fitTimeSlicing,
+                Self.rule,
                 "\(together.count) slices of one '\(gpuClass.name.value)' GPU may hold vLLM processes claiming \(Fraction(millionths: total)) of its memory together; time-slicing gives no memory isolation",
                 at: slicing.replicas.span, notes: notes,
                 hint: "gpuMemoryUtilization: \(each) or less on each model sharing the class, or remove timeSlicing")

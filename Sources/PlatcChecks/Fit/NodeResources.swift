@@ -1,9 +1,8 @@
 import PlatcFacts
 import PlatcSpec
 
-extension Rule {
-    /// `fit/node-resources`: the replicas that must share a node ask for more CPU or memory than it has.
-    public static let fitNodeResources = Rule(
+public enum NodeResources: CheckRule {
+    public static let rule = Rule(
         id: "fit/node-resources",
         summary:
             "The replicas that must share a node of a GPU class (GPUs per node ÷ tensor parallelism; warm floors first, then max replicas) ask for more CPU or memory than the node can allocate.",
@@ -17,21 +16,19 @@ extension Rule {
         fix:
             "Set the models' serving.resources to at most the hint's values, or declare the node's real allocatable (kubectl describe node), or move the models to a class with larger nodes."
     )
-}
 
-extension Rule {
     /// Packs each class's replicas onto its nodes and reports the first node that cannot hold them.
-    static func checkNodeResources(_ context: inout CheckContext) {
+    public static func check(_ context: inout CheckContext) {
         for pool in context.facts.pools {
             guard let node = NodeSize.of(pool.gpuClass) else { continue }
             let facts = context.facts
             let packing = NodePacking(pool) { facts.of($0)?.pod }
             guard let full = packing.overloaded(node) else { continue }
-            reportNodeResources(pool, node, full, packing, &context)
+            report(pool, node, full, packing, &context)
         }
     }
 
-    private static func reportNodeResources(
+    private static func report(
         _ pool: GPUPool, _ node: NodeSize, _ full: NodePacking.Node, _ packing: NodePacking, _ context: inout CheckContext
     ) {
         let groups = full.counts.map { (entry: packing.entries[$0.entry], replicas: $0.replicas) }
@@ -59,9 +56,9 @@ extension Rule {
         if let declared = pool.gpuClass.node { notes.append(Diagnostic.Note("the node is declared here", at: declared.span)) }
         let hint = nodeResourcesHint(packing, node)
         if node.assumedFrom == nil {
-            context.diagnostics.error(.fitNodeResources, message, at: span, notes: notes, hint: hint)
+            context.diagnostics.error(Self.rule, message, at: span, notes: notes, hint: hint)
         } else {
-            context.diagnostics.warning(.fitNodeResources, message, at: span, notes: notes, hint: hint)
+            context.diagnostics.warning(Self.rule, message, at: span, notes: notes, hint: hint)
         }
     }
 
