@@ -24,18 +24,27 @@ enum SecretAssignment {
         SecretKind(name: "a literal value for '\(key)'", revoke: "rotate it")
     }
 
-    /// The last letters of `secretKeyEndings`.
-    static let lastLetters = Set(secretKeyEndings.compactMap(\.unicodeScalars.last))
+    /// The last letters of `secretKeyEndings`, either case, as a table by ASCII code: asked for
+    /// every `:` and `=` of every source line, so no hashing.
+    static let lastLetters: [Bool] = {
+        var table = [Bool](repeating: false, count: 128)
+        for letter in secretKeyEndings.compactMap(\.utf8.last) {
+            table[Int(letter)] = true
+            table[Int(letter) - 32] = true
+        }
+        return table
+    }()
 
     static func scan(_ text: [Unicode.Scalar]) -> [SecretFinding] {
         var found: [SecretFinding] = []
-        for (index, c) in text.enumerated() where c == ":" || c == "=" {
-            // Most keys end in a letter no secret key ends in: those are dropped before building a string.
-            guard let keyRange = key(before: index, in: text), lastLetters.contains(lowercased(text[keyRange.upperBound - 1]))
-            else { continue }
+        for index in text.indices where text[index] == ":" || text[index] == "=" {
+            // Most keys end in a letter no secret key ends in, and most others are no secret key:
+            // both are dropped before building a string.
+            guard let keyRange = key(before: index, in: text) else { continue }
+            let last = text[keyRange.upperBound - 1].value
+            guard last < 128, lastLetters[Int(last)], isSecretKey(text[keyRange]) else { continue }
             let key = SecretScanner.string(text[keyRange])
-            guard isSecretKey(key), let value = value(after: index, in: text), isLiteralSecret(SecretScanner.string(text[value]))
-            else { continue }
+            guard let value = value(after: index, in: text), isLiteralSecret(SecretScanner.string(text[value])) else { continue }
             found.append(SecretFinding(kind(key), value, in: text))
         }
         return found
@@ -47,10 +56,21 @@ enum SecretAssignment {
             let normalized = String(key.lowercased().unicodeScalars.filter(SecretScanner.isAlnum).map(Character.init))
             return secretKeyEndings.contains { normalized.hasSuffix($0) }
         }
-        // ASCII (every key in practice): the lowercased letters and digits of the key's end,
-        // without building the normalized string for each of a platform's many thousand keys.
+        return endsInSecretWord(key.utf8.reversed())
+    }
+
+    /// `isSecretKey` of a key in a scanned line, without building its string when it is ASCII.
+    static func isSecretKey(_ key: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard key.allSatisfy({ $0.isASCII }) else { return isSecretKey(SecretScanner.string(key)) }
+        return endsInSecretWord(key.reversed().lazy.map { UInt8($0.value) })
+    }
+
+    /// ASCII (every key in practice): the lowercased letters and digits of the key's end, read
+    /// backwards, against the endings; no normalized string for each of a platform's many keys.
+    private static func endsInSecretWord(_ reversedBytes: some Sequence<UInt8>) -> Bool {
         var tail: [UInt8] = []
-        for byte in key.utf8.reversed() where tail.count < longestEnding {
+        tail.reserveCapacity(longestEnding)
+        for byte in reversedBytes where tail.count < longestEnding {
             let lower = (0x41...0x5A).contains(byte) ? byte + 32 : byte
             if (0x61...0x7A).contains(lower) || (0x30...0x39).contains(lower) { tail.append(lower) }
         }
@@ -84,10 +104,6 @@ enum SecretAssignment {
     }
 
     // MARK: - Reading `key: value`
-
-    private static func lowercased(_ c: Unicode.Scalar) -> Unicode.Scalar {
-        SecretScanner.isUpper(c) ? Unicode.Scalar(c.value + 32)! : c
-    }
 
     /// The key just before a `:` or `=`, skipping spaces and a closing quote (`"token": …`).
     private static func key(before separator: Int, in text: [Unicode.Scalar]) -> Range<Int>? {
