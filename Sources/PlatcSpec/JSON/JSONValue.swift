@@ -59,26 +59,31 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .double(let d): out += JSONValue.number(d)
         case .string(let s): JSONValue.writeString(s, into: &out)
         case .array(let items):
-            writeContainer(items.map { (nil, $0) }, open: "[", close: "]", into: &out, indent: indent)
+            Self.writeContainer(items.count, open: "[", close: "]", into: &out, indent: indent) { index, out, inner in
+                items[index].write(into: &out, indent: inner)
+            }
         case .object(let pairs):
-            writeContainer(pairs.map { ($0.0, $0.1) }, open: "{", close: "}", into: &out, indent: indent)
+            Self.writeContainer(pairs.count, open: "{", close: "}", into: &out, indent: indent) { index, out, inner in
+                JSONValue.writeString(pairs[index].0, into: &out)
+                out += indent == nil ? ":" : ": "
+                pairs[index].1.write(into: &out, indent: inner)
+            }
         }
     }
 
-    private func writeContainer(
-        _ items: [(String?, JSONValue)], open: String, close: String, into out: inout String, indent: Int?
+    /// `count` items between `open` and `close`, each on its own indented line when pretty.
+    /// Written in place: no array of the items is built for each container.
+    private static func writeContainer(
+        _ count: Int, open: String, close: String, into out: inout String, indent: Int?,
+        item: (Int, inout String, Int?) -> Void
     ) {
         out += open
-        guard !items.isEmpty else { return out += close }
+        guard count > 0 else { return out += close }
         let inner = indent.map { $0 + 2 }
-        for (index, (key, value)) in items.enumerated() {
+        for index in 0..<count {
             if index > 0 { out += "," }
             if let inner { out += "\n" + String(repeating: " ", count: inner) }
-            if let key {
-                JSONValue.writeString(key, into: &out)
-                out += indent == nil ? ":" : ": "
-            }
-            value.write(into: &out, indent: inner)
+            item(index, &out, inner)
         }
         if let indent { out += "\n" + String(repeating: " ", count: indent) }
         out += close
