@@ -28,7 +28,11 @@ struct SecretFinding {
 /// precisely), then passwords in URLs, then literal values of secret-sounding keys. Each span of
 /// text is reported once.
 enum SecretScanner {
-    static func scan<Text: StringProtocol>(_ text: Text) -> [SecretFinding] { scan(scalars: Array(text.unicodeScalars)) }
+    static func scan<Text: StringProtocol>(_ text: Text) -> [SecretFinding] {
+        // Source lines are ASCII nearly always: their bytes are their scalars, no decoding.
+        let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+        return scan(scalars: ascii ? text.utf8.map { Unicode.Scalar($0) } : Array(text.unicodeScalars))
+    }
 
     static func scan(scalars: [Unicode.Scalar]) -> [SecretFinding] {
         var found = TokenPattern.scan(scalars) + PrivateKeyBlock.scan(scalars)

@@ -55,7 +55,7 @@ struct OutputDirectory {
             guard let regular = entries[artifact.path] else { return .success(listedFolders.contains(artifact.path) ? .modified : .added) }
             guard regular else { return .success(.modified) }
             return Result { () throws(IOError) -> State in
-                try OutputFileSystem.read(root + "/" + artifact.path) == artifact.bytes ? .unchanged : .modified
+                OutputFileSystem.sameBytes(try OutputFileSystem.read(root + "/" + artifact.path), artifact.bytes) ? .unchanged : .modified
             }
         }
         var changes = Changes()
