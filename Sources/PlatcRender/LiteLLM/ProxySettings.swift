@@ -51,7 +51,7 @@ enum ProxySettings {
         ]
     }
 
-    static var general: YAMLValue {
+    static let general: YAMLValue = {
         [
             // Read from the proxy's environment; the proxy refuses to start without it.
             "master_key": .string("os.environ/\(LiteLLMNames.masterKeyVariable)"),
@@ -60,5 +60,5 @@ enum ProxySettings {
             // The file stays the only source of models: nothing added through the UI overlays it.
             "store_model_in_db": false,
         ]
-    }
+    }()
 }

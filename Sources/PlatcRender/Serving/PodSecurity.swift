@@ -12,18 +12,18 @@ enum PodSecurity {
     static let uid: Int64 = 10001
 
     /// Pod level: non-root, and the runtime's default seccomp filter (restricted requires it).
-    static var pod: YAMLValue {
+    static let pod: YAMLValue = {
         [
             "runAsNonRoot": true, "runAsUser": .int(uid), "runAsGroup": .int(uid),
             // emptyDirs are group-writable for this gid, whatever the image's user table says.
             "fsGroup": .int(uid),
             "seccompProfile": ["type": "RuntimeDefault"],
         ]
-    }
+    }()
 
     /// Container level, repeated so each container is compliant on its own (restricted checks
     /// both levels, and a copied container spec keeps its guarantees).
-    static var container: YAMLValue {
+    static let container: YAMLValue = {
         [
             "runAsNonRoot": true, "runAsUser": .int(uid), "runAsGroup": .int(uid),
             // No setuid binary or file capability can raise privileges (sets no_new_privs).
@@ -34,13 +34,13 @@ enum PodSecurity {
             "readOnlyRootFilesystem": true,
             "seccompProfile": ["type": "RuntimeDefault"],
         ]
-    }
+    }()
 
     /// HOME and every cache vLLM, Hugging Face, PyTorch, Triton and CUDA write (all emptyDirs).
     static let home = "/home/vllm"
 
     /// Environment that points every writer at the emptyDirs and keeps vLLM offline.
-    static var environment: [YAMLValue] {
+    static let environment: [YAMLValue] = {
         let cache = "\(home)/.cache"
         return [
             ("HOME", home),
@@ -62,7 +62,7 @@ enum PodSecurity {
             ("VLLM_NO_USAGE_STATS", "1"),
             ("DO_NOT_TRACK", "1"),
         ].map { ["name": .string($0.0), "value": .string($0.1)] }
-    }
+    }()
 
     /// Sizes of the writable emptyDirs: torch.compile, Triton and CUDA kernel caches stay under a
     /// few GiB; /tmp holds compiler scratch files.
@@ -82,11 +82,11 @@ enum PodSecurity {
         ]
     }
 
-    static var volumeMounts: [YAMLValue] {
+    static let volumeMounts: [YAMLValue] = {
         [
             ["name": "home", "mountPath": .string(home)],
             ["name": "tmp", "mountPath": "/tmp"],
             ["name": "dshm", "mountPath": "/dev/shm"],
         ]
-    }
+    }()
 }

@@ -47,15 +47,15 @@ enum VLLMProbes {
     }
 
     /// Out of rotation after 30 s of failed health checks (engine dead or wedged).
-    static var readiness: YAMLValue {
+    static let readiness: YAMLValue = {
         ["httpGet": ["path": "/health", "port": "http"], "periodSeconds": .int(period), "timeoutSeconds": 5, "failureThreshold": 3]
-    }
+    }()
 
     /// Restart only after 5 minutes without health: a long prefill can stall the event loop, and
     /// a restart costs a full cold start.
-    static var liveness: YAMLValue {
+    static let liveness: YAMLValue = {
         ["httpGet": ["path": "/health", "port": "http"], "periodSeconds": 30, "timeoutSeconds": 10, "failureThreshold": 10]
-    }
+    }()
 
     /// A JSON string literal (served names are plain, but quote and escape anyway).
     static func jsonString(_ text: String) -> String {

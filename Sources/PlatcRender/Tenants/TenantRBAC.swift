@@ -7,7 +7,7 @@ enum TenantRBAC {
     static let manage: YAMLValue = ["get", "list", "watch", "create", "update", "patch", "delete", "deletecollection"]
     static let read: YAMLValue = ["get", "list", "watch"]
 
-    static var rules: [YAMLValue] {
+    static let rules: [YAMLValue] = {
         [
             // Jobs are how tenants run GPU work: Kueue queues them. Bare pods are not creatable,
             // so work cannot skip the queue by going around the Job.
@@ -28,7 +28,7 @@ enum TenantRBAC {
             ["apiGroups": ["kueue.x-k8s.io"], "resources": ["workloads", "localqueues"], "verbs": read],
             ["apiGroups": [""], "resources": ["resourcequotas", "limitranges"], "verbs": read],
         ]
-    }
+    }()
 
     static func objects(_ tenant: TenantObjects) -> [KubeObject] {
         let role = tenant.object("rbac.authorization.k8s.io/v1", "Role", name: roleName, body: ["rules": .list(rules)])

@@ -86,13 +86,20 @@ public struct YAMLMap: Sendable, Equatable {
 
 extension YAMLMap: ExpressibleByDictionaryLiteral {
     public init(dictionaryLiteral elements: (String, YAMLValue?)...) {
-        self.init(elements.compactMap { key, value in value.map { Entry(key: key, value: $0) } })
+        self.init(literal: elements)
+    }
+
+    /// A literal's keys are written once each in the code (debug builds check): its entries are
+    /// taken as they are, without the search for an earlier key that `init(_:)` makes for each.
+    init(literal elements: [(String, YAMLValue?)]) {
+        entries = elements.compactMap { key, value in value.map { Entry(key: key, value: $0) } }
+        assert(Set(entries.map(\.key)).count == entries.count, "a map literal repeats a key: \(entries.map(\.key))")
     }
 }
 
 extension YAMLValue: ExpressibleByDictionaryLiteral {
     public init(dictionaryLiteral elements: (String, YAMLValue?)...) {
-        self = .map(YAMLMap(elements.compactMap { key, value in value.map { YAMLMap.Entry(key: key, value: $0) } }))
+        self = .map(YAMLMap(literal: elements))
     }
 }
 
