@@ -55,7 +55,7 @@ struct OutputDirectory {
             guard let regular = entries[artifact.path] else { return .success(listedFolders.contains(artifact.path) ? .modified : .added) }
             guard regular else { return .success(.modified) }
             return Result { () throws(IOError) -> State in
-                OutputFileSystem.sameBytes(try OutputFileSystem.read(root + "/" + artifact.path), artifact.bytes) ? .unchanged : .modified
+                try OutputFileSystem.holds(root + "/" + artifact.path, exactly: artifact.bytes) ? .unchanged : .modified
             }
         }
         var changes = Changes()
