@@ -24,12 +24,6 @@ public struct ModelFit: Sendable {
         return product.map { ($0.visibleGiB, $0.family) }
     }
 
-    public static func inputs(for model: Model, on gpuClass: GPUClass) throws(Problem) -> FitInputs {
-        try inputs(
-            for: model, on: gpuClass,
-            architecture: Result { () throws(ModelArchitecture.Unreadable) in try ModelArchitecture(config: model.config.json) })
-    }
-
     /// The inputs from an architecture already read (`Facts` reads each config.json once).
     static func inputs(
         for model: Model, on gpuClass: GPUClass, architecture read: Result<ModelArchitecture, ModelArchitecture.Unreadable>
@@ -56,12 +50,6 @@ public struct ModelFit: Sendable {
             moved.gpuFamily = gpu.family
             return FitEstimator.fits(moved)
         }
-    }
-
-    public init(model: Model, gpuClass: GPUClass) throws(Problem) {
-        try self.init(
-            model: model, gpuClass: gpuClass,
-            architecture: Result { () throws(ModelArchitecture.Unreadable) in try ModelArchitecture(config: model.config.json) })
     }
 
     init(model: Model, gpuClass: GPUClass, architecture: Result<ModelArchitecture, ModelArchitecture.Unreadable>) throws(Problem) {

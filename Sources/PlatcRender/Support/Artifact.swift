@@ -14,12 +14,7 @@ public struct Artifact: Sendable, Equatable {
     }
 
     /// Says the file is generated and from what; no timestamps or absolute paths, so the bytes
-    /// depend on the sources alone.
-    public static func header(sources: [String], comment: String) -> String {
-        String(decoding: headerBytes(sources: sources, comment: comment), as: UTF8.self)
-    }
-
-    /// `header` as bytes, written straight into the buffer every YAML file starts with.
+    /// depend on the sources alone. Bytes, written straight into the buffer every YAML file starts with.
     static func headerBytes(sources: [String], comment: String) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(160 + sources.count * 48)

@@ -77,37 +77,6 @@ enum OutputFileSystem {
         }
     }
 
-    /// The file's bytes, read straight into an array of its size (a zeroed chunk per file cost
-    /// more than the reading for 50,000 small files); a file that grows meanwhile is read to its end.
-    static func read(_ file: String) throws(IOError) -> [UInt8] {
-        let descriptor = open(file, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw IOError(description: "cannot read '\(file)': \(errnoText())") }
-        defer { close(descriptor) }
-        var info = stat()
-        let expected = fstat(descriptor, &info) == 0 ? max(0, Int(info.st_size)) : 0
-        var failed = false
-        var bytes = [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, count in
-            count = 0
-            while count < buffer.count {
-                let read = Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
-                if read < 0, errno == EINTR { continue }
-                if read < 0 { failed = true }
-                if read <= 0 { break }
-                count += read
-            }
-        }
-        while !failed, bytes.count > expected {
-            var chunk = [UInt8](repeating: 0, count: 16 * 1024)
-            let read = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if read < 0, errno == EINTR { continue }
-            if read < 0 { failed = true }
-            if read <= 0 { break }
-            bytes.append(contentsOf: chunk[..<read])
-        }
-        guard !failed else { throw IOError(description: "cannot read '\(file)': \(errnoText())") }
-        return bytes
-    }
-
     /// Whether `file` holds exactly `bytes`: a file of another size is not read at all, one of the
     /// same size is read once (no read to find its end) and compared by memcmp, where Array's `==`
     /// went element by element (3 % of `render --check`'s instructions at L).
