@@ -3,7 +3,7 @@ import PlatcSpec
 
 extension CheckPipeline {
     /// Every check rule, once, in documentation order: families in the order Ref, Fit, Engine,
-    /// Quota, Timeout, Policy (`timeout/startup-probe` after the fit rules). `check` runs the rules
+    /// Quota, Timeout, Routing, Policy (`timeout/startup-probe` after the fit rules). `check` runs the rules
     /// in this order, each run of one family's rules on its own context, and docs/rules.md and
     /// SARIF list them in it. A test asserts that every `CheckRule` in the sources is listed here
     /// exactly once.
@@ -74,15 +74,27 @@ extension CheckPipeline {
 
         // MARK: - timeout/*
         // The request path's deadlines nest, client > gateway > router attempts and backoff >
-        // engine > 0, streams within the router timeout, and retries multiplied across the layers
-        // stay bounded (docs/checks-timeout.md).
+        // inference gateway (in that routing mode) > engine > 0, streams within the router
+        // timeout, and retries multiplied across the layers stay bounded (docs/checks-timeout.md).
         ClientGateway.self,
         GatewayRouter.self,
         RouterEngine.self,
+        RouterInferenceGateway.self,
+        InferenceGatewayEngine.self,
         StreamTimeout.self,
         RetryAmplification.self,
         // The startup probe against the cold start of the fit the fit rules size (`SizedModels`).
         StartupProbe.self,
+
+        // MARK: - routing/*
+        // The inference-gateway mode's objects can work: a picker image, a pod in every pool,
+        // picker names of their own, and no setting of the mode written where it does nothing
+        // (docs/checks-routing.md). That no two pools select the same pods holds by construction
+        // and is proven on every rendered platform (InferencePoolSelectionTests).
+        EndpointPickerImage.self,
+        EmptyPool.self,
+        EndpointPickerName.self,
+        UnusedSettings.self,
 
         // MARK: - policy/*
         // What admission policy would refuse, refused before it reaches the cluster (images pinned

@@ -14,6 +14,8 @@ public final class Facts: Sendable {
     /// One pool per GPU class, in name order.
     public let pools: [GPUPool]
     public let ladder: TimeoutLadder
+    /// The inference Gateway's names and address; nil in direct mode.
+    public let inferenceRouting: InferenceRouting?
 
     private let modelIndex: [String: Int]
     private let models: [ModelFacts]
@@ -37,7 +39,8 @@ public final class Facts: Sendable {
         }
         pools = GPUPool.pools(of: spec)
         poolIndex = Self.index(pools.map(\.name))
-        ladder = TimeoutLadder(spec.platform.timeouts)
+        ladder = TimeoutLadder(spec.platform)
+        inferenceRouting = InferenceRouting(spec.platform)
     }
 
     public func gpuClass(named name: String) -> GPUClass? { gpuClassIndex[name].map { spec.gpuClasses[$0] } }
@@ -51,6 +54,10 @@ public final class Facts: Sendable {
 
     /// Every model's facts, in the Spec's order (by name).
     public var allModels: [ModelFacts] { models }
+
+    /// The models behind an InferencePool: none in direct mode, every model not parked in
+    /// inference-gateway mode.
+    public var pooledModels: [ModelFacts] { inferenceRouting == nil ? [] : models.filter(InferenceRouting.isPooled) }
 
     /// Convenience: the model's fit when platc could size it.
     public func fit(of model: Model) -> ModelFit? { of(model)?.fit }

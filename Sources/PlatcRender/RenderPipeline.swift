@@ -6,7 +6,8 @@ public enum RenderPipeline {
     /// The output families, in documentation order.
     static var planners: [any Planner.Type] {
         [
-            TenantPlanner.self, KueuePlanner.self, ServingPlanner.self, KyvernoPlanner.self, LiteLLMPlanner.self, CatalogPlanner.self,
+            TenantPlanner.self, KueuePlanner.self, ServingPlanner.self, RoutingPlanner.self, KyvernoPlanner.self, LiteLLMPlanner.self,
+            CatalogPlanner.self,
         ]
     }
 

@@ -98,6 +98,33 @@ import Testing
 
     // MARK: - LiteLLM's backoff
 
+    /// The inference gateway's rung: written, it must nest between the router and the engine;
+    /// absent, it is halfway, on a whole second where one lies strictly between; in direct mode
+    /// it does not exist.
+    @Test func inferenceGatewayRungNests() throws {
+        let mode = ["mode": "inference-gateway"]
+        #expect(try Self.rules(mode).isEmpty)
+        #expect(try Self.rules(mode.merging(["inferenceGateway": "50s"]) { $1 }) == ["timeout/router-inference-gateway"])
+        #expect(try Self.rules(mode.merging(["inferenceGateway": "45s"]) { $1 }) == ["timeout/inference-gateway-engine"])
+        #expect(try Self.rules(mode.merging(["inferenceGateway": "49s999ms"]) { $1 }).isEmpty)
+        // Written in direct mode it is not a rung (routing/unused-settings warns of it).
+        #expect(try Self.rules(["inferenceGateway": "50s"]).isEmpty)
+        // Router not above the engine: one finding, the router's, not a second one for a derived rung.
+        #expect(try Self.rules(mode.merging(["router.timeout": "45s"]) { $1 }) == ["timeout/router-engine"])
+        let timeouts = try Self.spec([:]).platform.timeouts
+        func ladder(_ router: Int64, _ engine: Int64, inference: Bool = true) -> TimeoutLadder {
+            var ladder = TimeoutLadder(timeouts, throughInferenceGateway: inference)
+            ladder.routerTimeout = router
+            ladder.engine = engine
+            return ladder
+        }
+        #expect(ladder(120_000, 110_000).inferenceGateway == 115_000)
+        #expect(ladder(50_000, 45_000).inferenceGateway == 47_000)
+        #expect(ladder(3_000, 2_000).inferenceGateway == 2_500)
+        #expect(ladder(2_001, 2_000).inferenceGateway == 2_000)
+        #expect(ladder(120_000, 110_000, inference: false).inferenceGateway == nil)
+    }
+
     @Test func backoffFollowsLiteLLM() throws {
         // 0 retries: no pause. 1 retry: pauses of 500ms and 1s, + 750ms jitter each.
         #expect(try Self.worstCase(retries: "0", backoff: "0s") == 50_000)
@@ -125,6 +152,13 @@ import Testing
                 "engine": "\(Int.random(in: 0...150, using: &random))s",
             ]
             if Bool.random(using: &random) { values["router.streamTimeout"] = "\(Int.random(in: 0...150, using: &random))s" }
+            // Half the rounds route through the inference Gateway, most of them with its rung written.
+            if Bool.random(using: &random) {
+                values["mode"] = "inference-gateway"
+                if Int.random(in: 0..<4, using: &random) > 0 {
+                    values["inferenceGateway"] = "\(Int.random(in: 0...150_000, using: &random))ms"
+                }
+            }
             let before = try Self.check(values)
             for diagnostic in before {
                 let hint = try #require(diagnostic.hint, "round \(round): \(diagnostic.ruleID) has no hint")
@@ -179,6 +213,12 @@ import Testing
     static func platformYAML(_ overrides: [String: String]) -> String {
         let v = minimal.merging(overrides) { $1 }
         let stream = v["router.streamTimeout"].map { "    streamTimeout: \($0)\n" } ?? ""
+        let rung = v["inferenceGateway"].map { "  inferenceGateway: \($0)\n" } ?? ""
+        let routing =
+            v["mode"].map {
+                "routing:\n  mode: \($0)\n  endpointPicker:\n    image: registry.example.com/epp@sha256:"
+                    + String(repeating: "3", count: 64) + "\n"
+            } ?? ""
         return """
             apiVersion: platc.dev/v1alpha1
             kind: Platform
@@ -196,21 +236,27 @@ import Testing
             """ + stream + """
                     retries: \(v["router.retries"]!)
                     retryBackoff: \(v["router.retryBackoff"]!)
-                  engine: \(v["engine"]!)
-                budget:
-                  usd: 100
-                policy:
-                  allowedRegistries: [registry.example.com]
-                argocd:
-                  repoURL: https://git.example.com/mini.git
 
-                """
+                """ + rung + """
+                      engine: \(v["engine"]!)
+                    budget:
+                      usd: 100
+                    policy:
+                      allowedRegistries: [registry.example.com]
+                    argocd:
+                      repoURL: https://git.example.com/mini.git
+
+                    """ + routing
+    }
+
+    static func spec(_ overrides: [String: String]) throws -> Spec {
+        let text = platformYAML(overrides)
+        let result = Loader().load(SourceTree(files: [SourceTree.File(path: "platform/mini.yaml", bytes: Array(text.utf8))]))
+        return try #require(result.spec, "\(result.diagnostics.map(\.message))\n\(text)")
     }
 
     static func check(_ overrides: [String: String]) throws -> [Diagnostic] {
-        let text = platformYAML(overrides)
-        let result = Loader().load(SourceTree(files: [SourceTree.File(path: "platform/mini.yaml", bytes: Array(text.utf8))]))
-        let spec = try #require(result.spec, "\(result.diagnostics.map(\.message))\n\(text)")
+        let spec = try spec(overrides)
         var context = CheckContext(facts: Facts(spec))
         CheckPipeline.run(family: "timeout", &context)
         return context.diagnostics.sorted

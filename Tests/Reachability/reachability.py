@@ -13,7 +13,8 @@ Namespaces
   sets); and the ones out/ names but does not create, with kubernetes.io/metadata.name as their
   only label: LiteLLM's (where the `litellm-config` ConfigMap, or any ConfigMap labelled
   app.kubernetes.io/name=litellm, lives; else the one the tenants' egress to LiteLLM names;
-  --litellm-namespace overrides), each Gateway's (the routes' parentRefs), `monitoring`
+  --litellm-namespace overrides), each Gateway's (the routes' parentRefs, and every Gateway
+  out/ renders), `monitoring`
   (Prometheus), `kube-system` (DNS), every namespace an object of out/ lives in or a
   NetworkPolicy selects by name, and `elsewhere`: any namespace platc does not know, whose other
   labels may be anything.
@@ -27,14 +28,30 @@ Pods (one per workload: replicas are alike)
                     LiteLLM's Deployment (a rendered workload with that label in that namespace
                     is used instead). ASSUMPTION: a Service that is not in out/ but lives in
                     LiteLLM's namespace selects LiteLLM's pods, with targetPort = port.
-  Gateway's pods    per Gateway a route names, in its namespace: any labels, any port. They also
-                    stand for every other pod of that namespace.
+  Gateway's pods    per Gateway a route names that out/ does not render (the edge Gateway), in
+                    its namespace: any labels, any port. They also stand for every other pod of
+                    that namespace.
+  gateway pods      per Gateway out/ renders (the inference gateway of routing.mode
+                    inference-gateway): the pods of its namespace labelled
+                    gateway.networking.k8s.io/gateway-name=<name> (GEP-1762: the implementation's
+                    generated resources carry it and live in the Gateway's namespace); any other
+                    labels, any port. Not a source (the way through, behind LiteLLM): who reaches
+                    them is what the proof checks. ASSUMPTION: only the implementation creates pods
+                    with that label there.
+  endpoint pickers  every rendered workload selected by the Service an InferencePool's
+                    endpointPickerRef (v1alpha2: extensionRef) names, in the pool's namespace:
+                    its labels and ports. Not a source: it answers the gateway's ext-proc calls
+                    and scrapes vLLM's /metrics, and forwards no request (ASSUMPTION); its reach
+                    is reported as residual exposure. Its identity is its app.kubernetes.io/name
+                    (else the Service's selector).
   Prometheus pod    in monitoring, labelled app.kubernetes.io/name=prometheus
   other pods        one per known namespace (tenants, the serving namespace, LiteLLM's,
                     monitoring, kube-system, elsewhere, ...): any labels (see below), any port;
                     in LiteLLM's namespace never LiteLLM's label, in monitoring never
-                    Prometheus's (those pods are LiteLLM and Prometheus: who may create them is
-                    those namespaces' RBAC, outside platc)
+                    Prometheus's, in a rendered Gateway's namespace never its gateway-name, in
+                    a picker's namespace never a picker's identity (those pods are LiteLLM,
+                    Prometheus, the gateway, the pickers: who may create them is those
+                    namespaces' RBAC, outside platc)
   workload pods     every other rendered workload (the team reconciler Job, ...): its labels
 
   "Any labels" is made finite: the pod is tried with no labels, with the fewest labels that
@@ -43,9 +60,10 @@ Pods (one per workload: replicas are alike)
   of those; `elsewhere` likewise with the namespace selectors (its kubernetes.io/metadata.name
   cannot be forged). A hop is allowed when any of the labellings allows it.
 
-Sources: the Gateway's pods, every other pod, every workload pod and every vLLM pod (a model
-server reaching another). Not sources: LiteLLM (the way through) and Prometheus (it scrapes
-/metrics; its reach is reported as residual exposure).
+Sources: the edge Gateway's pods, every other pod, every workload pod and every vLLM pod (a model
+server reaching another). Not sources: LiteLLM (the way through), a rendered Gateway's pods (the
+way through behind LiteLLM), Prometheus and the endpoint pickers (they scrape /metrics; their
+reach is reported as residual exposure).
 
 A network edge A -> B:port is allowed iff A's egress allows it AND B's ingress allows it, with
 Kubernetes NetworkPolicy semantics (https://kubernetes.io/docs/concepts/services-networking/network-policies/):
@@ -67,9 +85,17 @@ Kubernetes NetworkPolicy semantics (https://kubernetes.io/docs/concepts/services
 Forwarders (application hops): the Gateway's pods forward along every route whose parentRefs
 name that Gateway (namespace defaulting to the route's) to its backendRefs and requestMirror
 backends: a Service -> the pods its selector picks, on the targetPort (named ones resolved per
-pod); an InferencePool -> the pods its selector picks, on its targetPorts. LiteLLM's pods forward
-to the Service of every model_list api_base (`http://<svc>.<ns>.svc.cluster.local:<port>/v1`).
-Nothing else forwards. Each forwarding hop is also a network edge and must be allowed.
+pod); an InferencePool -> the pods its selector picks, on its targetPorts. For a rendered
+Gateway a route attaches only through a listener (sectionName/port of the parentRef) whose
+allowedRoutes admit it: namespaces from Same (default), All, or Selector against the route
+namespace's labels (a rendered Namespace's labels; another's are its kubernetes.io/metadata.name
+plus anything), and kinds (default: the protocol's); hostnames are not intersected. The edge
+Gateway's listeners are not in out/: every route naming it attaches. LiteLLM's pods forward to
+the Service of every model_list api_base (`http://<svc>.<ns>[.svc[.cluster.local]][:<port>]/v1`,
+port 80 for http when none). ASSUMPTION: such a Service that is not in out/, in a namespace
+where out/ renders a Gateway, is the gateway implementation's: it selects that Gateway's pods,
+on the port the implementation maps (read as any port). Nothing else forwards (the endpoint
+pickers do not). Each forwarding hop is also a network edge and must be allowed.
 Conservative readings: a backend that is not in out/ (outside LiteLLM's namespace) and a
 Service without a selector (manual EndpointSlices) may reach every pod of its namespace (of every
 namespace, without a selector); ReferenceGrants are not required; the Gateway's pods may have
@@ -77,8 +103,11 @@ different labels on the way in and out.
 
 The proof removes LiteLLM's pods; any remaining path from a source to a vLLM pod's port 8000 is a
 bypass. Informational: with LiteLLM in the graph, which sources reach vLLM only through it, who
-else reaches vLLM (residual exposure: Prometheus), routes the network denies, and what could not
-be resolved.
+else reaches vLLM (residual exposure: Prometheus, the endpoint pickers), per rendered Gateway
+LiteLLM's paths through it and the routes no listener admits, routes the network denies, what
+could not be resolved, and warnings that do not change the verdict: a rendered Gateway's listener
+that admits routes from tenants or unknown namespaces, a tenant's route attached to it, and
+LiteLLM admitted to vLLM directly although it reaches the models through a rendered Gateway.
 
 Usage:  "$(scripts/python-env tests)" Tests/Reachability/reachability.py [-q] --out out/
 Exit:   0 every path passes LiteLLM (one-line summary); 1 the bypassing paths, each hop with the
@@ -112,6 +141,11 @@ ANY = "any port"
 OTHER_VALUE = "reachability-any"
 GATEWAY_GROUP = "gateway.networking.k8s.io"
 POOL_GROUPS = ("inference.networking.k8s.io", "inference.networking.x-k8s.io")
+GATEWAY_NAME_LABEL = "gateway.networking.k8s.io/gateway-name"  # GEP-1762: on the Gateway's generated resources
+LISTENER_KINDS = {"HTTP": ("HTTPRoute", "GRPCRoute"), "HTTPS": ("HTTPRoute", "GRPCRoute"), "TLS": ("TLSRoute",),
+                  "TCP": ("TCPRoute",), "UDP": ("UDPRoute",)}  # a listener's default allowedRoutes.kinds
+PICKER_REASON = ("endpoint pickers are not sources: they answer the inference Gateway's ext-proc calls and "
+                 "scrape vLLM's /metrics, and forward no request (an assumption, docs/request-path.md)")
 TEMPLATES = {"Deployment": ("spec", "template"), "StatefulSet": ("spec", "template"),
              "DaemonSet": ("spec", "template"), "ReplicaSet": ("spec", "template"),
              "Job": ("spec", "template"), "CronJob": ("spec", "jobTemplate", "spec", "template"),
@@ -425,6 +459,7 @@ class Pod:
     def __init__(self, display, ns, variants, ports, role, source):
         self.display, self.ns, self.variants, self.ports = display, ns, variants, ports
         self.role, self.source = role, source
+        self.rendered, self.gateway = False, None  # a rendered Gateway's pods, and which
         self.base = variants[0]
         self.targets = []  # forwarding: (pod, port, [hop descriptions])
 
@@ -468,6 +503,12 @@ class Model:
         self.pools = {(ns_of(o), meta(o).get("name")): o for o in by_kind.get("InferencePool", [])}
         self.routes = [o for kind in ROUTE_KINDS for o in by_kind.get(kind, [])]
         self.config = config if isinstance(config, dict) else {}
+        self.warnings = []
+        # Gateways out/ renders (the inference gateway): their data plane is modelled from the object
+        self.rendered_gateways = {(ns_of(o), meta(o).get("name")): o for o in by_kind.get("Gateway", [])
+                                  if str(o.get("apiVersion") or "").split("/")[0] == GATEWAY_GROUP
+                                  and meta(o).get("name")}
+        self.attached, self.unattached = {}, {}  # per rendered Gateway: [(route label, listeners)], [(label, why)]
 
         # namespaces
         self.namespaces = {}
@@ -489,7 +530,12 @@ class Model:
                                       "client-side and not modelled (the client's own hop is)" % (
                                           route["kind"], ns_of(route), meta(route).get("name"),
                                           ref.get("kind"), ref.get("name")))
+        for gateway in sorted(self.rendered_gateways):
+            if gateway not in self.gateways:
+                self.gateways.append(gateway)
         gateway_namespaces = sorted({ns for ns, _ in self.gateways})
+        # a Gateway out/ does not render (the edge): its pods stand for every pod of its namespace
+        edge_namespaces = sorted({ns for ns, name in self.gateways if (ns, name) not in self.rendered_gateways})
         for ns in gateway_namespaces:
             self.add_namespace(ns, "gateway")
         self.add_namespace(MONITORING, "monitoring")
@@ -511,10 +557,13 @@ class Model:
         self.namespaces[elsewhere] = Namespace(elsewhere, {}, "elsewhere",
                                                labellings([s for s in ns_selectors if s], {NAME_LABEL: elsewhere}))
         any_labels = labellings([s for s in pod_selectors if s])
+        picker_services = self.find_picker_services()
 
         # pods
         self.pods = []
         self.vllm = []
+        self.pickers = []
+        picker_identities = {}
         rendered_litellm = []
         workloads = []
         for kind, path in TEMPLATES.items():
@@ -533,6 +582,16 @@ class Model:
                 pod = Pod("LiteLLM pod in %s (%s %s)" % (ns.name, kind, name), ns, [labels],
                           container_ports(spec) or [("http", LITELLM_PORT)], "litellm", False)
                 rendered_litellm.append(pod)
+            elif any(p_ns == ns.name and matches({"matchLabels": sel}, labels) for p_ns, sel, _ in picker_services):
+                # an endpoint picker: reaches vLLM (metrics), forwards nothing; residual exposure
+                pod = Pod("endpoint picker pod of %s %s/%s" % (kind, ns.name, name), ns, [labels],
+                          container_ports(spec), "picker", False)
+                self.pickers.append(pod)
+                selector = next(sel for p_ns, sel, _ in picker_services
+                                if p_ns == ns.name and matches({"matchLabels": sel}, labels))
+                identity = {APP_NAME: labels[APP_NAME]} if APP_NAME in labels else labels_of(selector)
+                if identity not in picker_identities.setdefault(ns.name, []):
+                    picker_identities[ns.name].append(identity)
             else:
                 pod = Pod("pod of %s %s/%s" % (kind, ns.name, name), ns, [labels], container_ports(spec),
                           "workload", True)
@@ -546,28 +605,53 @@ class Model:
         self.pods.append(self.prometheus)
         self.gateway_pods = {}
         for ns, name in self.gateways:
-            same_ns = [g for g in self.gateways if g[0] == ns]
-            display = "pod in %s (the Gateway's pods)" % ns if len(same_ns) == 1 else \
-                "pod in %s (the Gateway %s's pods)" % (ns, name)
-            pod = Pod(display, self.namespaces[ns], any_labels, ANY, "gateway", True)
+            if (ns, name) in self.rendered_gateways:
+                # GEP-1762: the implementation's pods carry the Gateway's name, in its namespace; any
+                # other labels, any port (the implementation maps the listener port). Not a source:
+                # the way through, behind LiteLLM; who reaches them is what the proof checks.
+                pod = Pod("gateway pods %s/%s" % (ns, name), self.namespaces[ns],
+                          labellings([s for s in pod_selectors if s], {GATEWAY_NAME_LABEL: name}),
+                          ANY, "gateway", False)
+                pod.rendered, pod.gateway = True, (ns, name)
+            else:
+                same_ns = [g for g in self.gateways if g[0] == ns and g not in self.rendered_gateways]
+                display = "pod in %s (the Gateway's pods)" % ns if len(same_ns) == 1 else \
+                    "pod in %s (the Gateway %s's pods)" % (ns, name)
+                # they stand for every pod of the namespace but a rendered Gateway's there (the
+                # contract lets the inference gateway share the edge Gateway's namespace)
+                rendered_here = [g_name for g_ns, g_name in self.rendered_gateways if g_ns == ns]
+                variants = [v for v in any_labels if v.get(GATEWAY_NAME_LABEL) not in rendered_here]
+                pod = Pod(display, self.namespaces[ns], variants, ANY, "gateway", True)
             self.gateway_pods[(ns, name)] = pod
             self.pods.append(pod)
         serving = {pod.ns.name for pod in self.vllm}
         for ns in sorted(self.namespaces.values(), key=lambda n: n.name):
-            if ns.name in gateway_namespaces:
+            if ns.name in edge_namespaces:
                 continue
             variants = any_labels
+            identities = []
             if ns.name == self.litellm_ns:
-                what, identity = "not LiteLLM", LITELLM_LABELS
+                what = "not LiteLLM"
+                identities.append(LITELLM_LABELS)
             elif ns.name == MONITORING:
-                what, identity = "not Prometheus", PROMETHEUS_LABELS
+                what = "not Prometheus"
+                identities.append(PROMETHEUS_LABELS)
             else:
                 what = {"tenant": "a tenant", "elsewhere": "any namespace platc does not know"}.get(ns.kind)
                 if ns.name in serving:
                     what = "not a vLLM pod"
-                identity = None
-            if identity:
-                variants = [v for v in variants if not all(v.get(k) == val for k, val in identity.items())]
+            # pods carrying a rendered Gateway's name or an endpoint picker's identity are those
+            # (who may create pods there is that namespace's RBAC, outside platc)
+            gateway_names = [name for g_ns, name in self.rendered_gateways if g_ns == ns.name]
+            if gateway_names:
+                identities.extend({GATEWAY_NAME_LABEL: name} for name in gateway_names)
+                what = "%s, not the Gateway's pods" % what if what else "not the Gateway's pods"
+            if picker_identities.get(ns.name):
+                identities.extend(picker_identities[ns.name])
+                what = "%s, not an endpoint picker" % what if what else "not an endpoint picker"
+            if identities:
+                variants = [v for v in variants
+                            if not any(all(v.get(k) == val for k, val in identity.items()) for identity in identities)]
             display = "pod in %s (%s)" % (ns.name, what) if what else "pod in %s" % ns.name
             self.pods.append(Pod(display, ns, variants, ANY, "other", True))
         self.sources = [p for p in self.pods if p.source]
@@ -581,10 +665,104 @@ class Model:
             if pod.ports != ANY:
                 pod.ports = sorted(set(pod.ports) | {("http", p) for p in self.litellm_ports})
             pod.targets = self.litellm_targets()
+        self.check_listeners()
 
     def add_namespace(self, name, kind):
         if name and name not in self.namespaces:
             self.namespaces[name] = Namespace(name, {}, kind)
+
+    def find_picker_services(self):
+        """(namespace, selector, pool) of each InferencePool's endpoint picker Service."""
+        found = []
+        for (ns, name), pool in sorted(self.pools.items()):
+            spec = pool.get("spec") or {}
+            ref = spec.get("endpointPickerRef") or spec.get("extensionRef")  # v1 / v1alpha2
+            if not isinstance(ref, dict) or not ref.get("name"):
+                continue
+            if (ref.get("kind") or "Service") != "Service" or (ref.get("group") or "") != "":
+                self.notes.append("InferencePool %s/%s: endpoint picker %s %s is not a Service; its pods are "
+                                  "not known here (they count as other pods)" % (ns, name, ref.get("kind"), ref["name"]))
+                continue
+            svc = self.services.get((ns, ref["name"]))
+            selector = ((svc or {}).get("spec") or {}).get("selector")
+            if not selector:
+                self.notes.append("InferencePool %s/%s: endpoint picker Service %s/%s %s; no workload is taken "
+                                  "for its picker" % (ns, name, ns, ref["name"],
+                                                      "is not in out/" if svc is None else "has no selector"))
+                continue
+            found.append((ns, labels_of(selector), name))
+        return found
+
+    def namespace_may_match(self, ns_name, selector):
+        """Whether a namespace's labels may match: a rendered Namespace's are known; another's are
+        its name plus anything (as for `elsewhere`)."""
+        ns = self.namespaces.get(ns_name)
+        if ns is not None and ns.kind in ("rendered", "tenant"):
+            return matches(selector, ns.labels)
+        return any(matches(selector, labels) for labels in labellings([selector], {NAME_LABEL: ns_name}))
+
+    def listener_admits(self, gateway_ns, listener, route):
+        """(admits?, what the listener admits) per allowedRoutes (namespaces: Same, All, Selector; kinds)."""
+        allowed = listener.get("allowedRoutes") or {}
+        namespaces = allowed.get("namespaces") or {}
+        origin = namespaces.get("from") or "Same"
+        route_ns = ns_of(route)
+        if origin == "Same":
+            ok, where = route_ns == gateway_ns, "its own namespace %s" % gateway_ns
+        elif origin == "All":
+            ok, where = True, "every namespace"
+        elif origin == "Selector":
+            selector = namespaces.get("selector") or {}
+            ok, where = self.namespace_may_match(route_ns, selector), "namespaces %s" % describe_selector(selector)
+        else:
+            ok, where = True, "%r (unknown: read as every namespace)" % origin
+        kinds = allowed.get("kinds")
+        if kinds:
+            names = [k.get("kind") for k in kinds if (k.get("group") or GATEWAY_GROUP) == GATEWAY_GROUP]
+        else:
+            names = LISTENER_KINDS.get(str(listener.get("protocol") or "").upper())
+        if names is not None and route.get("kind") not in names:
+            ok = False
+        return ok, "%s from %s" % ("/".join(str(n) for n in names) + "s" if names else "routes of any kind", where)
+
+    def attaching_listeners(self, gateway_ns, gateway, route, refs):
+        """The listeners of a rendered Gateway a route attaches to through refs, and why not when none.
+        Hostnames are not intersected (a route that attaches elsewhere too is kept: conservative)."""
+        listeners = (gateway.get("spec") or {}).get("listeners") or []
+        admitted, refused = [], []
+        for ref in refs:
+            for listener in listeners:
+                if ref.get("sectionName") is not None and listener.get("name") != ref.get("sectionName"):
+                    continue
+                if ref.get("port") is not None and listener.get("port") != ref.get("port"):
+                    continue
+                ok, what = self.listener_admits(gateway_ns, listener, route)
+                name = listener.get("name") or "?"
+                if ok and name not in admitted:
+                    admitted.append(name)
+                elif not ok:
+                    refused.append("listener %s admits %s" % (name, what))
+        if admitted:
+            return admitted, None
+        return [], "; ".join(refused) or "no listener matches its parentRef (sectionName/port)"
+
+    def check_listeners(self):
+        """Warnings: a rendered Gateway's listener that admits routes from namespaces platc does not
+        know, or from tenants (whoever writes routes there steers the requests LiteLLM sends)."""
+        unknown = {"apiVersion": "gateway.networking.k8s.io/v1", "kind": "HTTPRoute",
+                   "metadata": {"namespace": "%s-route" % ELSEWHERE}}
+        for (ns, name), gateway in sorted(self.rendered_gateways.items()):
+            for listener in (gateway.get("spec") or {}).get("listeners") or []:
+                ok, what = self.listener_admits(ns, listener, unknown)
+                tenants = [t for t in sorted(self.namespaces) if self.namespaces[t].kind == "tenant"
+                           and self.listener_admits(ns, listener, {"kind": "HTTPRoute",
+                                                                   "metadata": {"namespace": t}})[0]]
+                if ok or tenants:
+                    self.warnings.append(
+                        "listener %s of Gateway %s/%s admits %s, so %s can attach routes to it and steer the "
+                        "requests LiteLLM sends it (and the vLLM key they carry); the proof holds while only "
+                        "LiteLLM reaches its pods" % (listener.get("name"), ns, name, what,
+                                                      "any namespace" if ok else "tenants (%s)" % ", ".join(tenants)))
 
     def find_litellm_namespace(self, by_kind):
         found = sorted({ns_of(o) for o in by_kind.get("ConfigMap", [])
@@ -611,13 +789,24 @@ class Model:
         targets = []
         for route in self.routes:
             route_ns = ns_of(route)
-            attached = any((ref.get("kind") or "Gateway") == "Gateway"
-                           and (ref.get("group") or GATEWAY_GROUP) == GATEWAY_GROUP
-                           and (ref.get("namespace") or route_ns) == gateway_ns and ref.get("name") == gateway_name
-                           for ref in (route.get("spec") or {}).get("parentRefs") or [])
-            if not attached:
+            refs = [ref for ref in (route.get("spec") or {}).get("parentRefs") or []
+                    if (ref.get("kind") or "Gateway") == "Gateway"
+                    and (ref.get("group") or GATEWAY_GROUP) == GATEWAY_GROUP
+                    and (ref.get("namespace") or route_ns) == gateway_ns and ref.get("name") == gateway_name]
+            if not refs:
                 continue
             label = "%s %s/%s" % (route["kind"], route_ns, meta(route).get("name"))
+            gateway = self.rendered_gateways.get((gateway_ns, gateway_name))
+            if gateway is not None:
+                listeners, why = self.attaching_listeners(gateway_ns, gateway, route, refs)
+                if not listeners:
+                    self.unattached.setdefault((gateway_ns, gateway_name), []).append((label, why))
+                    continue
+                self.attached.setdefault((gateway_ns, gateway_name), []).append((label, listeners))
+                if self.namespaces.get(route_ns) is not None and self.namespaces[route_ns].kind == "tenant":
+                    self.warnings.append("%s in tenant namespace %s is attached to Gateway %s/%s (listener %s): "
+                                         "a tenant's route steers the requests LiteLLM sends" % (
+                                             label, route_ns, gateway_ns, gateway_name, ", ".join(listeners)))
             for rule in (route.get("spec") or {}).get("rules") or []:
                 refs = [(ref, "") for ref in rule.get("backendRefs") or []]
                 filters = list(rule.get("filters") or [])
@@ -643,10 +832,18 @@ class Model:
         return [(p, port, ["%s %s/%s (unknown kind)" % (kind, ns, name)])
                 for p in self.target_pods(ns) for port in p.listen_ports()]
 
-    def service(self, ns, name, port, depth=0):
+    def service(self, ns, name, port, depth=0, gateway_service=False):
         svc = self.services.get((ns, name))
         shown = "Service %s/%s%s" % (ns, name, ":%s" % port if port is not None else "")
         if svc is None:
+            gateways = [pod for (g_ns, g_name), pod in self.gateway_pods.items()
+                        if g_ns == ns and (g_ns, g_name) in self.rendered_gateways]
+            if gateway_service and gateways:
+                self.notes.append("%s is not in out/: read as the gateway implementation's Service of the Gateway "
+                                  "rendered in %s (ASSUMPTION: it selects the pods labelled %s=<Gateway name> "
+                                  "in %s, on the port the implementation maps)" % (shown, ns, GATEWAY_NAME_LABEL, ns))
+                return [(p, ANY, ["%s (not in out/: the gateway implementation's, assumed to select the %s)"
+                                  % (shown, p.display)]) for p in gateways]
             if ns == self.litellm_ns:
                 number = port if isinstance(port, int) else LITELLM_PORT
                 self.litellm_ports.add(number)
@@ -715,7 +912,7 @@ class Model:
                 self.notes.append("LiteLLM model %s: api_base %s is outside the cluster" % (model, base))
                 continue
             port = url.port or (443 if url.scheme == "https" else 80)
-            for pod, number, via in self.service(target[0], target[1], port):
+            for pod, number, via in self.service(target[0], target[1], port, gateway_service=True):
                 targets.append((pod, number, ["LiteLLM model %s (api_base %s)" % (model, base)] + via))
         return targets
 
@@ -755,8 +952,9 @@ def cluster_service(host, default_ns):
 # --- the proof ------------------------------------------------------------------------------
 
 class Path:
-    def __init__(self, source, target, text):
+    def __init__(self, source, target, text, chain=()):
         self.source, self.target, self.text = source, target, text
+        self.chain = tuple(chain)  # the forwarders it passes, the source first if it forwards; () = direct
 
 
 def paths_from(model, source, without_litellm):
@@ -768,7 +966,7 @@ def paths_from(model, source, without_litellm):
     def excluded(pod):
         return without_litellm and pod.role == "litellm"
 
-    def expand(forwarder, prefix, seen):
+    def expand(forwarder, prefix, seen, chain):
         for target, port, via in forwarder.targets:
             if excluded(target) or target in seen:
                 continue
@@ -781,11 +979,11 @@ def paths_from(model, source, without_litellm):
                                                             VLLM_PORT, net.why_denied(forwarder, target, VLLM_PORT)))
                     continue
                 found.append(Path(source, target, "%s → %s → %s:%s, %s" % (
-                    prefix, " → ".join(via), target.display, VLLM_PORT, hop.admission())))
+                    prefix, " → ".join(via), target.display, VLLM_PORT, hop.admission()), chain))
             elif target in model.forwarders and hop is not None:
                 shown = "any port" if port == ANY else "port %s" % port
                 expand(target, "%s → %s → %s [%s, %s]" % (prefix, " → ".join(via), target.display, shown,
-                                                          hop.admission()), seen | {target})
+                                                          hop.admission()), seen | {target}, chain + (target,))
 
     for target in model.vllm:
         if target is source:
@@ -795,7 +993,7 @@ def paths_from(model, source, without_litellm):
             found.append(Path(source, target, "%s → %s:%s directly, %s" % (
                 source.as_source(hop), target.display, VLLM_PORT, hop.admission())))
     if source in model.forwarders:
-        expand(source, source.display, {source})
+        expand(source, source.display, {source}, (source,))
     for forwarder in model.forwarders:
         if forwarder is source or excluded(forwarder):
             continue
@@ -804,12 +1002,48 @@ def paths_from(model, source, without_litellm):
             if hop is not None:
                 shown = "any port" if port == ANY else "port %s" % port
                 expand(forwarder, "%s → %s [%s, %s]" % (source.as_source(hop), forwarder.display, shown,
-                                                        hop.admission()), {source, forwarder})
+                                                        hop.admission()), {source, forwarder}, (forwarder,))
                 break
     unique = {}
     for path in found:
         unique.setdefault(path.text, path)
     return sorted(unique.values(), key=lambda p: (p.target.display, p.text)), blocked
+
+
+def gateway_report(model):
+    """Per rendered Gateway: who of LiteLLM reaches its pods, each attached route's hops to vLLM
+    (admitted or denied), and the routes no listener admits. Informational."""
+    net = model.network
+    report = []
+    for key, gateway in sorted((k, p) for k, p in model.gateway_pods.items() if p.rendered):
+        lines = []
+        entries = []
+        for pod in model.litellm:
+            hop = net.connect(pod, gateway, ANY)
+            if hop is not None and any(t is gateway for t, _, _ in pod.targets):
+                entries.append("%s → %s [any port, %s]" % (pod.display, gateway.display, hop.admission()))
+        if not entries:
+            lines.append("no LiteLLM pod forwards to it through the network")
+            entries = [gateway.display]
+        routes = {}
+        for target, port, via in gateway.targets:
+            if target.role != "vllm" or port not in (VLLM_PORT, ANY):
+                continue
+            hop = net.connect(gateway, target, VLLM_PORT)
+            tail = "%s → %s:%s" % (" → ".join(via), target.display, VLLM_PORT)
+            routes.setdefault(via[0], []).append(
+                "%s, %s" % (tail, hop.admission()) if hop is not None
+                else "%s: denied, %s" % (tail, net.why_denied(gateway, target, VLLM_PORT)))
+        for label, listeners in model.attached.get(key, []):
+            if label not in routes and label + " (request mirror)" not in routes:
+                lines.append("%s (listener %s) → no vLLM pod" % (label, ", ".join(listeners)))
+        for label in sorted(routes):
+            for tail in sorted(set(routes[label])):
+                lines.extend("%s → %s" % (entry, tail) for entry in entries)
+        for label, why in model.unattached.get(key, []):
+            lines.append("not attached: %s: %s" % (label, why))
+        report.append((gateway, lines))
+    return report
 
 
 def prove(model):
@@ -823,10 +1057,18 @@ def prove(model):
         if extra:
             through[source] = extra
     residual = paths_from(model, model.prometheus, without_litellm=True)[0]
-    intended = {}
+    pickers = [path for pod in model.pickers for path in paths_from(model, pod, without_litellm=True)[0]]
+    intended, direct = {}, []
     for pod in model.litellm:
-        intended[pod] = {p.target for p in paths_from(model, pod, without_litellm=False)[0]}
-    return bypasses, through, residual, intended, sorted(set(blocked))
+        paths = paths_from(model, pod, without_litellm=False)[0]
+        intended[pod] = {p.target for p in paths}
+        # through a rendered Gateway (the inference gateway), LiteLLM needs no admission of its own:
+        # report one it has to a vLLM pod it does not itself forward to (LiteLLM is the way through:
+        # not a bypass, but more than the mode needs)
+        if any(f.rendered for p in paths for f in p.chain):
+            forwarded = {p.target for p in paths if p.chain == (pod,)}
+            direct.extend(p for p in paths if not p.chain and p.target not in forwarded)
+    return bypasses, through, residual + pickers, intended, sorted(set(blocked)), direct
 
 
 def parse_args(argv=None):
@@ -846,7 +1088,7 @@ def main(argv=None):
     except Unusable as error:
         print("reachability: %s" % error, file=sys.stderr)
         return 2
-    bypasses, through, residual, intended, blocked = prove(model)
+    bypasses, through, residual, intended, blocked, direct = prove(model)
     sources, pods = len(model.sources), len(model.vllm)
     if not args.quiet:
         print("%s: %d sources: %s" % (args.out, sources, "; ".join(s.display for s in model.sources)))
@@ -858,10 +1100,23 @@ def main(argv=None):
                     source.display, len({p.target for p in paths}), pods, paths[0].text))
         for pod, targets in intended.items():
             print("%s reaches %d of %d vLLM pods (the way through)" % (pod.display, len(targets), pods))
+        for gateway, lines in gateway_report(model):
+            print("%s (the pods of the rendered Gateway: labelled %s=%s in %s; not a source, the way "
+                  "through behind LiteLLM):" % (gateway.display, GATEWAY_NAME_LABEL, gateway.gateway[1],
+                                                gateway.ns.name))
+            for line in lines:
+                print("  " + line)
         if residual:
             print("residual exposure (reaches vLLM without LiteLLM, not a source):")
             for path in residual:
                 print("  " + path.text)
+            if any(path.source.role == "picker" for path in residual):
+                print("  (%s)" % PICKER_REASON)
+        for path in direct:
+            print("warning: %s; LiteLLM reaches the models through the inference gateway, so this admission "
+                  "is more than the mode needs (not a bypass: LiteLLM is the way through)" % path.text)
+        for line in sorted(set(model.warnings)):
+            print("warning: " + line)
         if blocked:
             print("routes the network denies (dead, not bypasses):")
             for line in blocked:

@@ -8,10 +8,23 @@
 2. On a copy of BASE (a render that passes; default fixtures/locked-down/, the target design of
    issue 20) broken one way at a time, it must give each case's verdict (FAIL or still PASS) and
    print each case's evidence.
+3. On a copy of IG_BASE (a passing render in `routing.mode: inference-gateway`; default the
+   golden render Tests/Fixtures/render/inference-gateway.out: LiteLLM -> the rendered inference
+   Gateway -> per-model HTTPRoute -> InferencePool with an endpoint picker -> vLLM) broken one
+   way at a time, likewise (IG_CASES). The names the cases need (the Gateway,
+   its NetworkPolicy, a pool, its route, its picker, the edge Gateway) are read from IG_BASE.
 
-Usage:  "$(scripts/python-env tests)" Tests/Reachability/self_test.py [BASE]
+Usage:  "$(scripts/python-env tests)" Tests/Reachability/self_test.py [BASE] [--inference-gateway IG_BASE]
+        BASE is read by its mode: a render with a rendered Gateway (manifests/*/gateway.*.yaml) is
+        an inference-gateway render and becomes IG_BASE (the direct-mode cases then break
+        fixtures/locked-down/); any other is a direct-mode BASE. So `self_test.py out` breaks out/
+        in whichever mode platform/lab.yaml renders it, and the fixture for the other mode.
 Prints one line per case and `self-test: N of N as expected`; exits 1 when any case is not.
+An evidence string wrapped in Absent(...) must not appear in the output.
 """
+
+import argparse
+from urllib.parse import urlsplit
 
 import glob
 import os
@@ -26,6 +39,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 HARNESS = os.path.join(HERE, "reachability.py")
 BEFORE = os.path.join(HERE, "fixtures", "before-issue-20")
 LOCKED = os.path.join(HERE, "fixtures", "locked-down")
+# the golden render of the inference-gateway fixture platform (Tests/Fixtures/inference-gateway)
+INFERENCE_GATEWAY = os.path.join(HERE, "..", "Fixtures", "render", "inference-gateway.out")
+GATEWAY_NAME = "gateway.networking.k8s.io/gateway-name"
 NAME = "kubernetes.io/metadata.name"
 APP = "app.kubernetes.io/name"
 
@@ -80,6 +96,10 @@ def delete_vllm_policy(root, f):
 
 def add_peer(peer):
     return vllm_policy(lambda spec, f: spec["ingress"][0]["from"].append(peer))
+
+
+def add_peer_from(make):
+    return vllm_policy(lambda spec, f: spec["ingress"][0]["from"].append(make(f)))
 
 
 def litellm_peer(change):
@@ -193,6 +213,276 @@ CASES = [
 ]
 
 
+# --- the inference-gateway mode (issue 23) -----------------------------------------------
+
+class Absent(str):
+    """Evidence that must not be in the output."""
+
+
+def ig_facts(root):
+    """Names the inference-gateway cases need, read from IG_BASE."""
+    gateway_path = one(root, "manifests/*/gateway.*.yaml")
+    gateway = load(gateway_path)
+    gw_ns, gw = gateway["metadata"]["namespace"], gateway["metadata"]["name"]
+    gw_policy = None
+    for path in sorted(glob.glob(os.path.join(root, "manifests", gw_ns, "networkpolicy.*.yaml"))):
+        if (load(path)["spec"].get("podSelector") or {}).get("matchLabels", {}).get(GATEWAY_NAME) == gw:
+            gw_policy = load(path)["metadata"]["name"]
+    f = facts(root)
+    serving = f["serving"]
+    pool_path = one(root, "manifests/%s/inferencepool.*.yaml" % serving)
+    pool = load(pool_path)
+    selector = pool["spec"]["selector"]["matchLabels"]
+    workloads = [load(p) for p in sorted(glob.glob(os.path.join(root, "manifests", serving, "deployment.*.yaml")))]
+    labels = lambda d: d["spec"]["template"]["metadata"].get("labels") or {}
+    vllm = next(d["metadata"]["name"] for d in workloads if all(labels(d).get(k) == v for k, v in selector.items()))
+    picker_svc = load(one(root, "manifests/%s/service.%s.yaml" % (serving, pool["spec"]["endpointPickerRef"]["name"])))
+    picker_selector = picker_svc["spec"]["selector"]
+    picker = next(d for d in workloads if all(labels(d).get(k) == v for k, v in picker_selector.items()))
+    picker_policy = None
+    for path in sorted(glob.glob(os.path.join(root, "manifests", serving, "networkpolicy.*.yaml"))):
+        sel = (load(path)["spec"].get("podSelector") or {}).get("matchLabels") or {}
+        if sel and all(labels(picker).get(k) == v for k, v in sel.items()):
+            picker_policy = load(path)["metadata"]["name"]
+    # the policy admitting the model's own picker to its vLLM pods (one per model)
+    scrape_policy = None
+    for path in sorted(glob.glob(os.path.join(root, "manifests", serving, "networkpolicy.*.yaml"))):
+        spec = load(path)["spec"]
+        if (spec.get("podSelector") or {}).get("matchLabels") == selector and any(
+                all(labels(picker).get(k) == v for k, v in ((peer.get("podSelector") or {}).get("matchLabels") or {}).items())
+                for rule in spec.get("ingress") or [] for peer in rule.get("from") or []):
+            scrape_policy = load(path)["metadata"]["name"]
+    route = None
+    edge_ns, edge = "llm-gateway", "llm-gateway"
+    for path in sorted(glob.glob(os.path.join(root, "manifests/*/httproute.*.yaml"))):
+        obj = load(path)
+        for ref in obj["spec"].get("parentRefs") or []:
+            if ref.get("name") == gw and ref.get("namespace", obj["metadata"]["namespace"]) == gw_ns:
+                if any(b.get("kind") == "InferencePool" and b.get("name") == pool["metadata"]["name"]
+                       for rule in obj["spec"].get("rules") or [] for b in rule.get("backendRefs") or []):
+                    route = obj["metadata"]["name"]
+            elif ref.get("kind", "Gateway") == "Gateway":
+                edge_ns, edge = ref.get("namespace", obj["metadata"]["namespace"]), ref["name"]
+    service = next(load(p)["metadata"]["name"] for p in sorted(glob.glob(os.path.join(root, "manifests", serving, "service.*.yaml")))
+                   if all((load(p)["spec"].get("selector") or {}).get(k) == v for k, v in selector.items()))
+    picker_name = labels(picker).get(APP)
+    # the gateway implementation's Service LiteLLM calls (routing.inferenceGateway.serviceName, port)
+    api_base = next(e["litellm_params"]["api_base"] for e in load(os.path.join(root, "litellm", "config.yaml"))["model_list"]
+                    if "%s." % gw_ns in e["litellm_params"].get("api_base", ""))
+    url = urlsplit(api_base)
+    gw_svc, gw_port = url.hostname.split(".")[0], url.port or 80
+    return dict(f, gw_ns=gw_ns, gw=gw, gw_svc=gw_svc, gw_port=gw_port, gw_policy=gw_policy, pool=pool["metadata"]["name"], route=route, vllm=vllm,
+                service=service, picker=picker["metadata"]["name"], picker_name=picker_name,
+                picker_policy=picker_policy, scrape_policy=scrape_policy, edge_ns=edge_ns, edge=edge)
+
+
+def gateway_policy(change):
+    def apply(root, f):
+        path = os.path.join(root, "manifests", f["gw_ns"], "networkpolicy.%s.yaml" % f["gw_policy"])
+        obj = load(path)
+        change(obj["spec"], f)
+        save(path, obj)
+    return apply
+
+
+def delete_gateway_policy(root, f):
+    os.remove(os.path.join(root, "manifests", f["gw_ns"], "networkpolicy.%s.yaml" % f["gw_policy"]))
+
+
+def delete_picker_policy(root, f):
+    os.remove(os.path.join(root, "manifests", f["serving"], "networkpolicy.%s.yaml" % f["picker_policy"]))
+
+
+def scrape_policy_peer(change):
+    """Changes the peer of the NetworkPolicy that admits the model's picker to its vLLM pods."""
+    def apply(root, f):
+        path = os.path.join(root, "manifests", f["serving"], "networkpolicy.%s.yaml" % f["scrape_policy"])
+        obj = load(path)
+        for rule in obj["spec"]["ingress"]:
+            for peer in rule["from"]:
+                change(peer, f)
+        save(path, obj)
+    return apply
+
+
+def delete_gateway(root, f):
+    os.remove(os.path.join(root, "manifests", f["gw_ns"], "gateway.%s.yaml" % f["gw"]))
+
+
+def listeners_from_all(root, f):
+    path = os.path.join(root, "manifests", f["gw_ns"], "gateway.%s.yaml" % f["gw"])
+    obj = load(path)
+    for listener in obj["spec"]["listeners"]:
+        listener.setdefault("allowedRoutes", {})["namespaces"] = {"from": "All"}
+    save(path, obj)
+
+
+def tenant_route(root, f):
+    """An HTTPRoute in a tenant namespace on the inference Gateway, to a model's pool and Service."""
+    route = {
+        "apiVersion": "gateway.networking.k8s.io/v1", "kind": "HTTPRoute",
+        "metadata": {"name": "tenant-route", "namespace": f["tenant"]},
+        "spec": {"parentRefs": [{"group": "gateway.networking.k8s.io", "kind": "Gateway",
+                                 "namespace": f["gw_ns"], "name": f["gw"]}],
+                 "rules": [{"backendRefs": [{"group": "inference.networking.k8s.io", "kind": "InferencePool",
+                                             "namespace": f["serving"], "name": f["pool"]}]},
+                           {"backendRefs": [{"kind": "Service", "namespace": f["serving"], "name": f["service"],
+                                             "port": 8000}]}]}}
+    os.makedirs(os.path.join(root, "manifests", f["tenant"]), exist_ok=True)
+    save(os.path.join(root, "manifests", f["tenant"], "httproute.tenant-route.yaml"), route)
+
+
+def edge_route_to_pool(root, f):
+    route = {
+        "apiVersion": "gateway.networking.k8s.io/v1", "kind": "HTTPRoute",
+        "metadata": {"name": "edge-bypass", "namespace": f["serving"]},
+        "spec": {"parentRefs": [{"group": "gateway.networking.k8s.io", "kind": "Gateway",
+                                 "namespace": f["edge_ns"], "name": f["edge"]}],
+                 "rules": [{"backendRefs": [{"group": "inference.networking.k8s.io", "kind": "InferencePool",
+                                             "name": f["pool"]}]}]}}
+    save(os.path.join(root, "manifests", f["serving"], "httproute.edge-bypass.yaml"), route)
+
+
+def admit_edge(root, f):
+    add_peer({"namespaceSelector": {"matchLabels": {NAME: f["edge_ns"]}}})(root, f)
+
+
+def litellm_config(change):
+    def apply(root, f):
+        path = os.path.join(root, "litellm", "config.yaml")
+        obj = load(path)
+        for entry in obj["model_list"]:
+            change(entry["litellm_params"], f)
+        save(path, obj)
+    return apply
+
+
+def move_gateway(where):
+    """The inference Gateway and its NetworkPolicy moved to the namespace facts name `where`, every
+    reference following (the contract then renders no Namespace for it)."""
+    def apply(root, f):
+        target = f[where]
+        os.remove(os.path.join(root, "manifests", "_cluster", "namespace.%s.yaml" % f["gw_ns"]))
+        for name in os.listdir(os.path.join(root, "manifests", f["gw_ns"])):
+            os.makedirs(os.path.join(root, "manifests", target), exist_ok=True)
+            shutil.move(os.path.join(root, "manifests", f["gw_ns"], name), os.path.join(root, "manifests", target, name))
+        os.rmdir(os.path.join(root, "manifests", f["gw_ns"]))
+        for folder, _, names in os.walk(root):
+            for name in names:
+                path = os.path.join(folder, name)
+                with open(path, encoding="utf-8") as fh:
+                    text = fh.read()
+                if f["gw_ns"] in text:
+                    with open(path, "w", encoding="utf-8") as fh:
+                        fh.write(text.replace(f["gw_ns"], target))
+    return apply
+
+
+def vllm_peer(label, change):
+    """Edit the vLLM policy's peer whose podSelector names label."""
+    def edit(spec, f):
+        for peer in spec["ingress"][0]["from"]:
+            if label in ((peer.get("podSelector") or {}).get("matchLabels") or {}):
+                change(peer, f)
+    return vllm_policy(edit)
+
+
+LITELLM_TO_GATEWAY = ("LiteLLM pod in {litellm} → gateway pods {gw_ns}/{gw} [any port, admitted by NetworkPolicy "
+                      "{gw_ns}/{gw_policy} ingress from pods app.kubernetes.io/name=litellm in namespace {litellm}]")
+GATEWAY_ADMITTED = ("admitted by NetworkPolicy {serving}/vllm ingress from pods " + GATEWAY_NAME +
+                    "={gw} in namespace {gw_ns}")
+POOL_TAIL = "HTTPRoute {serving}/{route} → InferencePool {pool} → vllm pod {vllm}:8000, " + GATEWAY_ADMITTED
+PICKER_RESIDUAL = ("endpoint picker pod of Deployment {serving}/{picker} → vllm pod {vllm}:8000 directly, admitted by "
+                   "NetworkPolicy {serving}/{scrape_policy} ingress from pods app.kubernetes.io/instance={vllm},"
+                   "app.kubernetes.io/name={picker_name} in its own namespace {serving}")
+PICKER_REASON = "endpoint pickers are not sources: they answer the inference Gateway's ext-proc calls"
+
+IG_CASES = [
+    ("inference-gateway: untouched", None, 0,
+     ["every path passes LiteLLM", LITELLM_TO_GATEWAY + " → " + POOL_TAIL,
+      "→ Service {gw_ns}/{gw_svc}:{gw_port} (not in out/: the gateway implementation's, assumed to select the gateway "
+      "pods {gw_ns}/{gw})",
+      "residual exposure", PICKER_RESIDUAL, PICKER_REASON, Absent("warning:")]),
+    ("inference-gateway: the inference Gateway's NetworkPolicy deleted", delete_gateway_policy, 1,
+     ["pod in elsewhere (any namespace platc does not know) → gateway pods {gw_ns}/{gw} [any port, admitted: no "
+      "NetworkPolicy selects it for ingress] → " + POOL_TAIL,
+      "pod in {gw_ns} (not the Gateway's pods) → gateway pods {gw_ns}/{gw} [any port",
+      "pod in {litellm} (not LiteLLM) → gateway pods {gw_ns}/{gw} [any port",
+      Absent("from pod in {tenant} (a tenant)")]),  # the tenants' own egress policies still hold
+    ("inference-gateway: its LiteLLM peer's namespaceSelector widened to {{}}",
+     gateway_policy(lambda spec, f: spec["ingress"][0]["from"][0].update(namespaceSelector={})), 1,
+     ["pod in elsewhere (any namespace platc does not know) labelled app.kubernetes.io/name=litellm → gateway pods "
+      "{gw_ns}/{gw} [any port, admitted by NetworkPolicy {gw_ns}/{gw_policy} ingress from pods "
+      "app.kubernetes.io/name=litellm in every namespace] → " + POOL_TAIL]),
+    ("STILL PASSES: inference-gateway: a tenant's HTTPRoute to a pool and a Service (the listener does not admit it)",
+     tenant_route, 0,
+     ["every path passes LiteLLM",
+      "not attached: HTTPRoute {tenant}/tenant-route: listener http admits HTTPRoutes from namespaces "
+      "kubernetes.io/metadata.name={serving}", Absent("warning:")]),
+    ("STILL PASSES: inference-gateway: listener from: All and a tenant's HTTPRoute to a pool and a Service "
+     "(attached, but only LiteLLM reaches the Gateway's pods; warned)",
+     both(listeners_from_all, tenant_route), 0,
+     ["every path passes LiteLLM",
+      LITELLM_TO_GATEWAY + " → HTTPRoute {tenant}/tenant-route → InferencePool {serving}/{pool} → vllm pod {vllm}:8000, "
+      + GATEWAY_ADMITTED,
+      LITELLM_TO_GATEWAY + " → HTTPRoute {tenant}/tenant-route → Service {serving}/{service}:8000 → vllm pod {vllm}:8000, "
+      + GATEWAY_ADMITTED,
+      "warning: listener http of Gateway {gw_ns}/{gw} admits HTTPRoutes from every namespace",
+      "warning: HTTPRoute {tenant}/tenant-route in tenant namespace {tenant} is attached to Gateway {gw_ns}/{gw}"]),
+    ("inference-gateway: the vLLM policy admitting the whole inference Gateway namespace",
+     add_peer_from(lambda f: {"namespaceSelector": {"matchLabels": {NAME: f["gw_ns"]}}}), 1,
+     ["pod in {gw_ns} (not the Gateway's pods) → vllm pod {vllm}:8000 directly, admitted by NetworkPolicy "
+      "{serving}/vllm ingress from namespace {gw_ns}"]),
+    ("inference-gateway: the vLLM policy trusting the gateway-name label in every namespace",
+     vllm_peer(GATEWAY_NAME, lambda peer, f: peer.update(namespaceSelector={})), 1,
+     ["pod in elsewhere (any namespace platc does not know) labelled " + GATEWAY_NAME + "={gw} → vllm pod {vllm}:8000 "
+      "directly"]),
+    ("inference-gateway: the picker's policy admitting pods by a label other pods may carry",
+     scrape_policy_peer(lambda peer, f: peer.update(podSelector={"matchLabels": {"app.kubernetes.io/component": "endpoint-picker"}})), 1,
+     ["pod in {serving} (not a vLLM pod, not an endpoint picker) labelled app.kubernetes.io/component=endpoint-picker "
+      "→ vllm pod {vllm}:8000 directly"]),
+    ("inference-gateway: the Gateway object missing (its routes' parent read as an unrendered Gateway)",
+     delete_gateway, 1,
+     ["pod in {gw_ns} (the Gateway's pods) labelled " + GATEWAY_NAME + "={gw} → vllm pod {vllm}:8000 directly"]),
+    ("STILL PASSES: inference-gateway: the vLLM policy admitting LiteLLM again (reported)",
+     add_peer_from(lambda f: {"namespaceSelector": {"matchLabels": {NAME: f["litellm"]}},
+                              "podSelector": {"matchLabels": {APP: "litellm"}}}), 0,
+     ["every path passes LiteLLM",
+      "warning: LiteLLM pod in {litellm} → vllm pod {vllm}:8000 directly, admitted by NetworkPolicy {serving}/vllm ingress "
+      "from pods app.kubernetes.io/name=litellm in namespace {litellm}; LiteLLM reaches the models through the "
+      "inference gateway"]),
+    ("STILL PASSES: inference-gateway: the endpoint pickers' NetworkPolicy deleted (pickers forward nothing)",
+     delete_picker_policy, 0, ["every path passes LiteLLM", "residual exposure", PICKER_RESIDUAL, PICKER_REASON]),
+    ("STILL PASSES: inference-gateway: api_base without a port, as <svc>.<ns> (http: 80)",
+     litellm_config(lambda params, f: params.update(api_base="http://%s.%s/v1" % (f["gw_svc"], f["gw_ns"]))), 0,
+     ["every path passes LiteLLM",
+      "(api_base http://{gw_svc}.{gw_ns}/v1) → Service {gw_ns}/{gw_svc}:80 (not in out/: the gateway implementation's"]),
+    # the contract renders no Namespace when the inference gateway shares one of these
+    ("STILL PASSES: inference-gateway: the inference Gateway in the edge Gateway's namespace",
+     move_gateway("edge_ns"), 0,
+     ["every path passes LiteLLM",
+      "LiteLLM pod in {litellm} → gateway pods {edge_ns}/{gw} [any port, admitted by NetworkPolicy {edge_ns}/{gw_policy} "
+      "ingress from pods app.kubernetes.io/name=litellm in namespace {litellm}] → " + POOL_TAIL.replace("{gw_ns}", "{edge_ns}")]),
+    ("STILL PASSES: inference-gateway: the inference Gateway in the serving namespace",
+     move_gateway("serving"), 0,
+     ["every path passes LiteLLM", "pod in {serving} (not a vLLM pod, not the Gateway's pods, not an endpoint picker)",
+      "LiteLLM pod in {litellm} → gateway pods {serving}/{gw} [any port"]),
+    ("STILL PASSES: inference-gateway: the inference Gateway in LiteLLM's namespace",
+     move_gateway("litellm"), 0,
+     ["every path passes LiteLLM", "pod in {litellm} (not LiteLLM, not the Gateway's pods)",
+      "LiteLLM pod in {litellm} → gateway pods {litellm}/{gw} [any port"]),
+    ("inference-gateway: an HTTPRoute on the edge Gateway to a pool, the edge namespace admitted",
+     both(edge_route_to_pool, admit_edge), 1,
+     ["pod in {edge_ns} (the Gateway's pods) → HTTPRoute {serving}/edge-bypass → InferencePool {pool} → vllm pod "
+      "{vllm}:8000, admitted by NetworkPolicy {serving}/vllm ingress from namespace {edge_ns}"]),
+    ("STILL PASSES: inference-gateway: an HTTPRoute on the edge Gateway to a pool alone (the network denies it)",
+     edge_route_to_pool, 0,
+     ["every path passes LiteLLM", "routes the network denies",
+      "pod in {edge_ns} (the Gateway's pods) → HTTPRoute {serving}/edge-bypass → InferencePool {pool} → vllm pod "
+      "{vllm}:8000: no ingress rule of NetworkPolicy {serving}/{scrape_policy}, NetworkPolicy {serving}/vllm admits it"]),
+]
+
+
 def same_tree(a, b):
     def files(root):
         found = {}
@@ -210,7 +500,8 @@ def run(out):
 
 
 def check(label, code, output, expected, evidence):
-    missing = [e for e in evidence if e not in output]
+    missing = [("present: " + e) if isinstance(e, Absent) else e for e in evidence
+               if (e in output) == isinstance(e, Absent)]
     ok = code == expected and not missing
     verdict = {0: "PASS", 1: "FAIL"}.get(code, "exit %d" % code)
     print("%s: %s (%s)" % ("ok  " if ok else "MISS", label, verdict))
@@ -220,8 +511,37 @@ def check(label, code, output, expected, evidence):
     return ok
 
 
+def evidence_of(evidence, names):
+    return [Absent(e.format(**names)) if isinstance(e, Absent) else e.format(**names) for e in evidence]
+
+
+def run_cases(scratch, prefix, base, names, cases, results):
+    for number, (label, apply, expected, evidence) in enumerate(cases):
+        copy = os.path.join(scratch, "%s-%02d" % (prefix, number))
+        shutil.copytree(base, copy)
+        if apply:
+            apply(copy, names)
+            if same_tree(base, copy):
+                raise SystemExit("self-test: the break %r changed nothing in %s" % (label, base))
+        code, output = run(copy)
+        results.append(check(label.format(**names), code, output, expected, evidence_of(evidence, names)))
+
+
 def main():
-    base = sys.argv[1] if len(sys.argv) > 1 else LOCKED
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("base", nargs="?", default=LOCKED,
+                        help="a passing direct-mode render to break (default: fixtures/locked-down)")
+    parser.add_argument("--inference-gateway", dest="ig_base", default=INFERENCE_GATEWAY, metavar="IG_BASE",
+                        help="a passing inference-gateway-mode render to break (default: Tests/Fixtures/render/inference-gateway.out)")
+    args = parser.parse_args()
+    base, ig_base = args.base, args.ig_base
+    if glob.glob(os.path.join(base, "manifests", "*", "gateway.*.yaml")):
+        # BASE renders a Gateway: an inference-gateway render (a direct one renders none)
+        if ig_base != INFERENCE_GATEWAY:
+            parser.error("%s is an inference-gateway render; give a direct-mode BASE with --inference-gateway" % base)
+        print("self-test: %s is an inference-gateway render: the inference-gateway cases break it, the "
+              "direct-mode cases break %s" % (base, os.path.relpath(LOCKED)))
+        base, ig_base = LOCKED, base
     results = []
     code, output = run(BEFORE)
     results.append(check("fixtures/before-issue-20 (out/ before issue 20)", code, output, 1, [
@@ -230,16 +550,10 @@ def main():
         "pod in litellm (not LiteLLM) → vllm pod qwen3-30b-a3b:8000 directly, admitted by NetworkPolicy "
         "llm-serving/vllm ingress from namespace litellm"]))
     names = facts(base)
+    ig_names = ig_facts(ig_base)
     with tempfile.TemporaryDirectory() as scratch:
-        for number, (label, apply, expected, evidence) in enumerate(CASES):
-            copy = os.path.join(scratch, "case-%02d" % number)
-            shutil.copytree(base, copy)
-            if apply:
-                apply(copy, names)
-                if same_tree(base, copy):
-                    raise SystemExit("self-test: the break %r changed nothing in %s" % (label, base))
-            code, output = run(copy)
-            results.append(check(label.format(**names), code, output, expected, [e.format(**names) for e in evidence]))
+        run_cases(scratch, "case", base, names, CASES, results)
+        run_cases(scratch, "ig", ig_base, ig_names, IG_CASES, results)
     print("self-test: %d of %d as expected" % (sum(results), len(results)))
     return 0 if all(results) else 1
 

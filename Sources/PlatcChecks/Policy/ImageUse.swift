@@ -10,13 +10,18 @@ struct ImageUse {
     /// they are pinned by digest whatever the platform's policy says.
     var holdsWeights: Bool
 
-    /// Every image of the platform, in Spec order: the LiteLLM image, then per model its
-    /// modelcar, engine and adapters.
+    /// Every image of the platform, in Spec order: the LiteLLM image, the endpoint picker's (in
+    /// inference-gateway mode: only then is it rendered), then per model its modelcar, engine and adapters.
     static func all(in spec: Spec) -> [ImageUse] {
         let litellm = spec.platform.litellm.image.map {
             ImageUse(image: $0, role: "litellm.image of the platform", holdsWeights: false)
         }
-        return [litellm].compactMap { $0 }
+        let routing = spec.platform.routing
+        let picker = routing.endpointPicker.image.flatMap {
+            routing.mode.value == .inferenceGateway
+                ? ImageUse(image: $0, role: "routing.endpointPicker.image of the platform", holdsWeights: false) : nil
+        }
+        return [litellm, picker].compactMap { $0 }
             + spec.models.flatMap { model -> [ImageUse] in
                 let name = model.name.value
                 var uses = [

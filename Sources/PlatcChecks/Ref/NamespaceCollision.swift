@@ -6,7 +6,7 @@ public enum NamespaceCollision: CheckRule {
         id: "ref/namespace-collision",
         summary:
             "A tenant's name, which is also its namespace, is one of the platform's namespaces (serving, gateway, litellm, "
-            + "Argo CD) or one Kubernetes reserves (default, kube-system, kube-public, kube-node-lease, any `kube-` name).",
+            + "Argo CD, the inference gateway's) or one Kubernetes reserves (default, kube-system, kube-public, kube-node-lease, any `kube-` name).",
         rationale:
             "platc renders a Namespace, ResourceQuota, RBAC and default-deny NetworkPolicies into the tenant's namespace: in a "
             + "shared namespace they would collide with the platform's own objects, cut its services off the network, cap "
@@ -23,12 +23,16 @@ public enum NamespaceCollision: CheckRule {
 
     public static func check(_ context: inout CheckContext) {
         let platform = context.spec.platform
-        let owned: [(field: String, namespace: Located<String>)] = [
-            ("namespaces.serving", platform.namespaces.serving),
-            ("namespaces.gateway", platform.namespaces.gateway),
-            ("namespaces.litellm", platform.namespaces.litellm),
-            ("argocd.namespace", platform.argocd.namespace),
-        ]
+        let inference: [(field: String, namespace: Located<String>)] =
+            context.facts.inferenceRouting == nil
+            ? [] : [("routing.inferenceGateway.namespace", platform.routing.inferenceGateway.namespace)]
+        let owned: [(field: String, namespace: Located<String>)] =
+            [
+                ("namespaces.serving", platform.namespaces.serving),
+                ("namespaces.gateway", platform.namespaces.gateway),
+                ("namespaces.litellm", platform.namespaces.litellm),
+                ("argocd.namespace", platform.argocd.namespace),
+            ] + inference
         for tenant in context.spec.tenants {
             let name = tenant.name.value
             if let claim = owned.first(where: { $0.namespace.value == name }) {

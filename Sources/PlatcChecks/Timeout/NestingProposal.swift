@@ -30,7 +30,9 @@ struct NestingProposal {
         var next = ladder
         if next.engine <= 0 { next.engine = max(secondBelow(next.routerTimeout), 1_000) }
         if next.streamTimeout == 0 { next.streamTimeout = nil }
-        next.routerTimeout = max(next.routerTimeout, secondAbove(next.engine), next.streamTimeout ?? 0)
+        next.writtenInferenceGateway = next.writtenInferenceGateway.map { max($0, secondAbove(next.engine)) }
+        next.routerTimeout = max(
+            next.routerTimeout, secondAbove(next.writtenInferenceGateway ?? next.engine), next.streamTimeout ?? 0)
         next.gateway = max(next.gateway, secondAbove(next.routerWorstCase))
         next.client = max(next.client, secondAbove(next.gateway))
         return next
@@ -44,7 +46,8 @@ struct NestingProposal {
         next.routerTimeout = min(next.routerTimeout, longestRouterTimeout(within: next))
         if next.streamTimeout == 0 { next.streamTimeout = nil }
         next.streamTimeout = next.streamTimeout.map { min($0, next.routerTimeout) }
-        let engineBound = secondBelow(next.routerTimeout)
+        next.writtenInferenceGateway = next.writtenInferenceGateway.map { min($0, secondBelow(next.routerTimeout)) }
+        let engineBound = secondBelow(next.writtenInferenceGateway ?? next.routerTimeout)
         next.engine = next.engine > 0 ? min(next.engine, engineBound) : engineBound
         return next.engine > 0 && next.nests ? next : nil
     }
@@ -75,6 +78,9 @@ struct NestingProposal {
         if a.routerTimeout != b.routerTimeout { out.append("router.timeout: \(spelled(b.routerTimeout))") }
         if a.streamTimeout != b.streamTimeout {
             out.append(b.streamTimeout.map { "router.streamTimeout: \(spelled($0))" } ?? "no router.streamTimeout")
+        }
+        if a.writtenInferenceGateway != b.writtenInferenceGateway, let rung = b.writtenInferenceGateway {
+            out.append("inferenceGateway: \(spelled(rung))")
         }
         if a.engine != b.engine { out.append("engine: \(spelled(b.engine))") }
         return out.joined(separator: ", ")

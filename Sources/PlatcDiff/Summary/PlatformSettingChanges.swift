@@ -4,7 +4,8 @@ import PlatcSpec
 
 /// Platform-wide facts a reviewer must not miss: GPU classes added or removed, the Kubernetes
 /// version rendered for, whether admission policy audits or enforces, and the request path's
-/// ends: the host clients call, LiteLLM's Service, the Secret key vLLM requires.
+/// ends: the host clients call, LiteLLM's Service, how LiteLLM reaches the models, the Secret key
+/// vLLM requires.
 enum PlatformSettingChanges {
     static func compare(_ pair: SpecPair, into list: inout ChangeList) {
         for gpuClass in pair.gpuClasses.added {
@@ -25,6 +26,8 @@ enum PlatformSettingChanges {
         list.compare(
             .requestPath, "platform", "litellm service", "LiteLLM's Service (the edge route's backend)", service(old), service(new))
         list.compare(
+            .requestPath, "platform", "routing", "How LiteLLM reaches the models", routing(pair.baseFacts), routing(pair.headFacts))
+        list.compare(
             .requestPath, "platform", "vllm api key", "Secret key vLLM requires (in the serving namespace)",
             secretKey(old.serving.apiKeyRef), secretKey(new.serving.apiKeyRef))
         list.compare(
@@ -41,6 +44,14 @@ enum PlatformSettingChanges {
     private static func service(_ platform: Platform) -> String {
         let service = platform.litellm.service
         return "\(platform.namespaces.litellm.value)/\(service.name.value):\(service.port.value)"
+    }
+
+    /// "direct: each model's Service", or "inference Gateway llm-inference-gateway/inference-gateway
+    /// (class agentgateway) at http://…/v1, an endpoint picker per model".
+    private static func routing(_ facts: Facts) -> String {
+        guard let routing = facts.inferenceRouting else { return "direct: each model's Service" }
+        return "inference Gateway \(routing.namespace)/\(routing.gatewayName) (class \(routing.className)) at \(routing.apiBase), "
+            + "an InferencePool and endpoint picker per model"
     }
 
     /// "vllm-api-key/VLLM_API_KEY": the reference, never a value.

@@ -15,6 +15,9 @@ enum TimeoutChanges {
             new.streamTimeout.map { spoken($0) })
         list.compare(.timeouts, "router", "retries", "Router retries", String(old.retries), String(new.retries))
         list.compare(.timeouts, "router", "retry backoff", "Router retry backoff", spoken(old.retryBackoff), spoken(new.retryBackoff))
+        list.compare(
+            .timeouts, "inference gateway", "timeout", "Inference gateway timeout per attempt", old.inferenceGateway.map { spoken($0) },
+            new.inferenceGateway.map { spoken($0) })
         list.compare(.timeouts, "engine", "timeout", "Engine timeout", spoken(old.engine), spoken(new.engine))
         list.compare(
             .timeouts, "router", "worst case", "Router worst case", spoken(old.routerWorstCase), spoken(new.routerWorstCase),

@@ -21,9 +21,11 @@ enum SyncAnnotations {
         "ClusterQueue": .foundation, "WorkloadPriorityClass": .foundation, "ValidatingPolicy": .foundation,
         "ImageValidatingPolicy": .foundation,
         "ResourceQuota": .tenancy, "LimitRange": .tenancy, "Role": .tenancy, "RoleBinding": .tenancy,
-        "NetworkPolicy": .tenancy, "LocalQueue": .tenancy, "ConfigMap": .tenancy,
+        "NetworkPolicy": .tenancy, "LocalQueue": .tenancy, "ConfigMap": .tenancy, "ServiceAccount": .tenancy,
+        // The inference Gateway is ready before the routes that attach to it.
+        "Gateway": .tenancy,
         "Deployment": .workloads, "Service": .workloads, "PodDisruptionBudget": .workloads,
-        "HTTPRoute": .workloads, "PodMonitor": .workloads, "ScaledObject": .workloads,
+        "HTTPRoute": .workloads, "InferencePool": .workloads, "PodMonitor": .workloads, "ScaledObject": .workloads,
     ]
 
     static func wave(of kind: String) -> Wave? { waves[kind] }

@@ -5,7 +5,7 @@ enum CatalogStyle {
     static let css = """
         :root{--bg:#fff;--fg:#1d2433;--muted:#5b6477;--line:#d8dde6;--card:#f6f8fb;--accent:#2f5bd3;
         --weights:#4c78a8;--kv:#54a24b;--overhead:#f58518;--headroom:#d8dde6;--quota:#b279a2;--floor:#4c78a8;--burst:#9ecae9;
-        --marker:#d62728;--attempt:#72b7b2;--backoff:#e45756;--client:#bab0ac;--gateway:#9d755d;--engine:#54a24b;
+        --marker:#d62728;--attempt:#72b7b2;--backoff:#e45756;--client:#bab0ac;--gateway:#9d755d;--inference:#b279a2;--engine:#54a24b;
         --ga:#1a7f37;--preview:#9a6700;--deprecated:#8c959f}
         @media (prefers-color-scheme:dark){:root{--bg:#11151c;--fg:#e6e9ef;--muted:#9aa3b5;--line:#2c3442;--card:#19202b;
         --accent:#8fb0ff;--headroom:#3a4352;--ga:#3fb950;--preview:#d29922;--deprecated:#8b949e}}
@@ -47,7 +47,8 @@ enum CatalogStyle {
         .seg-weights{fill:var(--weights)}.seg-kv{fill:var(--kv)}.seg-overhead{fill:var(--overhead)}.seg-headroom{fill:var(--headroom)}
         .seg-quota{fill:var(--quota)}.seg-floor{fill:var(--floor)}.seg-burst{fill:var(--burst)}
         .seg-attempt{fill:var(--attempt);stroke:var(--bg);stroke-width:.4}.seg-backoff{fill:var(--backoff)}
-        .seg-client{fill:var(--client)}.seg-gateway{fill:var(--gateway)}.seg-engine{fill:var(--engine)}
+        .seg-client{fill:var(--client)}.seg-gateway{fill:var(--gateway)}.seg-inference{fill:var(--inference)}
+        .seg-engine{fill:var(--engine)}
         .marker{stroke:var(--marker);stroke-width:2}
         .legend{font-size:.8rem;color:var(--muted)}
         .swatch{display:inline-block;width:.8rem;height:.8rem;border-radius:2px;vertical-align:-.1rem;margin:0 .25rem 0 .75rem}

@@ -205,8 +205,8 @@ struct CatalogView {
             "At max replicas serving takes \(intoQuotas) of the tenants' \(pool.nominal) quota GPUs: its higher priority preempts batch pods."
     }
 
-    /// client > gateway > router (every attempt to its timeout, plus backoff) > engine, each bar
-    /// on the client's scale.
+    /// client > gateway > router (every attempt to its timeout, plus backoff) > inference gateway
+    /// (in that routing mode) > engine, each bar on the client's scale.
     private static func rungs(_ ladder: TimeoutLadder) -> [Rung] {
         let scale = Double(max(ladder.client, ladder.gateway, ladder.routerWorstCase, 1))
         func single(_ kind: String, _ value: Int64) -> CatalogBar {
@@ -230,10 +230,19 @@ struct CatalogView {
             Rung(
                 layer: "router", value: spoken(ladder.routerWorstCase), detail: "LiteLLM worst case: \(router)",
                 bar: CatalogBar(total: scale, parts: attempts, summary: router)),
-            Rung(
-                layer: "engine", value: spoken(ladder.engine), detail: "vLLM per request",
-                bar: single("engine", ladder.engine)),
         ]
+            + (ladder.inferenceGateway.map { rung in
+                [
+                    Rung(
+                        layer: "inference gateway", value: spoken(rung), detail: "the model's HTTPRoute, per attempt",
+                        bar: single("inference", rung))
+                ]
+            } ?? [])
+            + [
+                Rung(
+                    layer: "engine", value: spoken(ladder.engine), detail: "vLLM per request",
+                    bar: single("engine", ladder.engine))
+            ]
     }
 }
 

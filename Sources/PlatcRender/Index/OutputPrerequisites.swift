@@ -1,3 +1,4 @@
+import PlatcFacts
 import PlatcSpec
 
 /// out/README.md's request path and the objects it relies on that platc does not render: the
@@ -16,6 +17,8 @@ enum OutputPrerequisites {
             "the key every vLLM server requires on `/v1` (`serving.apiKeyRef`); the pods do not start without it"
         )
         let modelRows = modelSecrets(models).map { ($0.what, ns.serving.value, $0.purpose) }
+        let routing = InferenceRouting(platform)
+        let litellmAdmittedBy = routing == nil ? "the only pods vLLM admits" : "the only pods the inference Gateway admits"
         let rows: [(String, String, String)] =
             [apiKeyRow] + modelRows + [
                 (
@@ -29,7 +32,7 @@ enum OutputPrerequisites {
                 (
                     "LiteLLM's Deployment: pods labelled `\(labelKey): \(labelValue)`, listening on \(litellm.service.port.value), "
                         + "config from ConfigMap `\(LiteLLMNames.configMap)`, env `DATABASE_URL`", ns.litellm.value,
-                    "the router: keys, team budgets, rate limits; the only pods vLLM admits"
+                    "the router: keys, team budgets, rate limits; \(litellmAdmittedBy)"
                 ),
                 ("Service `\(service)` selecting those pods", ns.litellm.value, "the edge route's backend (`litellm.service`)"),
                 (
@@ -37,10 +40,11 @@ enum OutputPrerequisites {
                         + "`\(gateway.hostname.value)` that admits HTTPRoutes from namespace `\(ns.litellm.value)`",
                     ns.gateway.value, "the edge clients call"
                 ),
+            ] + (routing.map(inferenceRows) ?? []) + [
                 (
                     "Prometheus' pods labelled `\(prometheusKey): \(prometheusValue)`", Conventions.monitoringNamespace,
                     "scraping vLLM's metrics, the only other pods vLLM admits"
-                ),
+                )
             ]
         var text = """
 
@@ -48,9 +52,8 @@ enum OutputPrerequisites {
 
             client → Gateway `\(gateway.name.value)` (namespace `\(ns.gateway.value)`, host `\(gateway.hostname.value)`) → \
             HTTPRoute `\(ns.litellm.value)/\(EdgeRoute.name)` (deadline \(EdgeRoute.gatewayDuration(platform.timeouts.gateway.value))) → \
-            LiteLLM (Service `\(service)`: keys, team budgets, rate limits) → the model's Service (port \(Conventions.vllmPort)) → \
-            vLLM, which requires the key. No route reaches a model, and vLLM's NetworkPolicy admits only LiteLLM's and \
-            Prometheus' pods. Tenant pods call LiteLLM in-cluster at `\(LiteLLMNames.proxyURL(platform))`.
+            LiteLLM (Service `\(service)`: keys, team budgets, rate limits) → \(routing.map(inferenceHops) ?? directHops) \
+            Tenant pods call LiteLLM in-cluster at `\(LiteLLMNames.proxyURL(platform))`.
 
             platc renders none of the following; they must exist before Argo CD syncs this folder:
 
@@ -65,6 +68,38 @@ enum OutputPrerequisites {
 
             """
         return text
+    }
+
+    static let directHops = """
+        the model's Service (port \(Conventions.vllmPort)) → vLLM, which requires the key. No route reaches a model, and \
+        vLLM's NetworkPolicy admits only LiteLLM's and Prometheus' pods.
+        """
+
+    /// Inference-gateway mode's hops after LiteLLM.
+    static func inferenceHops(_ routing: InferenceRouting) -> String {
+        """
+        Gateway `\(routing.gatewayName)` (namespace `\(routing.namespace)`, Service `\(routing.serviceName):\(routing.port)`; \
+        its NetworkPolicy admits only LiteLLM's pods) → the model's HTTPRoute (header `\(InferenceRouting.modelHeader)`, set \
+        by LiteLLM) → its InferencePool, whose endpoint picker chooses the pod → vLLM (port \(Conventions.vllmPort)), which \
+        requires the key. No route of the edge reaches a model, and vLLM's NetworkPolicy admits only the inference \
+        Gateway's data plane, the endpoint pickers and Prometheus' pods.
+        """
+    }
+
+    /// What inference-gateway mode relies on beside what platc renders.
+    static func inferenceRows(_ routing: InferenceRouting) -> [(String, String, String)] {
+        [
+            (
+                "the Inference Extension's InferencePool CRD (`inference.networking.k8s.io/v1`)", "(cluster)",
+                "the InferencePools; platc's are v1, each with an endpoint picker"
+            ),
+            (
+                "a gateway implementation for class `\(routing.className)` that supports InferencePool backends: for Gateway "
+                    + "`\(routing.gatewayName)` it creates Service `\(routing.serviceName)` on port \(routing.port) and data-plane pods "
+                    + "labelled `\(InferenceGateway.gatewayNameLabel): \(routing.gatewayName)` in its namespace (GEP-1762)",
+                routing.namespace, "the inference Gateway LiteLLM calls (`routing.inferenceGateway`)"
+            ),
+        ]
     }
 
     /// The Secret keys models read through `serving.env`, each once, sorted by Secret and key.

@@ -21,9 +21,18 @@ struct LiteLLMEntry {
     /// (`ref/duplicate-alias`), so `<model>.<model_name>` can only come from one entry.
     var id: String { "\(serving.name).\(modelName)" }
 
-    /// The model's Service (the serving family's, same name and port) on its OpenAI API.
+    /// Direct mode: the model's Service (the serving family's, same name and port) on its OpenAI
+    /// API. Inference-gateway mode: the inference Gateway's Service, for every entry.
     var apiBase: String {
-        "http://\(serving.serviceName).\(serving.namespace).svc.cluster.local:\(Conventions.vllmPort)/v1"
+        serving.context.facts.inferenceRouting?.apiBase
+            ?? "http://\(serving.serviceName).\(serving.namespace).svc.cluster.local:\(Conventions.vllmPort)/v1"
+    }
+
+    /// Inference-gateway mode: the header the model's HTTPRoute matches, set by LiteLLM on each
+    /// call of this entry; its value is the served name of the model whose pods answer (an
+    /// adapter's base model). nil in direct mode.
+    var routeHeaders: [(String, String)]? {
+        serving.context.facts.inferenceRouting.map { _ in [(InferenceRouting.modelHeader, serving.servedName)] }
     }
 }
 

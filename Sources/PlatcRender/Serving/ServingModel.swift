@@ -31,9 +31,7 @@ struct ServingModel: Sendable {
 
     /// Labels that identify this model's pods, and nothing else: the Deployment, Service and
     /// PodMonitor all select with exactly these.
-    var selector: [(String, String)] {
-        [(Conventions.nameLabel, "vllm"), (Conventions.instanceLabel, name)]
-    }
+    var selector: [(String, String)] { PodSelectors.vllm(name) }
 
     /// Labels on every object of the model: the selector, attribution (model, owner, cost
     /// center = owner: serving is shared, the model's owner pays), GPU class, common labels.

@@ -1,11 +1,13 @@
+import PlatcFacts
+
 /// Names, label keys and annotation keys that more than one output family must agree on
 /// (namespaces ↔ NetworkPolicies ↔ Kyverno ↔ Kueue ↔ LiteLLM). One place, so they cannot drift.
 public enum Conventions {
     // Labels.
     /// Kubernetes' recommended labels: what an object is (vllm, litellm), which instance, which
     /// part of it, who manages it (platc) and which platform it belongs to.
-    public static let nameLabel = "app.kubernetes.io/name"
-    public static let instanceLabel = "app.kubernetes.io/instance"
+    public static let nameLabel = PodSelectors.nameKey
+    public static let instanceLabel = PodSelectors.instanceKey
     public static let componentLabel = "app.kubernetes.io/component"
     public static let managedByLabel = "app.kubernetes.io/managed-by"
     public static let partOfLabel = "app.kubernetes.io/part-of"

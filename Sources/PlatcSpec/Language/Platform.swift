@@ -12,6 +12,7 @@ public struct Platform: Sendable {
     public var argocd: ArgoCD
     public var litellm: LiteLLM
     public var serving: Serving
+    public var routing: Routing
     public var span: SourceSpan
 
     public struct Namespaces: Sendable {
@@ -26,11 +27,14 @@ public struct Platform: Sendable {
         public var hostname: Located<String>
     }
 
-    /// The request path's deadlines, outermost first: client > gateway > router > engine.
+    /// The request path's deadlines, outermost first: client > gateway > router > inference
+    /// gateway (in that routing mode) > engine.
     public struct Timeouts: Sendable {
         public var client: Located<Duration>
         public var gateway: Located<Duration>
         public var router: Router
+        /// The inference route's deadline; nil: derived (`TimeoutLadder`), or no such hop.
+        public var inferenceGateway: Located<Duration>?
         public var engine: Located<Duration>
 
         public struct Router: Sendable {
@@ -120,6 +124,9 @@ public struct Platform: Sendable {
             .required("argocd", .object(argocdShape), "Where Argo CD finds out/."),
             .optional("litellm", .object(litellmShape), "The LiteLLM proxy: router settings and the team reconciler.", default: "{}"),
             .optional("serving", .object(servingShape), "Settings every vLLM server shares: the API key it requires.", default: "{}"),
+            .optional(
+                "routing", .object(Routing.shape), "How LiteLLM reaches the models: directly or through an inference Gateway.",
+                default: "{}"),
         ])
 
     static let namespacesShape = ObjectShape(
@@ -153,6 +160,10 @@ public struct Platform: Sendable {
             .required("client", .duration, "What clients are told to wait at most.", example: "600s"),
             .required("gateway", .duration, "The gateway's hard request deadline.", example: "300s"),
             .required("router", .object(routerShape), "LiteLLM router deadlines and retries."),
+            .optional(
+                "inferenceGateway", .duration,
+                "The inference route's deadline per attempt (inference-gateway mode). Absent: halfway between engine and router.timeout, in whole seconds where they allow.",
+                example: "115s"),
             .required("engine", .duration, "The longest a vLLM request may run.", example: "110s"),
         ])
 
@@ -276,7 +287,7 @@ public struct Platform: Sendable {
                         timeout: try $0.duration("timeout"), streamTimeout: try $0.optionalDuration("streamTimeout"),
                         retries: try $0.integer("retries"), retryBackoff: try $0.duration("retryBackoff"))
                 },
-                engine: try t.duration("engine"))
+                inferenceGateway: try t.optionalDuration("inferenceGateway"), engine: try t.duration("engine"))
         }
         budget = try r.object("budget") {
             PlatformBudget(usd: try $0.usd("usd"), period: try $0.string("period"), overcommit: try $0.decimal("overcommit"))
@@ -304,6 +315,7 @@ public struct Platform: Sendable {
                 apiKeyRef: try s.object("apiKeyRef", SecretKeyRef.init),
                 previousApiKeyRef: try s.optionalObject("previousApiKeyRef", SecretKeyRef.init))
         }
+        routing = try r.object("routing", Routing.init)
         span = r.span
     }
 }

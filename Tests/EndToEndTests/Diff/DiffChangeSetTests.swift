@@ -8,7 +8,7 @@ import Testing
         let repo = try DiffRepository()
         let text = try repo.platcIn(["diff", "--exit-code"])
         #expect(text.exitCode == 0, "\(text.stderr)")
-        #expect(text.stdout.contains("No changes: out/ matches the base (77 files)."))
+        #expect(text.stdout.contains("No changes: out/ matches the base (116 files)."))
         let json = try repo.diffJSON()
         #expect(json.changes.isEmpty)
     }
@@ -26,7 +26,7 @@ import Testing
         try Data([0xEF, 0xBB, 0xBF] + Array(respelled.replacingOccurrences(of: "\n", with: "\r\n").utf8)).write(to: path)
         let gate = try repo.platcIn(["diff", "--exit-code"])
         #expect(gate.exitCode == 0, "\(gate.stdout)\(gate.stderr)")
-        #expect(gate.stdout.contains("No changes: out/ matches the base (77 files)."))
+        #expect(gate.stdout.contains("No changes: out/ matches the base (116 files)."))
         #expect(try repo.platcIn(["render", "--check"]).exitCode == 0)
     }
 
@@ -65,6 +65,11 @@ import Testing
             added == [
                 "added Deployment llm-serving/qwen2-5-0-5b-batch", "added Service llm-serving/qwen2-5-0-5b-batch",
                 "added PodDisruptionBudget llm-serving/qwen2-5-0-5b-batch", "added PodMonitor llm-serving/qwen2-5-0-5b-batch",
+                // The default platform routes through the inference Gateway: the model's pool,
+                // route and endpoint picker, and the policy admitting the picker to the model.
+                "added InferencePool llm-serving/qwen2-5-0-5b-batch", "added HTTPRoute llm-serving/qwen2-5-0-5b-batch",
+                "added Deployment llm-serving/qwen2-5-0-5b-batch-epp", "added Service llm-serving/qwen2-5-0-5b-batch-epp",
+                "added PodDisruptionBudget llm-serving/qwen2-5-0-5b-batch-epp", "added NetworkPolicy llm-serving/qwen2-5-0-5b-batch-epp",
             ])
         // The proxy config gains the model's route; the AppProject (it allows every kind rendered) and
         // the team reconciler (a team's access depends on the models) name the new file as a source.

@@ -94,7 +94,7 @@ import Testing
         let repo = try DiffRepository(commitOut: false)
         try repo.platcIn(["render", "--check"]).expectSuccess()
         let json = try repo.diffJSON()
-        #expect(json.changes.count == 77)
+        #expect(json.changes.count == 116)
         #expect(json.changes.allSatisfy { $0.change == "added" })
     }
 
@@ -108,7 +108,7 @@ import Testing
             ))
         #expect(
             text.stdout.hasSuffix(
-                "Plan: +77 ~0 -0 objects: Kubernetes +52, Kueue +13, Kyverno +5, Argo CD +2, LiteLLM +2, Catalog +2, Other files +1\n"))
+                "Plan: +116 ~0 -0 objects: Kubernetes +91, Kueue +13, Kyverno +5, Argo CD +2, LiteLLM +2, Catalog +2, Other files +1\n"))
     }
 
     @Test func outsideARepositoryIsAnError() throws {

@@ -2,9 +2,12 @@ import Foundation
 import PlatcTestSupport
 import Testing
 
-/// The whole out/ of four platforms, byte for byte, rendered by the built binary: the embedded
-/// default (its committed out/), the minimal fixture, one with time-slicing, KEDA and image
-/// volumes, and the seed's single-L4 lab (a sized node, a model idle by hand, a parked model). PLATC_RECORD=1 re-records them (for the default: re-renders out/).
+/// The whole out/ of five platforms, byte for byte, rendered by the built binary: the embedded
+/// default (its committed out/, inference-gateway mode), the minimal fixture, one with
+/// time-slicing, KEDA and image volumes, the seed's single-L4 lab (a sized node, a model idle by
+/// hand, a parked model), and the request-path fixture in inference-gateway mode with every
+/// inference Gateway setting written (a LoRA adapter, a parked model without a pool). The three
+/// in between route directly. PLATC_RECORD=1 re-records them (for the default: re-renders out/).
 @Suite struct RenderGoldenTests {
     struct Case: CustomTestStringConvertible, Sendable {
         var name: String
@@ -22,6 +25,9 @@ import Testing
         Case(
             name: "single-l4", root: Paths.fixtures.appendingPathComponent("single-l4"),
             golden: Paths.fixtures.appendingPathComponent("render/single-l4.out")),
+        Case(
+            name: "inference-gateway", root: Paths.fixtures.appendingPathComponent("inference-gateway"),
+            golden: Paths.fixtures.appendingPathComponent("render/inference-gateway.out")),
     ]
 
     @Test(arguments: cases)

@@ -53,15 +53,19 @@ import Testing
         }
     }
 
-    /// The router's rung is its worst case, what `timeout/*` compares with the gateway.
+    /// The router's rung is its worst case, what `timeout/*` compares with the gateway; the
+    /// inference gateway's rung sits between it and the engine (the default routes through it).
     @Test func timeoutLadder() throws {
         let context = try RenderTestPlatform.embeddedDefault().context()
         let view = Self.view(context)
-        let ladder = TimeoutLadder(context.platform.timeouts)
-        #expect(view.ladder.map(\.layer) == ["client", "gateway", "router", "engine"])
+        let ladder = TimeoutLadder(context.platform)
+        #expect(view.ladder.map(\.layer) == ["client", "gateway", "router", "inference gateway", "engine"])
+        #expect(view.ladder[3].value == "1 m 55 s")
         #expect(view.ladder[2].value == Duration(milliseconds: ladder.routerWorstCase).spoken)
         #expect(view.ladder[2].bar.segments.map(\.kind) == Array(repeating: "attempt", count: Int(ladder.routerAttempts)) + ["backoff"])
         #expect(view.ladder[0].bar.segments.map(\.width) == ["100.00"])
+        // Direct mode has no such rung.
+        #expect(Self.view(try RenderTestPlatform().context()).ladder.map(\.layer) == ["client", "gateway", "router", "engine"])
     }
 
     /// Serving beyond the class is what `quota/max-replicas` warns about: the page warns too.

@@ -12,7 +12,7 @@ import Testing
 @Suite struct RenderDeterminismTests {
     static let platforms = [
         Paths.packageRoot, Paths.minimalPlatform, Paths.fixtures.appendingPathComponent("timeslicing-keda"),
-        Paths.fixtures.appendingPathComponent("single-l4"),
+        Paths.fixtures.appendingPathComponent("single-l4"), Paths.fixtures.appendingPathComponent("inference-gateway"),
     ]
 
     static func render(_ tree: SourceTree, _ label: String) throws -> [Artifact] {
