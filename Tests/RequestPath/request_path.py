@@ -3,24 +3,36 @@
 
     "$(scripts/python-env litellm)" Tests/RequestPath/request_path.py --out OUT [--skip-slow] [-q]
 
-OUT is a rendered out/. The harness
-  1. starts one stand-in vLLM (stand_in_vllm.py) per distinct `api_base` of OUT/litellm/config.yaml —
-     one per model Service — serving the names its entries route to (`hosted_vllm/<served>` → `<served>`)
-     and requiring the key from VLLM_API_KEY exactly as vLLM 0.11.0's AuthenticationMiddleware does;
+OUT is a rendered out/, in either routing mode (docs/request-path.md). The harness
+  1. starts the stand-ins the rendered `api_base`s need:
+     - direct mode: one stand-in vLLM (stand_in_vllm.py) per distinct `api_base` of OUT/litellm/config.yaml —
+       one per model Service — serving the names its entries route to (`hosted_vllm/<served>` → `<served>`);
+     - inference-gateway mode (an `api_base` whose host is a rendered Gateway's Service,
+       `<service>.<gateway namespace>.svc.cluster.local`): the stand-in Gateway (stand_in_gateway.py: the
+       Gateway's listener on the `api_base` port, the HTTPRoutes attached to it, Gateway API matching and
+       precedence) and one stand-in vLLM per InferencePool, serving the names the Deployment the pool
+       selects serves (`--served-model-name`, `--lora-modules`), registered with the gateway as the pool;
+     each requires the key from VLLM_API_KEY exactly as vLLM 0.11.0's AuthenticationMiddleware does;
   2. starts the pinned LiteLLM proxy (`litellm --config`, 127.0.0.1, a free port, no database) on a copy
-     of the rendered config in which only the `api_base` lines are rewritten to the stand-ins, plus four
-     test-only lines for the tenant-key hook (case e; listed in the output);
-  3. checks: (a) every model name through LiteLLM with the master key reaches its Service's stand-in
-     with `Authorization: Bearer <VLLM_API_KEY>` and the served name; (b) the stand-in's key check:
-     401 without or with a wrong key, 200 with it, /health open, what else 0.11.0 leaves open;
-     (c) an engine slower than the router's timeout ends in LiteLLM's timeout error after exactly one
-     attempt, within the timeout plus a margin, and the engine sees the hang-up (vLLM aborts there);
-     the same for a stream against `stream_timeout`; (d) a stream through LiteLLM end to end;
-     (e) a tenant's key (test-only custom_auth hook) calls a model of its access group and is refused
-     one of another tenant's.
-(c) runs only when the router's timeout is at most 10 s (the request-path fixture: 3 s), or never with
---skip-slow. Exit 0 when every case passes, 1 otherwise (LiteLLM's log tail is printed), 2 on a usage
-or setup error.
+     of the rendered config in which only the `api_base` lines are rewritten to the stand-ins (or the
+     stand-in gateway), plus four test-only lines for the tenant-key hook (case e; listed in the output);
+  3. checks: (a) every model name through LiteLLM with the master key reaches its Service's stand-in (its
+     pool's, through the gateway) with `Authorization: Bearer <VLLM_API_KEY>` and the served name;
+     (b) the stand-in's key check: 401 without or with a wrong key, 200 with it, /health open, what else
+     0.11.0 leaves open; (c) an engine slower than the router's timeout ends in LiteLLM's timeout error
+     after exactly one attempt, within the timeout plus a margin, and the engine sees the hang-up (vLLM
+     aborts there); the same for a stream against `stream_timeout`; (d) a stream through LiteLLM end to
+     end; (e) a tenant's key (test-only custom_auth hook) calls a model of its access group and is refused
+     one of another tenant's; (f) the rendered warm-up probes; (g) inference-gateway mode only: every
+     model name (chat and /v1/completions, or /v1/embeddings) matches exactly one HTTPRoute at the
+     gateway, whose backend is the InferencePool of the entry's model (an adapter's: its base model's),
+     and only that pool's stand-in is called, with the served or adapter name and the key; blocked
+     (parked) names are refused with 403 before the gateway; a bare /v1 and an unknown path prefix get
+     404 from the gateway; (h) inference-gateway mode: a tenant's body cannot move its call to another
+     model's route (`api_base` refused, `extra_headers` change nothing), and the next call succeeds.
+Entries with `model_info.blocked` are left out of (a)–(e). (c) runs only when the router's timeout is
+at most 10 s (the request-path fixture: 3 s), or never with --skip-slow. Exit 0 when every case passes,
+1 otherwise (LiteLLM's log tail is printed), 2 on a usage or setup error.
 """
 import argparse
 import json
@@ -31,11 +43,13 @@ import shutil
 import sys
 import tempfile
 import time
+import urllib.parse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "LiteLLMAcceptance"))
 
 import pinned_litellm  # noqa: E402  (refuses any LiteLLM but the pinned one before it is imported)
+import stand_in_gateway  # noqa: E402
 import stand_in_vllm  # noqa: E402
 
 SLOW_LIMIT = 10.0  # s: above this router timeout, (c) would take too long for the suite
@@ -113,11 +127,57 @@ def rendered_keys(container, env):
     return stand_in_vllm.vllm_tokens(values, env)
 
 
+def option_values(args, option):
+    """The values after `option` up to the next option (argparse nargs "+")."""
+    if option not in args:
+        return []
+    rest = args[args.index(option) + 1:]
+    return rest[:next((i for i, a in enumerate(rest) if a.startswith("--")), len(rest))]
+
+
+def served_names(container):
+    """The model names a vLLM 0.11.0 container answers to: `--served-model-name` (nargs "+", the first
+    is the one its metrics carry) and each `--lora-modules` entry, `name=path` or JSON with "name"
+    (entrypoints/openai/cli_args.py, LoRAParserAction)."""
+    args = [str(a) for a in container.get("args") or []]
+    names = option_values(args, "--served-model-name")
+    for module in option_values(args, "--lora-modules"):
+        names.append(json.loads(module)["name"] if module.startswith("{") else module.split("=", 1)[0])
+    return names
+
+
+def raw_post(port, path, header_lines, body):
+    """A POST with exactly these header lines (repeats kept) to 127.0.0.1:port; the status."""
+    import http.client
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.putrequest("POST", path)
+        for name, value in header_lines + [("Content-Type", "application/json"), ("Content-Length", str(len(body)))]:
+            connection.putheader(name, value)
+        connection.endheaders(body)
+        response = connection.getresponse()
+        response.read()
+        return response.status
+    finally:
+        connection.close()
+
+
+def blocked(entry):
+    return (entry.get("model_info") or {}).get("blocked") is True
+
+
+def mode(entry):
+    return (entry.get("model_info") or {}).get("mode") or "chat"
+
+
 class Run:
     def __init__(self, args):
         self.args, self.results = args, []
         self.proxy = self.work = None
-        self.engines = {}
+        self.engines = {}  # direct: api_base → stand-in; inference-gateway: (pool namespace, pool name) → stand-in
+        self.gateways = {}  # api_base → stand-in Gateway (inference-gateway mode; several bases may share one)
+        self.servers = {}  # (namespace, Gateway name, listener port) → stand-in Gateway
+        self.pool_of = {}  # model_name → (pool namespace, pool name) the entry must reach (inference-gateway mode)
 
     def say(self, text):
         print(text, flush=True)
@@ -154,12 +214,19 @@ class Run:
             check(params["model"].startswith(PROVIDER), "%s: model %r is not hosted_vllm/…" % (
                 entry["model_name"], params["model"]))
             served.setdefault(params["api_base"], []).append(params["model"][len(PROVIDER):])
+        self.objects = stand_in_gateway.read_objects(self.args.out)
         bases = {}
         for base, names in served.items():
+            check(base.endswith("/v1"), "api_base %s does not end in /v1" % base)
+            split = urllib.parse.urlsplit(base)
+            found = stand_in_gateway.gateway_for_host(self.objects, split.hostname or "")
+            if found is not None:
+                bases[base] = self.start_gateway(base, found, split.port or 80) + split.path
+                continue
             engine = stand_in_vllm.Engine(base, names, self.tokens).start()
             self.engines[base] = engine
-            check(base.endswith("/v1"), "api_base %s does not end in /v1" % base)
             bases[base] = engine.base + "/v1"
+        self.bases = bases
         copy, changed = rewrite(self.text, bases)
         # Nothing else may differ: the copy parses to the rendered config plus exactly the test-only keys.
         parsed = yaml.safe_load(copy)
@@ -190,10 +257,26 @@ class Run:
                        "HF_HUB_OFFLINE": "1",
                        "LITELLM_MASTER_KEY": self.master,
                        "REQUEST_PATH_TENANT_KEYS": json.dumps(self.tenant_keys)}
-        self.say("request-path: %s, %d deployments on %d stand-in vLLM Services; copy of the config: only %s"
-                 % (path, len(self.entries), len(self.engines), "; ".join(
+        where = ("%d stand-in vLLM Services" % len(self.engines) if not self.gateways else
+                 "%s to %d stand-in vLLMs (one per InferencePool)" % (", ".join(
+                     "the stand-in Gateway %s/%s" % (g.namespace, g.gateway_name) for g in self.servers.values()),
+                     len([k for k in self.engines if isinstance(k, tuple)]))
+                 + ("" if len(self.engines) == len([k for k in self.engines if isinstance(k, tuple)]) else
+                    " and %d stand-in vLLM Services" % len([k for k in self.engines if not isinstance(k, tuple)])))
+        self.say("request-path: %s, %d deployments on %s; copy of the config: only %s"
+                 % (path, len(self.entries), where, "; ".join(
                      [c for c in changed if not c.startswith("api_base")] + ["%d api_base lines" % len(
                          [c for c in changed if c.startswith("api_base")])])))
+        for gateway in self.servers.values():
+            bases_of = sorted(b for b, g in self.gateways.items() if g is gateway)
+            base = bases_of[0] if len(bases_of) == 1 else "%d api_bases" % len(bases_of)
+            self.say("request-path: %s → stand-in Gateway %s/%s listener port %d: %d HTTPRoute rules attached (%s)%s; "
+                     "%d InferencePools, each a stand-in serving what its Deployment serves (%s)" % (
+                         base, gateway.namespace, gateway.gateway_name, gateway.listener_port, len(gateway.rules),
+                         ", ".join(sorted({"%s/%s" % (r.namespace, r.name) for r in gateway.rules})),
+                         "; naming it but not admitted: " + ", ".join(gateway.refused) if gateway.refused else "",
+                         len(gateway.backends), "; ".join("%s: %s" % (key[2], ", ".join(self.engines[key[1:]].served_names))
+                                                          for key in sorted(gateway.backends))))
         self.say("request-path: DATABASE_URL unset: general_settings.database_url kept (it resolves to None; "
                  "the proxy starts without a database)")
         self.proxy = Proxy(config, environment, self.work)
@@ -206,12 +289,66 @@ class Run:
                  "%d times (with the key: %d; statuses %s)" % (
                      pinned_litellm.installed_version(), self.proxy.port, seconds, len(startup),
                      len([1 for k, _ in startup if k]), sorted({s for _, s in startup})))
+        for gateway in self.servers.values():
+            at_start = gateway.seen()
+            self.say("request-path: the stand-in gateway saw %d requests at LiteLLM's start: %s" % (len(at_start), "; ".join(
+                "%s %s [%s] → %s %s" % (r["method"], r["path"], ", ".join(
+                    "%s: %s" % (k, v) for k, v in r["header_lines"] if k.lower().startswith("x-gateway")) or "no header",
+                    r["route"] or "no route", r["status"]) for r in at_start)))
         import httpx
         self.http = httpx.Client(trust_env=False, timeout=60)
+
+    def start_gateway(self, base, found, port):
+        """The stand-in Gateway for `base` and a stand-in vLLM per InferencePool; the gateway's base URL."""
+        namespace, name = found
+        if (namespace, name, port) in self.servers:
+            gateway = self.servers[(namespace, name, port)]
+            self.gateways[base] = gateway
+            self.map_entries(base, gateway)
+            return gateway.base
+        try:
+            gateway = stand_in_gateway.Gateway(self.args.out, namespace, name, port, objects=self.objects)
+        except stand_in_gateway.RouteError as error:
+            raise Failed("the inference gateway of %s: %s" % (base, error))
+        containers = {(stand_in_gateway.namespace_of(d), d["metadata"]["name"]): c
+                      for d in stand_in_gateway.of_kind(self.objects, "Deployment")
+                      for c in d["spec"]["template"]["spec"]["containers"] if c["name"] == "vllm"}
+        for key, pool in sorted(gateway.pools.items()):
+            selected = stand_in_gateway.pool_deployments(self.objects, pool)
+            check(len(selected) == 1, "InferencePool %s/%s selects %d Deployments (%s), not one model's" % (
+                key[0], key[1], len(selected), ", ".join(d["metadata"]["name"] for d in selected)))
+            deployment = selected[0]
+            container = containers[(key[0], deployment["metadata"]["name"])]
+            ports = {p.get("containerPort") for p in container.get("ports") or []}
+            targets = {p["number"] for p in pool["spec"]["targetPorts"]}
+            check(targets <= ports, "InferencePool %s/%s targets ports %s; its vLLM container listens on %s" % (
+                key[0], key[1], sorted(targets), sorted(p for p in ports if p)))
+            if key not in self.engines:
+                self.engines[key] = stand_in_vllm.Engine(key[1], served_names(container), self.tokens).start()
+            gateway.register_pool(key[0], key[1], self.engines[key].base)
+        self.map_entries(base, gateway)
+        self.gateways[base] = self.servers[(namespace, name, port)] = gateway.start()
+        return gateway.base
+
+    def map_entries(self, base, gateway):
+        """Which pool each entry of `base` must reach: the InferencePool named after its model."""
+        by_name = {k[1]: k for k in gateway.pools}
+        for entry in self.entries:
+            if entry["litellm_params"]["api_base"] != base:
+                continue
+            model_id = (entry.get("model_info") or {}).get("id") or ""
+            model = model_id.split(".", 1)[0]  # model_info.id is <model>.<model_name>; model names have no dot
+            check(model, "%s: no model_info.id, so its model is unknown" % entry["model_name"])
+            if not blocked(entry):
+                check(model in by_name, "%s: model %s has no InferencePool" % (entry["model_name"], model))
+            if model in by_name:
+                self.pool_of[entry["model_name"]] = by_name[model]
 
     def stop(self):
         if self.proxy is not None:
             self.proxy.stop()
+        for gateway in self.servers.values():
+            gateway.stop()
         for engine in self.engines.values():
             engine.stop()
         if self.work and not self.args.keep:
@@ -226,7 +363,20 @@ class Run:
         return self.http.post(url, json=body, headers=headers, timeout=timeout)
 
     def engine_of(self, entry):
+        """The stand-in an entry must reach: its Service's (direct) or its model's pool's (inference gateway)."""
+        if entry["litellm_params"]["api_base"] in self.gateways:
+            return self.engines[self.pool_of[entry["model_name"]]]
         return self.engines[entry["litellm_params"]["api_base"]]
+
+    def callable_entries(self, modes=("chat",)):
+        """The entries LiteLLM serves (not blocked) of these modes, in config order."""
+        return [e for e in self.entries if not blocked(e) and mode(e) in modes]
+
+    def clear_all(self):
+        for each in self.engines.values():
+            each.clear()
+        for gateway in self.servers.values():
+            gateway.clear()
 
     def served(self, entry):
         return entry["litellm_params"]["model"][len(PROVIDER):]
@@ -244,51 +394,68 @@ class Run:
             engine.delay = 0.0
 
     # --- (a) ------------------------------------------------------------------------------------
+    CALLS = {"chat": ("/v1/chat/completions", lambda name: {
+                 "model": name, "messages": [{"role": "user", "content": "ping"}], "max_tokens": 8}),
+             "completion": ("/v1/completions", lambda name: {"model": name, "prompt": "ping", "max_tokens": 8}),
+             "embedding": ("/v1/embeddings", lambda name: {"model": name, "input": "ping"})}
+
+    def call_through(self, entry, kind):
+        """One call of `kind` for the entry through LiteLLM (master key), all stand-ins cleared before; the
+        response and what the entry's stand-in saw, after checking it saw exactly that one request with
+        the key and the served name, and answered it."""
+        path, body = self.CALLS[kind]
+        engine = self.engine_of(entry)
+        self.clear_all()
+        response = self.litellm(path, body(entry["model_name"]))
+        check(response.status_code == 200, "%s %s: HTTP %d %s" % (entry["model_name"], path, response.status_code,
+                                                                 response.text[:300]))
+        seen = engine.seen(path)
+        check(len(seen) == 1, "%s %s: the stand-in %s saw %d requests" % (entry["model_name"], path, engine.name,
+                                                                         len(seen)))
+        got = seen[0]
+        check(got["headers"].get("authorization") == "Bearer " + self.key,
+              "%s: Authorization %r, not Bearer <VLLM_API_KEY>" % (entry["model_name"],
+                                                                    got["headers"].get("authorization")))
+        check(got["body"].get("model") == self.served(entry), "%s: model %r sent, %r served" % (
+            entry["model_name"], got["body"].get("model"), self.served(entry)))
+        answer = response.json()
+        if kind == "chat":
+            check(answer["choices"][0]["message"]["content"] == "".join(stand_in_vllm.REPLY_WORDS),
+                  "%s: the answer is not the stand-in's" % entry["model_name"])
+        elif kind == "completion":
+            check(answer["choices"][0]["text"] == "".join(stand_in_vllm.REPLY_WORDS),
+                  "%s: the completion is not the stand-in's" % entry["model_name"])
+        else:
+            check(answer["data"][0]["embedding"] == stand_in_vllm.EMBEDDING,
+                  "%s: the embedding is not the stand-in's: %r" % (entry["model_name"], answer.get("data")))
+        return response, got
+
     def routed(self):
         lines = []
-        for entry in self.entries:
+        for entry in self.callable_entries(("chat", "completion", "embedding")):
             engine = self.engine_of(entry)
-            for each in self.engines.values():
-                each.clear()
-            body = {"model": entry["model_name"], "messages": [{"role": "user", "content": "ping"}], "max_tokens": 8}
-            response = self.litellm("/v1/chat/completions", body)
-            check(response.status_code == 200, "%s: HTTP %d %s" % (entry["model_name"], response.status_code,
-                                                                    response.text[:300]))
-            seen = engine.seen("/v1/chat/completions")
-            check(len(seen) == 1, "%s: the stand-in of %s saw %d requests" % (entry["model_name"], engine.name,
-                                                                             len(seen)))
-            got = seen[0]
-            check(got["headers"].get("authorization") == "Bearer " + self.key,
-                  "%s: Authorization %r, not Bearer <VLLM_API_KEY>" % (entry["model_name"],
-                                                                        got["headers"].get("authorization")))
-            check(got["body"].get("model") == self.served(entry), "%s: model %r sent, %r served" % (
-                entry["model_name"], got["body"].get("model"), self.served(entry)))
-            check(response.json()["choices"][0]["message"]["content"] == "".join(stand_in_vllm.REPLY_WORDS),
-                  "%s: the answer is not the stand-in's" % entry["model_name"])
+            response, got = self.call_through(entry, "embedding" if mode(entry) == "embedding" else "chat")
             model_id = response.headers.get("x-litellm-model-id")
             want = (entry.get("model_info") or {}).get("id")
             check(want is None or model_id == want, "%s: x-litellm-model-id %r, model_info.id %r" % (
                 entry["model_name"], model_id, want))
             others = [e for e in self.engines.values() if e is not engine and e.seen()]
             check(not others, "%s: reached other stand-ins too" % entry["model_name"])
-            lines.append("%s → %s" % (entry["model_name"], got["body"]["model"]))
+            lines.append("%s → %s%s" % (entry["model_name"], got["body"]["model"],
+                                        " (/v1/embeddings)" if mode(entry) == "embedding" else ""))
         # /v1/completions too, once: LiteLLM's text_completion to hosted_vllm.
-        entry = self.entries[0]
-        engine = self.engine_of(entry)
-        engine.clear()
-        response = self.litellm("/v1/completions", {"model": entry["model_name"], "prompt": "ping", "max_tokens": 8})
-        check(response.status_code == 200, "/v1/completions: HTTP %d %s" % (response.status_code, response.text[:300]))
-        seen = engine.seen("/v1/completions")
-        check(len(seen) == 1 and seen[0]["headers"].get("authorization") == "Bearer " + self.key
-              and seen[0]["body"].get("model") == self.served(entry),
-              "/v1/completions: the stand-in saw %r" % [(s["path"], s["body"]) for s in engine.seen()])
-        return "%d names: 200, each at its own Service with Bearer <VLLM_API_KEY> and its served name (%s); " \
-               "/v1/completions likewise" % (len(lines), ", ".join(lines))
+        entry = self.callable_entries()[0]
+        self.call_through(entry, "completion")
+        where = "its own Service" if not self.gateways else "its own pool's stand-in (through the gateway)"
+        skipped = [e["model_name"] for e in self.entries if blocked(e)]
+        return "%d names: 200, each at %s with Bearer <VLLM_API_KEY> and its served name (%s); " \
+               "/v1/completions likewise%s" % (len(lines), where, ", ".join(lines), "; blocked, not called here%s: %s" % (
+                   " ((g) expects their 403)" if self.gateways else "", ", ".join(skipped)) if skipped else "")
 
     # --- (b) ------------------------------------------------------------------------------------
     def guarded(self):
         import httpx
-        entry = self.entries[0]
+        entry = self.callable_entries()[0]
         engine = self.engine_of(entry)
         url = engine.base
         body = {"model": self.served(entry), "messages": [{"role": "user", "content": "ping"}]}
@@ -330,13 +497,33 @@ class Run:
         return ", ".join("%s %d" % item for item in seen.items())
 
     # --- (c) ------------------------------------------------------------------------------------
+    def route_deadline(self, entry, path):
+        """Inference-gateway mode: (the rule a call of this entry matches, the deadline its timeouts set, s)."""
+        gateway = self.gateways.get(entry["litellm_params"]["api_base"])
+        if gateway is None:
+            return None, None
+        prefix = urllib.parse.urlsplit(entry["litellm_params"]["api_base"]).path  # "/v1", or a per-model "/<x>/v1"
+        request = {"method": "POST", "path": prefix + path[len("/v1"):], "query": {},
+                   "header_lines": list((entry["litellm_params"].get("extra_headers") or {}).items())}
+        rule, _ = gateway.route(request)
+        if rule is None:
+            return None, None
+        limits = [s for s in (rule.request_timeout, rule.backend_timeout) if s]
+        return rule, (min(limits) if limits else None)
+
     def slow(self, stream):
-        entry = self.entries[0]
+        """LiteLLM's per-attempt timeout, or, when the inference gateway's route deadline is shorter, the
+        gateway's 504 (GEP-1742), which LiteLLM maps to litellm.Timeout (exception_mapping_utils.py:499-500)
+        and so does not retry either; it answers 504 instead of 408."""
+        entry = self.callable_entries()[0]
         engine = self.engine_of(entry)
         key = "stream_timeout" if stream else "timeout"
         limit = float(entry["litellm_params"].get(key) or entry["litellm_params"]["timeout"])
+        rule, deadline = self.route_deadline(entry, "/v1/chat/completions")
+        by_gateway = deadline is not None and deadline < limit
+        cut = deadline if by_gateway else limit
         engine.delay = 2 * limit + 2  # past a second attempt too, had there been one
-        engine.clear()
+        self.clear_all()
         body = {"model": entry["model_name"], "messages": [{"role": "user", "content": "ping"}], "stream": stream}
         started = time.monotonic()
         if stream:
@@ -354,23 +541,33 @@ class Run:
             error = {"message": text[:300]}
         attempts = engine.seen("/v1/chat/completions")
         retries = self.router.get("retry_policy", {}).get("TimeoutErrorRetries")
-        summary = "HTTP %s, error type %r, code %r, %d attempt(s), answered after %.2f s (%s %g s, " \
+        summary = "HTTP %s, error type %r, code %r, %d attempt(s), answered after %.2f s (%s %g s%s, " \
                   "TimeoutErrorRetries %s)" % (status, error.get("type"), error.get("code"), len(attempts), elapsed,
-                                               key, limit, retries)
-        check(status == 408, "expected LiteLLM's 408: " + summary + "; message " + str(error.get("message"))[:300])
+                                               key, limit, "" if rule is None else "; %s timeouts.request %s" % (
+                                                   rule.describe(), "%g s" % deadline if deadline else "unset"), retries)
+        want, who = (504, "the gateway's 504 through LiteLLM") if by_gateway else (408, "LiteLLM's 408")
+        check(status == want, "expected %s: %s; message %s" % (who, summary, str(error.get("message"))[:300]))
         check(str(error.get("message")).startswith("litellm.Timeout:"), "not litellm.Timeout: %r" % error)
         check(len(attempts) == 1, "expected exactly one attempt: " + summary)
-        check(limit <= elapsed < limit + MARGIN, "expected between %g and %g s: %s" % (limit, limit + MARGIN, summary))
+        check(cut <= elapsed < cut + MARGIN, "expected between %g and %g s: %s" % (cut, cut + MARGIN, summary))
         aborted = attempts[0]["aborted"]
-        check(aborted is not None, "the stand-in never saw LiteLLM hang up: " + summary)
+        check(aborted is not None, "the stand-in never saw the connection close: " + summary)
         hung_up = aborted - attempts[0]["started"]
-        check(hung_up < limit + MARGIN, "LiteLLM hung up after %.2f s: %s" % (hung_up, summary))
-        return "%s; LiteLLM closed the connection %.2f s into the attempt (vLLM aborts there); message %r" % (
-            summary, hung_up, str(error.get("message"))[:160])
+        check(hung_up < cut + MARGIN, "the connection closed after %.2f s: %s" % (hung_up, summary))
+        closer = "LiteLLM"
+        for gateway in self.servers.values():
+            seen = [r for r in gateway.seen() if r["path"].endswith("/v1/chat/completions")]
+            check(len(seen) == 1, "the gateway saw %d requests: %s" % (len(seen), summary))
+            check(seen[0]["timed_out"] == by_gateway and seen[0]["client_left"] == (not by_gateway),
+                  "at the gateway: timed out %s, client left %s: %s" % (seen[0]["timed_out"], seen[0]["client_left"],
+                                                                       summary))
+            closer = "the gateway (its deadline)" if by_gateway else "the gateway (LiteLLM left)"
+        return "%s; %s closed the connection %.2f s into the attempt (vLLM aborts there); message %r" % (
+            summary, closer, hung_up, str(error.get("message"))[:160])
 
     # --- (d) ------------------------------------------------------------------------------------
     def streamed(self):
-        entry = self.entries[0]
+        entry = self.callable_entries()[0]
         engine = self.engine_of(entry)
         engine.clear()
         body = {"model": entry["model_name"], "messages": [{"role": "user", "content": "ping"}], "stream": True}
@@ -405,7 +602,8 @@ class Run:
 
     # --- (e) ------------------------------------------------------------------------------------
     def access_groups(self):
-        groups = {e["model_name"]: set((e.get("model_info") or {}).get("access_groups") or []) for e in self.entries}
+        groups = {e["model_name"]: set((e.get("model_info") or {}).get("access_groups") or [])
+                  for e in self.callable_entries()}
         pairs = [(key, tenant, allowed, refused) for key, tenant in sorted(self.tenant_keys.items(), key=lambda i: i[1])
                  for allowed in groups if "tenant:" + tenant in groups[allowed]
                  for refused in groups if "tenant:" + tenant not in groups[refused]]
@@ -415,9 +613,8 @@ class Run:
         ok = self.litellm("/v1/chat/completions", dict(body, model=allowed), key=key)
         check(ok.status_code == 200, "tenant %s → %s (its group): HTTP %d %s" % (tenant, allowed, ok.status_code,
                                                                               ok.text[:300]))
-        refused_engine = self.engines[next(e for e in self.entries if e["model_name"] == refused)
-                                      ["litellm_params"]["api_base"]]
-        refused_engine.clear()
+        refused_engine = self.engine_of(next(e for e in self.entries if e["model_name"] == refused))
+        self.clear_all()
         no = self.litellm("/v1/chat/completions", dict(body, model=refused), key=key)
         try:
             error = no.json()["error"]
@@ -426,8 +623,150 @@ class Run:
         check(no.status_code == 403 and error.get("type") == "key_model_access_denied",
               "tenant %s → %s (not its group): HTTP %d %r" % (tenant, refused, no.status_code, error))
         check(not refused_engine.seen(), "the refused call reached the stand-in")
+        check(not any(g.seen() for g in self.servers.values()), "the refused call reached the gateway")
         return "tenant %s: %s 200; %s HTTP %d type %r (%r), never reached vLLM" % (
             tenant, allowed, refused, no.status_code, error.get("type"), str(error.get("message"))[:110])
+
+    # --- (g) ------------------------------------------------------------------------------------
+    def gateway_saw(self, gateway, entry, kind):
+        """The one request the gateway saw for this call: which rule matched and that no other rule could
+        have; the route's backend is the entry's model's pool; LiteLLM's header arrived as rendered."""
+        seen = gateway.seen()
+        check(len(seen) == 1, "%s %s: the gateway saw %d requests" % (entry["model_name"], kind, len(seen)))
+        got = seen[0]
+        request = {"method": got["method"], "path": got["path"], "query": {}, "header_lines": got["header_lines"]}
+        holding = [r.describe() for r in gateway.rules if r.best_match(request) is not None]
+        check(len(holding) == 1, "%s %s: %d rules match (%s), not exactly one" % (
+            entry["model_name"], kind, len(holding), ", ".join(holding) or "none"))
+        pool = self.pool_of[entry["model_name"]]
+        check(got["backend"] == "InferencePool %s/%s" % pool, "%s %s: %s → %s, not InferencePool %s/%s" % (
+            entry["model_name"], kind, holding[0], got["backend"], pool[0], pool[1]))
+        for name, value in (entry["litellm_params"].get("extra_headers") or {}).items():
+            check(got["headers"].get(name.lower()) == value, "%s: header %s arrived as %r, rendered %r" % (
+                entry["model_name"], name, got["headers"].get(name.lower()), value))
+        return got
+
+    def routing(self):
+        names, calls, results = [], 0, []
+        for gateway in self.servers.values():
+            # No catch-all: each match of each attached rule needs a header, a query or a path narrower than "/".
+            loose = ["%s match %d" % (r.describe(), i) for r in gateway.rules for i, m in enumerate(r.matches)
+                     if not m.get("headers") and not m.get("queryParams") and stand_in_gateway.normalized_prefix(
+                         (m.get("path") or {}).get("value", "/")) == "/" and (m.get("path") or {}).get(
+                         "type", "PathPrefix") == "PathPrefix"]
+            check(not loose, "rules that match every request: %s" % ", ".join(loose))
+            for entry in [e for e in self.entries if self.gateways.get(e["litellm_params"]["api_base"]) is gateway]:
+                if blocked(entry):
+                    self.clear_all()
+                    response = self.litellm("/v1/chat/completions", self.CALLS["chat"][1](entry["model_name"]))
+                    reached = [e.name for e in self.engines.values() if e.seen()] + (["the gateway"] if gateway.seen()
+                                                                                     else [])
+                    check(response.status_code == 403 and not reached, "%s (blocked): HTTP %d, reached %s" % (
+                        entry["model_name"], response.status_code, reached or "nothing"))
+                    self.say("(g) routing: %s → blocked by LiteLLM: %d, nothing reached the gateway" % (
+                        entry["model_name"], response.status_code))
+                    names.append(entry["model_name"])
+                    continue
+                kinds = ["embedding"] if mode(entry) == "embedding" else ["chat", "completion"]
+                statuses, route = [], None
+                for kind in kinds:
+                    response, got = self.call_through(entry, kind)
+                    at_gateway = self.gateway_saw(gateway, entry, kind)
+                    engine = self.engine_of(entry)
+                    others = [e.name for e in self.engines.values() if e is not engine and e.seen()]
+                    check(not others, "%s %s: other stand-ins received requests: %s" % (entry["model_name"], kind,
+                                                                                        others))
+                    route = "HTTPRoute %s rule %d" % (at_gateway["route"], at_gateway["rule"])
+                    statuses.append("%s %d" % (self.CALLS[kind][0], response.status_code))
+                    calls += 1
+                pool = self.pool_of[entry["model_name"]]
+                self.say("(g) routing: %s → %s → InferencePool %s → stand-in %s as %s: %s" % (
+                    entry["model_name"], route, pool[1], self.engine_of(entry).name, self.served(entry),
+                    ", ".join(statuses)))
+                names.append(entry["model_name"])
+            results += self.straight_to(gateway)
+        return "%d model names, %d calls: each matched exactly one HTTPRoute rule, whose InferencePool is its " \
+               "model's, and reached only that pool's stand-in with the key and its name; straight to the gateway: " \
+               "%s" % (len(names), calls, ", ".join(results))
+
+    def straight_to(self, gateway):
+        """Requests sent to the stand-in gateway directly, not through LiteLLM: what no route matches gets 404.
+        Header routing (the contract): an unknown value, no header, the header twice (two models' values: a
+        forwarded client header beside LiteLLM's, joined "A, B"), and the name in lower case (200). Path
+        routing (api_base per model): the bare /v1 path and an unknown prefix."""
+        mine = [e for e in self.callable_entries(("chat", "completion", "embedding"))
+                if self.gateways.get(e["litellm_params"]["api_base"]) is gateway]
+        entry = next(e for e in mine if mode(e) != "embedding")
+        body = json.dumps(self.CALLS["chat"][1](self.served(entry))).encode()
+        auth = ("Authorization", "Bearer " + self.key)
+        prefix = urllib.parse.urlsplit(entry["litellm_params"]["api_base"]).path
+        chat = prefix + "/chat/completions"
+        headers = list((entry["litellm_params"].get("extra_headers") or {}).items())
+        if headers:
+            header, value = headers[0]
+            other = next((e for e in mine if self.pool_of[e["model_name"]] != self.pool_of[entry["model_name"]]), None)
+            probes = [("unknown value", chat, [(header, "no-such/model")], 404), ("no header", chat, [], 404)]
+            if other is not None:
+                second = (other["litellm_params"].get("extra_headers") or {}).get(header)
+                probes.append(("two values (%s, %s)" % (value, second), chat, [(header, value), (header, second)], 404))
+            probes.append(("name in lower case", chat, [(header.lower(), value)], 200))
+        else:
+            probes = [("bare /v1", "/v1/chat/completions", [], 404),
+                      ("unknown prefix", "/no-such-model/v1/chat/completions", [], 404),
+                      ("its prefix", chat, [], 200)]
+        results = []
+        for label, path, lines, want in probes:
+            self.clear_all()
+            status = raw_post(gateway.port, path, [auth] + lines, body)
+            reached = [e.name for e in self.engines.values() if e.seen()]
+            check(status == want, "straight to the gateway, %s: HTTP %d, expected %d" % (label, status, want))
+            check(bool(reached) == (want == 200), "straight to the gateway, %s: reached %s" % (label, reached))
+            results.append("%s %d" % (label, status))
+        return results
+
+    def caller_cannot_choose_route(self):
+        """(h) A tenant's request body cannot send its call to another model's pool. The route is the
+        path of the entry's `api_base` (`/<model>/v1`): `api_base` and `base_url` in a body are refused
+        before any upstream call (proxy/auth/auth_utils.py:412-413), and body `extra_headers`, which
+        LiteLLM merges over the entry's (router.py:3948-3956), change no route. The next honest call
+        still succeeds: nothing was cooled down (docs/research/litellm-extra-headers-notes.md)."""
+        routed = [e for e in self.callable_entries() if e["model_name"] in self.pool_of]
+        for key, tenant in sorted(self.tenant_keys.items(), key=lambda i: i[1]):
+            mine = [e for e in routed if "tenant:" + tenant in (e.get("model_info") or {}).get("access_groups", [])]
+            theirs = [e for e in routed if e not in mine and all(
+                self.pool_of[e["model_name"]] != self.pool_of[m["model_name"]] for m in mine)]
+            if mine and theirs:
+                break
+        else:
+            raise Failed("no tenant with a model whose pool another tenant's model does not share")
+        allowed, target = mine[0], theirs[0]
+        own = self.engine_of(allowed).name
+        results = []
+        attempts = [
+            ("api_base", {"api_base": self.bases[target["litellm_params"]["api_base"]]}, False),
+            ("extra_headers", {"extra_headers": {"X-Gateway-Base-Model-Name": self.served(target),
+                                                 "X-Gateway-Model-Name": self.served(target)}}, True),
+        ]
+        for label, override, served in attempts:
+            self.clear_all()
+            response = self.litellm("/v1/chat/completions",
+                                    dict(self.CALLS["chat"][1](allowed["model_name"]), **override), key=key)
+            reached = [e.name for e in self.engines.values() if e.seen()]
+            if served:
+                check(response.status_code == 200 and reached == [own],
+                      "%s in the body: HTTP %d, reached %s, expected 200 at %s only" % (
+                          label, response.status_code, reached, own))
+            else:
+                check(response.status_code >= 400 and not reached,
+                      "%s in the body: HTTP %d, reached %s, expected a refusal before any upstream call" % (
+                          label, response.status_code, reached))
+            after = self.litellm("/v1/chat/completions", self.CALLS["chat"][1](allowed["model_name"]))
+            check(after.status_code == 200, "after %s in the body the next honest call got HTTP %d" % (
+                label, after.status_code))
+            results.append("%s → %d, %s" % (label, response.status_code,
+                                             "its own pool only" if reached else "no upstream call"))
+        return "tenant %s calling %s with another model's (%s) route in the body: %s; the next call 200" % (
+            tenant, allowed["model_name"], target["model_name"], "; ".join(results))
 
     # --- all --------------------------------------------------------------------------------------
     def warm_up(self):
@@ -482,6 +821,8 @@ class Run:
         self.case("(d) streaming", self.streamed)
         if self.tenants:
             self.case("(e) access groups", self.access_groups)
+        if self.gateways:
+            self.case("(g) routing", self.routing)
         timeout = float(self.router.get("timeout") or 0)
         if self.args.skip_slow or timeout > SLOW_LIMIT:
             self.say("skip  (c) timeout: %s" % ("--skip-slow" if self.args.skip_slow else
@@ -489,6 +830,8 @@ class Run:
         else:
             self.case("(c) slow engine, one attempt", lambda: self.slow(stream=False))
             self.case("(c) slow stream, one attempt", lambda: self.slow(stream=True))
+        if self.gateways and self.tenants:
+            self.case("(h) a caller cannot choose the route", self.caller_cannot_choose_route)
         failed = [name for name, ok in self.results if not ok]
         return failed
 

@@ -14,7 +14,9 @@ docs/research/vllm-auth-notes.md for the quotes):
   `partition(" ")`, scheme compared with `.lower() != "bearer"`, the rest compared whole (1272-1287);
   the answer is 401 with the body {"error":"Unauthorized"} (1301-1302; Starlette JSONResponse, compact).
 - Routes: GET /health → 200 empty (345-352); GET /version (475-478); GET /v1/models (467-472);
-  POST /v1/chat/completions (583-621), POST /v1/completions (624-665); POST /invocations dispatches a
+  POST /v1/chat/completions (583-621), POST /v1/completions (624-665), POST /v1/embeddings (668-699;
+  EmbeddingResponse, protocol.py:1708-1720, `encoding_format` float or base64 of float32,
+  serving_embedding.py:42-54); POST /invocations dispatches a
   chat body to chat completions without a key (1148-1190, INVOCATION_TYPES 1131-1139); anything else
   404 {"detail":"Not Found"} (FastAPI). A model that is not served: 404 with vLLM's ErrorResponse
   (entrypoints/openai/serving_engine.py:484-488, protocol.py:101-109).
@@ -27,13 +29,20 @@ docs/research/vllm-auth-notes.md for the quotes):
   AsyncLLM.generate's abort, v1/engine/async_llm.py:394-401): a slow request whose client leaves is
   recorded as aborted, with the time, and no answer is written.
 
-It is not vLLM: it generates a fixed text, counts words as tokens, and knows nothing of sampling.
+Each request is recorded: method, path, headers (lower-cased names; and `header_lines`, every line as
+received, repeats and case kept), the parsed body, start, status, and when the client hung up.
+
+It is not vLLM: it generates a fixed text and a fixed vector, counts words as tokens, and knows
+nothing of sampling; it serves every route for every name it serves (a real pooling model answers
+chat with an error, and a generating one embeddings).
 """
+import base64
 import hashlib
 import json
 import secrets
 import select
 import socket
+import struct
 import threading
 import time
 import urllib.parse
@@ -139,7 +148,8 @@ def _handler(engine):
 
         def _entry(self, body):
             entry = {"engine": engine.name, "method": self.command, "path": urllib.parse.urlsplit(self.path).path,
-                     "headers": {k.lower(): v for k, v in self.headers.items()}, "body": body,
+                     "headers": {k.lower(): v for k, v in self.headers.items()},
+                     "header_lines": list(self.headers.items()), "body": body,
                      "started": time.monotonic(), "status": None, "aborted": None, "finished": None}
             engine.record(entry)
             return entry
@@ -219,6 +229,8 @@ def _handler(engine):
                 kind = "chat"
             elif path == "/v1/completions":
                 kind = "completion"
+            elif path == "/v1/embeddings":
+                kind = "embedding"
             else:
                 return self._send(entry, 404, {"detail": "Not Found"})
             if not isinstance(body, dict):
@@ -278,7 +290,30 @@ def _usage(body):
             "completion_tokens": len(REPLY_WORDS), "prompt_tokens_details": None}
 
 
+EMBEDDING = [0.25, -0.5, 0.125, 1.0]  # the stand-in's vector for every input
+
+
+def _embeddings(body):
+    """EmbeddingResponse (protocol.py:1708-1720): one vector per input string (a list of ints is one
+    tokenized input), float or base64 of float32 (serving_embedding.py:42-54)."""
+    inputs = body.get("input")
+    if isinstance(inputs, str) or (isinstance(inputs, list) and inputs and isinstance(inputs[0], int)):
+        inputs = [inputs]
+    data = []
+    for index, _ in enumerate(inputs or []):
+        vector = EMBEDDING
+        if body.get("encoding_format") == "base64":
+            vector = base64.b64encode(struct.pack("<%df" % len(EMBEDDING), *EMBEDDING)).decode("ascii")
+        data.append({"index": index, "object": "embedding", "embedding": vector})
+    prompt_tokens = max(1, len(json.dumps(inputs).split()))
+    return {"id": "embd-" + uuid.uuid4().hex, "object": "list", "created": int(time.time()), "model": body["model"],
+            "data": data, "usage": {"prompt_tokens": prompt_tokens, "total_tokens": prompt_tokens,
+                                    "completion_tokens": 0, "prompt_tokens_details": None}}
+
+
 def _answer(kind, body):
+    if kind == "embedding":
+        return _embeddings(body)
     text = "".join(REPLY_WORDS)
     if kind == "chat":
         return {"id": "chatcmpl-" + uuid.uuid4().hex, "object": "chat.completion", "created": int(time.time()),

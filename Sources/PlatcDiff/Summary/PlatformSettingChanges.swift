@@ -47,10 +47,11 @@ enum PlatformSettingChanges {
     }
 
     /// "direct: each model's Service", or "inference Gateway llm-inference-gateway/inference-gateway
-    /// (class agentgateway) at http://…/v1, an endpoint picker per model".
+    /// (class agentgateway) at http://…/<model>/v1, an InferencePool and endpoint picker per model".
     private static func routing(_ facts: Facts) -> String {
         guard let routing = facts.inferenceRouting else { return "direct: each model's Service" }
-        return "inference Gateway \(routing.namespace)/\(routing.gatewayName) (class \(routing.className)) at \(routing.apiBase), "
+        return
+            "inference Gateway \(routing.namespace)/\(routing.gatewayName) (class \(routing.className)) at \(routing.apiBase(model: "<model>")), "
             + "an InferencePool and endpoint picker per model"
     }
 

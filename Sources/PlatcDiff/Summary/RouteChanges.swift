@@ -13,11 +13,10 @@ public enum RouteChanges {
         var hostnames: [String]
         var backends: [String]
         /// Values of the header a body-based router sets from the request's `model` (the per-model
-        /// routes of earlier platc matched the served name there), or LiteLLM sets per entry (the
-        /// inference Gateway's routes, `InferenceRouting.modelHeader`).
+        /// routes of earlier platc matched the served name there).
         var modelHeaders: [String]
-        /// The route is the inference Gateway's: its only client is LiteLLM, which sets the header.
-        var matchedForLiteLLM: Bool
+        /// Path prefixes other than `/` (the inference Gateway's routes match `/<model>`).
+        var paths: [String]
         var deadline: String?
     }
 
@@ -32,7 +31,7 @@ public enum RouteChanges {
         }
         for (name, route) in before where after[name] == nil {
             var text = "Route \(name) removed (was \(describe(route)))"
-            if !route.modelHeaders.isEmpty && !route.matchedForLiteLLM {
+            if !route.modelHeaders.isEmpty {
                 let headers = route.modelHeaders.map { "`\($0)`" }.joined(separator: ", ")
                 text += "; clients that sent the model header \(headers) to the gateway"
                 if let edge {
@@ -58,6 +57,7 @@ public enum RouteChanges {
     static func describe(_ route: Route) -> String {
         var text = route.gateways.isEmpty ? "no gateway" : "Gateway " + route.gateways.joined(separator: ", ")
         if !route.hostnames.isEmpty { text += ", host " + route.hostnames.joined(separator: ", ") }
+        if !route.paths.isEmpty { text += ", path " + route.paths.joined(separator: ", ") }
         if !route.modelHeaders.isEmpty { text += ", model header " + route.modelHeaders.joined(separator: ", ") }
         text += " → " + (route.backends.isEmpty ? "no backend" : route.backends.joined(separator: ", "))
         if let deadline = route.deadline { text += ", deadline \(deadline)" }
@@ -71,10 +71,6 @@ public enum RouteChanges {
         facts.allModels.flatMap(\.callableNames)
             .filter { served.contains($0.upstreamName) }.map(\.name).sorted()
     }
-
-    /// Header names (lowercased) that carry the model: the Inference Extension's body-based
-    /// router's, and the one LiteLLM sets in inference-gateway mode.
-    static let modelHeaderNames: Set = ["x-gateway-model-name", InferenceRouting.modelHeader.lowercased()]
 
     /// The files that hold an HTTPRoute (`manifests/<namespace>/httproute.<name>.yaml`).
     public static func routeFiles(_ files: [String: [UInt8]]) -> [String: [UInt8]] {
@@ -92,10 +88,6 @@ public enum RouteChanges {
             let namespace = file.identity.namespace ?? ""
             let spec = document[key: "spec"]
             let rules = spec?[key: "rules"]?.items ?? []
-            let headers = rules.flatMap { $0[key: "matches"]?.items ?? [] }.flatMap { $0[key: "headers"]?.items ?? [] }
-                .compactMap { header in
-                    header[key: "name"]?.text.flatMap { name in header[key: "value"]?.text.map { (name: name.lowercased(), value: $0) } }
-                }
             let route = Route(
                 name: "\(namespace)/\(name)",
                 gateways: (spec?[key: "parentRefs"]?.items ?? []).compactMap { parent in
@@ -108,8 +100,10 @@ public enum RouteChanges {
                     let port = backend[key: "port"]?.text.map { ":\($0)" } ?? ""
                     return "\(backend[key: "kind"]?.text ?? "Service") \(target)\(port)"
                 },
-                modelHeaders: headers.filter { modelHeaderNames.contains($0.name) }.map(\.value),
-                matchedForLiteLLM: headers.contains { $0.name == InferenceRouting.modelHeader.lowercased() },
+                modelHeaders: rules.flatMap { $0[key: "matches"]?.items ?? [] }.flatMap { $0[key: "headers"]?.items ?? [] }
+                    .filter { $0[key: "name"]?.text?.lowercased() == "x-gateway-model-name" }.compactMap { $0[key: "value"]?.text },
+                paths: rules.flatMap { $0[key: "matches"]?.items ?? [] }.compactMap { $0[key: "path"]?[key: "value"]?.text }
+                    .filter { $0 != "/" },
                 deadline: rules.compactMap { $0[key: "timeouts"]?[key: "request"]?.text }.first)
             routes[route.name] = route
         }

@@ -5,10 +5,6 @@ import PlatcSpec
 /// entries, the Gateway, the routes, pools, pickers and NetworkPolicies, the checks and the diff
 /// read it (docs/request-path.md, "Inference-gateway mode").
 public struct InferenceRouting: Sendable {
-    /// The header each LiteLLM entry sets (`extra_headers`) and each model's HTTPRoute matches:
-    /// the served name of the model whose pods answer (an adapter's base model). The name the
-    /// Inference Extension's body-based router writes, so a gateway that runs one agrees.
-    public static let modelHeader = "X-Gateway-Base-Model-Name"
     /// The inference Gateway's one listener.
     public static let listenerName = "http"
 
@@ -36,8 +32,17 @@ public struct InferenceRouting: Sendable {
         serviceName = gateway.serviceName?.value ?? gateway.name.value
     }
 
-    /// Where LiteLLM sends every model's requests.
-    public var apiBase: String { "http://\(serviceName).\(namespace).svc.cluster.local:\(port)/v1" }
+    /// Where LiteLLM sends a model's requests (its adapters' too): the inference Gateway's
+    /// Service, under the model's path prefix, which its HTTPRoute matches and strips. The route is
+    /// chosen by the path, not by a header: LiteLLM lets a caller replace an entry's
+    /// `extra_headers` from the request body, but refuses an `api_base` there
+    /// (docs/request-path.md, "Why a path, not a header").
+    public func apiBase(model: String) -> String {
+        "http://\(serviceName).\(namespace).svc.cluster.local:\(port)\(Self.pathPrefix(model: model))/v1"
+    }
+
+    /// The path prefix of a model's route: `/<model>` (a DNS label, so one path segment).
+    public static func pathPrefix(model: String) -> String { "/" + model }
 
     /// A model's endpoint picker: its Deployment, Service and PodDisruptionBudget.
     public static func pickerName(of model: String) -> String { model + "-epp" }

@@ -79,7 +79,7 @@ enum CatalogMarkdown {
 
             ### Timeout ladder
 
-            Each layer gives up after the one inside it: client > gateway > router > engine.
+            Each layer gives up after the one inside it: \(view.ladder.map(\.layer).joined(separator: " > ")).
 
             | Layer | Timeout | What it bounds |
             |---|---:|---|

@@ -21,7 +21,7 @@ extension CatalogPage {
             </table>
             <p class="legend"><span class="swatch seg-quota"></span>tenant quotas<span class="swatch seg-floor"></span>serving warm floor<span class="swatch seg-burst"></span>serving up to max replicas<span class="swatch marker"></span>capacity</p>
             <h3>Timeout ladder</h3>
-            <p>Each layer gives up after the one inside it, so an answer is never thrown away: client &gt; gateway &gt; router &gt; engine.</p>
+            <p>Each layer gives up after the one inside it, so an answer is never thrown away: \(view.ladder.map(\.layer).joined(separator: " > ")).</p>
             <table class="responsive ladder">
             <caption>Deadlines on a request's path, outermost first, on the client's scale.</caption>
             <thead>

@@ -5,7 +5,7 @@ enum CatalogStyle {
     static let css = """
         :root{--bg:#fff;--fg:#1d2433;--muted:#5b6477;--line:#d8dde6;--card:#f6f8fb;--accent:#2f5bd3;
         --weights:#4c78a8;--kv:#54a24b;--overhead:#f58518;--headroom:#d8dde6;--quota:#b279a2;--floor:#4c78a8;--burst:#9ecae9;
-        --marker:#d62728;--attempt:#72b7b2;--backoff:#e45756;--client:#bab0ac;--gateway:#9d755d;--inference:#b279a2;--engine:#54a24b;
+        --marker:#d62728;--attempt:#72b7b2;--backoff:#e45756;--client:#bab0ac;--gateway:#9d755d;--inference:#eeca3b;--engine:#54a24b;
         --ga:#1a7f37;--preview:#9a6700;--deprecated:#8c959f}
         @media (prefers-color-scheme:dark){:root{--bg:#11151c;--fg:#e6e9ef;--muted:#9aa3b5;--line:#2c3442;--card:#19202b;
         --accent:#8fb0ff;--headroom:#3a4352;--ga:#3fb950;--preview:#d29922;--deprecated:#8b949e}}

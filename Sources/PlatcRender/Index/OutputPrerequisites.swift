@@ -79,8 +79,8 @@ enum OutputPrerequisites {
     static func inferenceHops(_ routing: InferenceRouting) -> String {
         """
         Gateway `\(routing.gatewayName)` (namespace `\(routing.namespace)`, Service `\(routing.serviceName):\(routing.port)`; \
-        its NetworkPolicy admits only LiteLLM's pods) → the model's HTTPRoute (header `\(InferenceRouting.modelHeader)`, set \
-        by LiteLLM) → its InferencePool, whose endpoint picker chooses the pod → vLLM (port \(Conventions.vllmPort)), which \
+        its NetworkPolicy admits only LiteLLM's pods) → the model's HTTPRoute (path prefix `/<model>`, LiteLLM's \
+        `api_base`) → its InferencePool, whose endpoint picker chooses the pod → vLLM (port \(Conventions.vllmPort)), which \
         requires the key. No route of the edge reaches a model, and vLLM's NetworkPolicy admits only the inference \
         Gateway's data plane, the endpoint pickers and Prometheus' pods.
         """

@@ -22,17 +22,11 @@ struct LiteLLMEntry {
     var id: String { "\(serving.name).\(modelName)" }
 
     /// Direct mode: the model's Service (the serving family's, same name and port) on its OpenAI
-    /// API. Inference-gateway mode: the inference Gateway's Service, for every entry.
+    /// API. Inference-gateway mode: the inference Gateway's Service under the model's path, which
+    /// its HTTPRoute matches (an adapter's entry: its base model's, whose pods serve it).
     var apiBase: String {
-        serving.context.facts.inferenceRouting?.apiBase
+        serving.context.facts.inferenceRouting?.apiBase(model: serving.name)
             ?? "http://\(serving.serviceName).\(serving.namespace).svc.cluster.local:\(Conventions.vllmPort)/v1"
-    }
-
-    /// Inference-gateway mode: the header the model's HTTPRoute matches, set by LiteLLM on each
-    /// call of this entry; its value is the served name of the model whose pods answer (an
-    /// adapter's base model). nil in direct mode.
-    var routeHeaders: [(String, String)]? {
-        serving.context.facts.inferenceRouting.map { _ in [(InferenceRouting.modelHeader, serving.servedName)] }
     }
 }
 

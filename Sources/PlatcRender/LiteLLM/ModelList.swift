@@ -17,9 +17,6 @@ enum ModelList {
                 "api_base": .string(entry.apiBase),
                 // vLLM's --api-key, read from the proxy's environment: never a value in out/.
                 "api_key": .string("os.environ/\(Conventions.vllmAPIKeyVariable)"),
-                // Inference-gateway mode: the header the model's HTTPRoute matches. LiteLLM sets it
-                // on every call of this entry (docs/render-litellm.md, "Inference-gateway mode").
-                "extra_headers": entry.routeHeaders.map { .sortedMap($0) },
                 // Per attempt, in seconds (the timeout ladder, docs/checks-timeout.md).
                 "timeout": LiteLLMSeconds.value(router.timeout.value),
                 "stream_timeout": router.streamTimeout.map { LiteLLMSeconds.value($0.value) },

@@ -22,10 +22,11 @@ enum InferencePoolObject {
     }
 }
 
-/// A model's route on the inference Gateway: requests whose model header (set by LiteLLM's entry)
-/// is the model's served name go to its InferencePool. One exact header match and no catch-all, so
-/// a request names exactly one pool or gets the gateway's 404. The route's deadline is the ladder's
-/// inference-gateway rung: under LiteLLM's per-attempt timeout, above the engine's budget.
+/// A model's route on the inference Gateway: requests under the model's path prefix (LiteLLM's
+/// `api_base` for the model's entries) go to its InferencePool, the prefix stripped so vLLM sees
+/// `/v1/…`. One prefix per model and no catch-all, so a request names exactly one pool or gets the
+/// gateway's 404; a caller cannot change the path LiteLLM calls. The route's deadline is the
+/// ladder's inference-gateway rung: under LiteLLM's per-attempt timeout, above the engine's budget.
 enum InferenceRoute {
     static func object(_ serving: ServingModel, _ routing: InferenceRouting, ladder: TimeoutLadder) -> KubeObject {
         serving.object(
@@ -40,17 +41,17 @@ enum InferenceRoute {
                     ],
                     "rules": [
                         [
-                            // Defaults written out (path match, header type, backend weight) so Argo CD
-                            // sees no drift against what the API server stores.
+                            // Defaults written out (the backend's weight) so Argo CD sees no drift
+                            // against what the API server stores. PathPrefix matches whole path
+                            // segments: `/chat` does not match `/chat-epp/…`.
                             "matches": [
+                                ["path": ["type": "PathPrefix", "value": .string(InferenceRouting.pathPrefix(model: serving.name))]]
+                            ],
+                            // `/<model>/v1/chat/completions` → `/v1/chat/completions` (GEP-726).
+                            "filters": [
                                 [
-                                    "path": ["type": "PathPrefix", "value": "/"],
-                                    "headers": [
-                                        [
-                                            "type": "Exact", "name": .string(InferenceRouting.modelHeader),
-                                            "value": .string(serving.servedName),
-                                        ]
-                                    ],
+                                    "type": "URLRewrite",
+                                    "urlRewrite": ["path": ["type": "ReplacePrefixMatch", "replacePrefixMatch": "/"]],
                                 ]
                             ],
                             "backendRefs": [

@@ -11,7 +11,7 @@ import Testing
 /// Deployment, which keeps at least one replica (no pool of an idle model, none of a parked one);
 /// its `endpointPickerRef` names a Service on the ext-proc port that selects exactly that model's
 /// picker; each model's HTTPRoute hangs on the rendered inference Gateway, matches the model's
-/// served name in the header LiteLLM sets, and sends to its pool. So no two pools select the same
+/// path prefix (LiteLLM's `api_base`), and sends to its pool. So no two pools select the same
 /// pods, and no pool selects a picker or nothing at all (docs/checks-routing.md).
 @Suite struct InferencePoolSelectionTests {
     static let platforms = RenderDeterminismTests.platforms.filter { root in
@@ -57,13 +57,12 @@ import Testing
             let service = try #require(all("Service").first { $0.name == serviceName && $0.namespace == pool.namespace })
             let pickerPods = templates.filter { selects(labels(value(service, "spec.selector")), $0.1) }.map(\.0.name)
             #expect(pickerPods == [InferenceRouting.pickerName(of: pool.name)])
-            // The route: on the inference Gateway, the model's served name, to this pool.
+            // The route: on the inference Gateway, the model's path prefix, to this pool.
             let route = try #require(all("HTTPRoute").first { $0.name == pool.name && $0.namespace == pool.namespace })
             #expect(value(route, "spec.parentRefs")?.listValue?.first?[path: "name"]?.stringValue == gateway.name)
-            let header = value(route, "spec.rules")?.listValue?.first?[path: "matches"]?.listValue?.first?[path: "headers"]?.listValue?
-                .first
-            #expect(header?[path: "name"]?.stringValue == InferenceRouting.modelHeader)
-            #expect(header?[path: "value"]?.stringValue == facts.model(named: pool.name)?.servedName.value)
+            let match = value(route, "spec.rules")?.listValue?.first?[path: "matches"]?.listValue?.first
+            #expect(match?[path: "path"]?[path: "value"]?.stringValue == "/" + pool.name)
+            #expect(match?[path: "headers"] == nil)
             let backend = value(route, "spec.rules")?.listValue?.first?[path: "backendRefs"]?.listValue?.first
             #expect(backend?[path: "kind"]?.stringValue == "InferencePool")
             #expect(backend?[path: "name"]?.stringValue == pool.name)
