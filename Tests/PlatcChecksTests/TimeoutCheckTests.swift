@@ -109,6 +109,11 @@ import Testing
         #expect(try Self.rules(mode.merging(["inferenceGateway": "49s999ms"]) { $1 }).isEmpty)
         // Written in direct mode it is not a rung (routing/unused-settings warns of it).
         #expect(try Self.rules(["inferenceGateway": "50s"]).isEmpty)
+        // Derived, the rung fits unless the router is 1 ms above the engine.
+        let noRoom = try Self.check(mode.merging(["router.timeout": "45s1ms"]) { $1 })
+        #expect(noRoom.map(\.ruleID) == ["timeout/router-inference-gateway"])
+        #expect(noRoom.first?.hint == "nests with router.timeout: 46s")
+        #expect(try Self.rules(mode.merging(["router.timeout": "46s"]) { $1 }).isEmpty)
         // Router not above the engine: one finding, the router's, not a second one for a derived rung.
         #expect(try Self.rules(mode.merging(["router.timeout": "45s"]) { $1 }) == ["timeout/router-engine"])
         let timeouts = try Self.spec([:]).platform.timeouts

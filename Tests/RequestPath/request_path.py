@@ -292,9 +292,7 @@ class Run:
         for gateway in self.servers.values():
             at_start = gateway.seen()
             self.say("request-path: the stand-in gateway saw %d requests at LiteLLM's start: %s" % (len(at_start), "; ".join(
-                "%s %s [%s] → %s %s" % (r["method"], r["path"], ", ".join(
-                    "%s: %s" % (k, v) for k, v in r["header_lines"] if k.lower().startswith("x-gateway")) or "no header",
-                    r["route"] or "no route", r["status"]) for r in at_start)))
+                "%s %s → %s %s" % (r["method"], r["path"], r["route"] or "no route", r["status"]) for r in at_start)))
         import httpx
         self.http = httpx.Client(trust_env=False, timeout=60)
 
@@ -690,30 +688,17 @@ class Run:
                "%s" % (len(names), calls, ", ".join(results))
 
     def straight_to(self, gateway):
-        """Requests sent to the stand-in gateway directly, not through LiteLLM: what no route matches gets 404.
-        Header routing (the contract): an unknown value, no header, the header twice (two models' values: a
-        forwarded client header beside LiteLLM's, joined "A, B"), and the name in lower case (200). Path
-        routing (api_base per model): the bare /v1 path and an unknown prefix."""
+        """Requests sent to the stand-in gateway directly, not through LiteLLM: what no route matches gets 404
+        (the bare /v1 path and an unknown prefix), and the entry's own prefix 200: routing is by path alone."""
         mine = [e for e in self.callable_entries(("chat", "completion", "embedding"))
                 if self.gateways.get(e["litellm_params"]["api_base"]) is gateway]
         entry = next(e for e in mine if mode(e) != "embedding")
         body = json.dumps(self.CALLS["chat"][1](self.served(entry))).encode()
         auth = ("Authorization", "Bearer " + self.key)
-        prefix = urllib.parse.urlsplit(entry["litellm_params"]["api_base"]).path
-        chat = prefix + "/chat/completions"
-        headers = list((entry["litellm_params"].get("extra_headers") or {}).items())
-        if headers:
-            header, value = headers[0]
-            other = next((e for e in mine if self.pool_of[e["model_name"]] != self.pool_of[entry["model_name"]]), None)
-            probes = [("unknown value", chat, [(header, "no-such/model")], 404), ("no header", chat, [], 404)]
-            if other is not None:
-                second = (other["litellm_params"].get("extra_headers") or {}).get(header)
-                probes.append(("two values (%s, %s)" % (value, second), chat, [(header, value), (header, second)], 404))
-            probes.append(("name in lower case", chat, [(header.lower(), value)], 200))
-        else:
-            probes = [("bare /v1", "/v1/chat/completions", [], 404),
-                      ("unknown prefix", "/no-such-model/v1/chat/completions", [], 404),
-                      ("its prefix", chat, [], 200)]
+        chat = urllib.parse.urlsplit(entry["litellm_params"]["api_base"]).path + "/chat/completions"
+        probes = [("bare /v1", "/v1/chat/completions", [], 404),
+                  ("unknown prefix", "/no-such-model/v1/chat/completions", [], 404),
+                  ("its prefix", chat, [], 200)]
         results = []
         for label, path, lines, want in probes:
             self.clear_all()

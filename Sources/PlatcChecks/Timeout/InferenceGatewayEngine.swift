@@ -8,8 +8,8 @@ public enum InferenceGatewayEngine: CheckRule {
         summary: "In inference-gateway mode, the inference route's timeout must be strictly longer than the engine timeout.",
         rationale:
             "The inference route's deadline covers the whole exchange, a streamed answer included (GEP-1742). Shorter than "
-            + "the engine budget, it cuts generations the platform plans for, and LiteLLM retries them: load grows exactly "
-            + "when the engine is slow.",
+            + "the engine budget, it cuts generations the platform plans for: the caller gets a timeout (the gateway's 504) "
+            + "for an answer vLLM was still producing within its budget, and the GPU time spent on it is lost.",
         example: """
             platform/lab.yaml
             routing:

@@ -15,11 +15,9 @@ enum EndpointPicker {
     }
 
     static func object(_ serving: ServingModel, image: String, picker: Platform.Routing.EndpointPicker) -> KubeObject {
-        let name = InferenceRouting.pickerName(of: serving.name)
         let selector = PodSelectors.endpointPicker(serving.name)
-        return KubeObject(
-            "apps/v1", "Deployment", name: name, namespace: serving.namespace, labels: labels(serving),
-            annotations: CheckovSkip.annotations(skips),
+        return object(
+            "apps/v1", "Deployment", of: serving, annotations: CheckovSkip.annotations(skips),
             body: [
                 "spec": [
                     // One active replica: the prefix-cache scorer's index lives in the picker's memory,
@@ -32,7 +30,17 @@ enum EndpointPicker {
                         "spec": podSpec(serving, image: image, picker: picker),
                     ],
                 ]
-            ],
+            ])
+    }
+
+    /// One of a model's picker objects: named `<model>-epp` in the serving namespace, with the
+    /// picker's labels, from the model's file and the platform's (the image, the size).
+    static func object(
+        _ apiVersion: String, _ kind: String, of serving: ServingModel, annotations: [(String, String)] = [], body: YAMLMap
+    ) -> KubeObject {
+        KubeObject(
+            apiVersion, kind, name: InferenceRouting.pickerName(of: serving.name), namespace: serving.namespace,
+            labels: labels(serving), annotations: annotations, body: body,
             sources: [serving.model.span.start.file, serving.context.platformSource])
     }
 
@@ -115,79 +123,5 @@ enum EndpointPicker {
             "initialDelaySeconds": initialDelay > 0 ? .int(initialDelay) : nil,
             "periodSeconds": .int(period),
         ]
-    }
-}
-
-/// The Service the InferencePool's `endpointPickerRef` names: ext-proc over HTTP/2 cleartext, and
-/// the metrics port.
-enum EndpointPickerService {
-    static func object(_ serving: ServingModel) -> KubeObject {
-        KubeObject(
-            "v1", "Service", name: InferenceRouting.pickerName(of: serving.name), namespace: serving.namespace,
-            labels: EndpointPicker.labels(serving),
-            body: [
-                "spec": [
-                    "type": "ClusterIP",
-                    "selector": .sortedMap(PodSelectors.endpointPicker(serving.name)),
-                    "ports": [
-                        [
-                            "name": "grpc-ext-proc", "port": .int(InferenceRouting.extProcPort), "targetPort": "grpc",
-                            "protocol": "TCP", "appProtocol": "kubernetes.io/h2c",
-                        ],
-                        [
-                            "name": "http-metrics", "port": .int(InferenceRouting.metricsPort), "targetPort": "metrics",
-                            "protocol": "TCP",
-                        ],
-                    ],
-                ]
-            ],
-            sources: [serving.model.span.start.file, serving.context.platformSource])
-    }
-}
-
-/// Drains evict the picker (one replica): `maxUnavailable: 1`, as for vLLM. While it is away the
-/// pool fails open and the gateway forwards to any pod of the pool.
-enum EndpointPickerDisruptionBudget {
-    static func object(_ serving: ServingModel) -> KubeObject {
-        KubeObject(
-            "policy/v1", "PodDisruptionBudget", name: InferenceRouting.pickerName(of: serving.name), namespace: serving.namespace,
-            labels: EndpointPicker.labels(serving),
-            body: [
-                "spec": [
-                    "maxUnavailable": 1,
-                    "selector": ["matchLabels": .sortedMap(PodSelectors.endpointPicker(serving.name))],
-                    "unhealthyPodEvictionPolicy": "AlwaysAllow",
-                ]
-            ],
-            sources: [serving.model.span.start.file, serving.context.platformSource])
-    }
-}
-
-/// A model's vLLM pods admit their own endpoint picker on port 8000, where it reads `/metrics`
-/// (EPP §3). One policy per model, not a peer of the shared `vllm` policy: vLLM 0.11.0 serves
-/// `/invocations` on that port without a key, so a picker admitted to every model could run any
-/// of them; this way each reaches only the pods it picks among (NetworkPolicies add up).
-enum EndpointPickerScrapePolicy {
-    static func object(_ serving: ServingModel) -> KubeObject {
-        KubeObject(
-            "networking.k8s.io/v1", "NetworkPolicy", name: InferenceRouting.pickerName(of: serving.name), namespace: serving.namespace,
-            labels: EndpointPicker.labels(serving),
-            body: [
-                "spec": [
-                    "podSelector": ["matchLabels": .sortedMap(serving.selector)],
-                    "policyTypes": ["Ingress"],
-                    "ingress": [
-                        [
-                            "from": [
-                                [
-                                    "podSelector": ["matchLabels": .sortedMap(PodSelectors.endpointPicker(serving.name))]
-                                ]
-                            ],
-                            "ports": [["protocol": "TCP", "port": .int(Conventions.vllmPort)]],
-                        ]
-                    ],
-                ]
-            ],
-            sources: [serving.model.span.start.file, serving.context.platformSource])
     }
 }

@@ -3,7 +3,8 @@ import PlatcFacts
 /// The routing family, in inference-gateway mode only (docs/request-path.md): the inference
 /// Gateway, its namespace and NetworkPolicy, the pickers' shared identity, config, monitoring and
 /// NetworkPolicy, then per pooled model its InferencePool, HTTPRoute and endpoint picker
-/// (Deployment, Service, PodDisruptionBudget, and the NetworkPolicy admitting it to the model's pods). Direct mode renders nothing here.
+/// (Deployment, Service, PodDisruptionBudget, and the NetworkPolicy admitting it to the model's
+/// pods). Direct mode renders nothing here.
 enum RoutingPlanner: Planner {
     static func plan(_ context: RenderContext) -> [KubeObject] { units(context).flatMap { $0() } }
 
