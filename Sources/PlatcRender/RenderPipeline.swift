@@ -44,7 +44,7 @@ public enum RenderPipeline {
             }
             seen[path] = sources
         }
-        artifacts.append(OutputReadme.artifact(platform: spec.platform, models: spec.models, objects: objects, files: files))
+        artifacts.append(OutputReadme.artifact(facts, objects: objects, files: files))
         return artifacts.sorted { $0.path < $1.path }
     }
 

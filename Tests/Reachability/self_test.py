@@ -317,30 +317,28 @@ def listeners_from_all(root, f):
     save(path, obj)
 
 
-def tenant_route(root, f):
-    """An HTTPRoute in a tenant namespace on the inference Gateway, to a model's pool and Service."""
+def write_route(root, namespace, name, gateway_ns, gateway, backend_refs):
+    """An HTTPRoute on a Gateway with one rule per backendRef, written into out/."""
     route = {
         "apiVersion": "gateway.networking.k8s.io/v1", "kind": "HTTPRoute",
-        "metadata": {"name": "tenant-route", "namespace": f["tenant"]},
+        "metadata": {"name": name, "namespace": namespace},
         "spec": {"parentRefs": [{"group": "gateway.networking.k8s.io", "kind": "Gateway",
-                                 "namespace": f["gw_ns"], "name": f["gw"]}],
-                 "rules": [{"backendRefs": [{"group": "inference.networking.k8s.io", "kind": "InferencePool",
-                                             "namespace": f["serving"], "name": f["pool"]}]},
-                           {"backendRefs": [{"kind": "Service", "namespace": f["serving"], "name": f["service"],
-                                             "port": 8000}]}]}}
-    os.makedirs(os.path.join(root, "manifests", f["tenant"]), exist_ok=True)
-    save(os.path.join(root, "manifests", f["tenant"], "httproute.tenant-route.yaml"), route)
+                                 "namespace": gateway_ns, "name": gateway}],
+                 "rules": [{"backendRefs": [ref]} for ref in backend_refs]}}
+    os.makedirs(os.path.join(root, "manifests", namespace), exist_ok=True)
+    save(os.path.join(root, "manifests", namespace, "httproute.%s.yaml" % name), route)
+
+
+def tenant_route(root, f):
+    """An HTTPRoute in a tenant namespace on the inference Gateway, to a model's pool and Service."""
+    write_route(root, f["tenant"], "tenant-route", f["gw_ns"], f["gw"], [
+        {"group": "inference.networking.k8s.io", "kind": "InferencePool", "namespace": f["serving"], "name": f["pool"]},
+        {"kind": "Service", "namespace": f["serving"], "name": f["service"], "port": 8000}])
 
 
 def edge_route_to_pool(root, f):
-    route = {
-        "apiVersion": "gateway.networking.k8s.io/v1", "kind": "HTTPRoute",
-        "metadata": {"name": "edge-bypass", "namespace": f["serving"]},
-        "spec": {"parentRefs": [{"group": "gateway.networking.k8s.io", "kind": "Gateway",
-                                 "namespace": f["edge_ns"], "name": f["edge"]}],
-                 "rules": [{"backendRefs": [{"group": "inference.networking.k8s.io", "kind": "InferencePool",
-                                             "name": f["pool"]}]}]}}
-    save(os.path.join(root, "manifests", f["serving"], "httproute.edge-bypass.yaml"), route)
+    write_route(root, f["serving"], "edge-bypass", f["edge_ns"], f["edge"], [
+        {"group": "inference.networking.k8s.io", "kind": "InferencePool", "name": f["pool"]}])
 
 
 def admit_edge(root, f):

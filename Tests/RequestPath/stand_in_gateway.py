@@ -70,6 +70,8 @@ import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from recording_server import RecordingServer
+
 GATEWAY_GROUP = "gateway.networking.k8s.io"
 POOL_GROUPS = ("inference.networking.k8s.io", "inference.networking.x-k8s.io")
 HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer",
@@ -383,7 +385,7 @@ class _Server(ThreadingHTTPServer):
         super().handle_error(request, client_address)
 
 
-class Gateway:
+class Gateway(RecordingServer):
     """The stand-in for one rendered Gateway's listeners on one port."""
 
     def __init__(self, out, namespace, name, port, objects=None):
@@ -397,39 +399,10 @@ class Gateway:
         self.listeners = [l for l in (self.gateway.get("spec") or {}).get("listeners") or [] if l.get("port") == port]
         self.pools = {(namespace_of(p), meta(p)["name"]): p for p in of_kind(self.objects, "InferencePool", POOL_GROUPS)}
         self.backends = {}  # ("InferencePool", ns, name) → "http://127.0.0.1:port"
-        self.requests = []
-        self.lock = threading.Lock()
-        self.server = _Server(("127.0.0.1", 0), _handler(self))
-        self.port = self.server.server_address[1]
-        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.1},
-                                       name="stand-in-gateway-" + name, daemon=True)
-
-    @property
-    def base(self):
-        return "http://127.0.0.1:%d" % self.port
+        self.serve(_Server(("127.0.0.1", 0), _handler(self)), "stand-in-gateway-" + name)
 
     def register_pool(self, namespace, name, base):
         self.backends[("InferencePool", namespace, name)] = base
-
-    def start(self):
-        self.thread.start()
-        return self
-
-    def stop(self):
-        self.server.shutdown()
-        self.server.server_close()
-
-    def record(self, entry):
-        with self.lock:
-            self.requests.append(entry)
-
-    def seen(self):
-        with self.lock:
-            return list(self.requests)
-
-    def clear(self):
-        with self.lock:
-            self.requests.clear()
 
     def route(self, request):
         """(rule, match index) for a request dict (method, path, query, header_lines)."""

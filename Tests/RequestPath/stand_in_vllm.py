@@ -43,11 +43,12 @@ import secrets
 import select
 import socket
 import struct
-import threading
 import time
 import urllib.parse
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from recording_server import RecordingServer
 
 UNAUTHORIZED = b'{"error":"Unauthorized"}'  # api_server.py:1301, as Starlette's JSONResponse renders it
 REPLY_WORDS = ["Hello", " from", " the", " stand-in", " vLLM", "."]
@@ -87,43 +88,15 @@ def verify_token(authorization, tokens):
     return token_match
 
 
-class Engine:
+class Engine(RecordingServer):
     """One vLLM Deployment's Service: the names it serves, its keys, how slow it is, what it saw."""
 
     def __init__(self, name, served_names, tokens, root_path=""):
         self.name, self.served_names, self.tokens, self.root_path = name, list(served_names), list(tokens), root_path
         self.delay = 0.0  # seconds before the first byte of an answer
-        self.requests = []
-        self.lock = threading.Lock()
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
-        self.server.daemon_threads = True
-        self.port = self.server.server_address[1]
-        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.1},
-                                       name="stand-in-" + name, daemon=True)
-
-    @property
-    def base(self):
-        return "http://127.0.0.1:%d" % self.port
-
-    def start(self):
-        self.thread.start()
-        return self
-
-    def stop(self):
-        self.server.shutdown()
-        self.server.server_close()
-
-    def record(self, entry):
-        with self.lock:
-            self.requests.append(entry)
-
-    def seen(self, path=None):
-        with self.lock:
-            return [r for r in self.requests if path is None or r["path"] == path]
-
-    def clear(self):
-        with self.lock:
-            self.requests.clear()
+        server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
+        server.daemon_threads = True
+        self.serve(server, "stand-in-" + name)
 
 
 def _handler(engine):

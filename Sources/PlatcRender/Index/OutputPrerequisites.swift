@@ -5,7 +5,8 @@ import PlatcSpec
 /// Secrets (by reference: platc never reads them), LiteLLM's own Deployment and Service, the
 /// Gateway and Prometheus. Every name is a DNS label or hostname, so none needs escaping.
 enum OutputPrerequisites {
-    static func markdown(_ platform: Platform, models: [Model]) -> String {
+    static func markdown(_ facts: Facts) -> String {
+        let platform = facts.spec.platform
         let ns = platform.namespaces, gateway = platform.gateway, litellm = platform.litellm
         let service = "\(litellm.service.name.value):\(litellm.service.port.value)"
         let apiKey = platform.serving.apiKeyRef, masterKey = litellm.masterKeyRef
@@ -16,8 +17,8 @@ enum OutputPrerequisites {
             "Secret `\(apiKey.name.value)`, key `\(apiKey.key.value)`", ns.serving.value,
             "the key every vLLM server requires on `/v1` (`serving.apiKeyRef`); the pods do not start without it"
         )
-        let modelRows = modelSecrets(models).map { ($0.what, ns.serving.value, $0.purpose) }
-        let routing = InferenceRouting(platform)
+        let modelRows = modelSecrets(facts.spec.models).map { ($0.what, ns.serving.value, $0.purpose) }
+        let routing = facts.inferenceRouting
         let litellmAdmittedBy = routing == nil ? "the only pods vLLM admits" : "the only pods the inference Gateway admits"
         let rows: [(String, String, String)] =
             [apiKeyRow] + modelRows + [

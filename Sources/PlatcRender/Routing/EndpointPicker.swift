@@ -8,10 +8,8 @@ import PlatcSpec
 /// source is in docs/research/endpoint-picker-notes.md.
 enum EndpointPicker {
     static func labels(_ serving: ServingModel) -> [(String, String)] {
-        PodSelectors.endpointPicker(serving.name) + [
-            (Conventions.componentLabel, "endpoint-picker"), (Conventions.modelLabel, serving.name),
-            (Conventions.ownerLabel, serving.model.owner.value), (Conventions.costCenterLabel, serving.model.owner.value),
-        ] + serving.context.commonLabels
+        PodSelectors.endpointPicker(serving.name) + [(Conventions.componentLabel, "endpoint-picker")] + serving.attribution
+            + serving.context.commonLabels
     }
 
     static func object(_ serving: ServingModel, image: String, picker: Platform.Routing.EndpointPicker) -> KubeObject {

@@ -36,10 +36,16 @@ struct ServingModel: Sendable {
     /// Labels on every object of the model: the selector, attribution (model, owner, cost
     /// center = owner: serving is shared, the model's owner pays), GPU class, common labels.
     var labels: [(String, String)] {
-        selector + [
+        selector + attribution + [(Conventions.gpuClassLabel, gpuClass.name.value)] + context.commonLabels
+    }
+
+    /// Who a model's objects are for and who pays (cost center = owner): on its vLLM objects and
+    /// on its endpoint picker's alike.
+    var attribution: [(String, String)] {
+        [
             (Conventions.modelLabel, name), (Conventions.ownerLabel, model.owner.value),
-            (Conventions.costCenterLabel, model.owner.value), (Conventions.gpuClassLabel, gpuClass.name.value),
-        ] + context.commonLabels
+            (Conventions.costCenterLabel, model.owner.value),
+        ]
     }
 
     /// The files the model's objects come from: the model, its config.json (fit numbers), its

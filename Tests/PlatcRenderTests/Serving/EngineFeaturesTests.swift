@@ -73,7 +73,7 @@ import Testing
         let fixture = try ServingFixture()
         try fixture.serving("env: [{name: HF_TOKEN, valueFrom: {secretKeyRef: {name: hf-token, key: token}}}]")
         let spec = try fixture.context().spec
-        let text = OutputPrerequisites.markdown(spec.platform, models: spec.models)
+        let text = OutputPrerequisites.markdown(Facts(spec))
         #expect(
             text.contains(
                 "| Secret `hf-token`, key `token` | `llm-serving` | env `HF_TOKEN` of model `tiny` (`serving.env`); the pods do not start without it |"
