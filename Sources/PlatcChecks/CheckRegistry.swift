@@ -22,6 +22,8 @@ extension CheckPipeline {
         DuplicateAlias.self,
         ReservedAlias.self,
         DuplicateServedName.self,
+        ProviderKeyVariable.self,
+        ProviderAPIBase.self,
         NamespaceCollision.self,
 
         // MARK: - fit/*
@@ -50,6 +52,8 @@ extension CheckPipeline {
         QuantizationUnsupported.self,
         QuantizationNone.self,
         ParserUnsupported.self,
+        TaskMode.self,
+        EmbeddingSettings.self,
         ReservedFlag.self,
         StrayValue.self,
         ReservedVariable.self,
@@ -71,6 +75,7 @@ extension CheckPipeline {
         LoRAAdapters.self,
         MissingPrice.self,
         TeamsUnreconciled.self,
+        MasterKeyUnused.self,
 
         // MARK: - timeout/*
         // The request path's deadlines nest, client > gateway > router attempts and backoff >

@@ -19,6 +19,9 @@ public final class Facts: Sendable {
 
     private let modelIndex: [String: Int]
     private let models: [ModelFacts]
+    /// Every hosted model's facts, in the Spec's order (by name).
+    public let hostedModels: [HostedModelFacts]
+    private let hostedIndex: [String: Int]
     private let gpuClassIndex: [String: Int]
     private let tenantIndex: [String: Int]
     private let poolIndex: [String: Int]
@@ -37,6 +40,10 @@ public final class Facts: Sendable {
                 model, gpuClass: classIndex[model.serving.gpuClass.value].map { classes[$0] },
                 tenantLists: { tenant in lists[tenant]?.contains(model.name.value) ?? false })
         }
+        hostedModels = spec.hostedModels.map { model in
+            HostedModelFacts(model, tenantLists: { tenant in lists[tenant]?.contains(model.name.value) ?? false })
+        }
+        hostedIndex = Self.index(spec.hostedModels.map(\.name.value))
         pools = GPUPool.pools(of: spec)
         poolIndex = Self.index(pools.map(\.name))
         ladder = TimeoutLadder(spec.platform)
@@ -47,6 +54,16 @@ public final class Facts: Sendable {
     public func tenant(named name: String) -> Tenant? { tenantIndex[name].map { spec.tenants[$0] } }
     public func model(named name: String) -> Model? { modelIndex[name].map { spec.models[$0] } }
     public func pool(named name: String) -> GPUPool? { poolIndex[name].map { pools[$0] } }
+    public func hosted(named name: String) -> HostedModelFacts? { hostedIndex[name].map { hostedModels[$0] } }
+    /// The served or hosted model of that name (names are unique across both: schema/duplicate-name).
+    public func offeredModel(named name: String) -> (any OfferedModel)? { model(named: name) ?? hosted(named: name)?.model }
+    /// Every name of every served model, then of every hosted one.
+    public var everyCallableName: [CallableName] {
+        models.flatMap(\.callableNames) + hostedModels.flatMap(\.callableNames)
+    }
+
+    /// The names tenants call a served or hosted model by.
+    public func callableNames(of name: String) -> [CallableName]? { of(model: name)?.callableNames ?? hosted(named: name)?.callableNames }
 
     /// The facts of `model` (by name), or of a model this Spec does not have: nil.
     public func of(_ model: Model) -> ModelFacts? { of(model: model.name.value) }

@@ -5,8 +5,9 @@
         [--screenshots DIR] [-q]
 
 PLATFORM_ROOT holds the sources (models/, tenants/); OUT_DIR holds catalog/index.html rendered from
-them. The expected names, tenants, statuses, GPU classes and descriptions are computed here from the
-sources, never read from the page, so the page is judged by an independent oracle. The page is then
+them. The expected names and their order, tenants, statuses, GPU classes (or `hosted`), descriptions,
+base models, replicas (hosted, parked) and counts are computed here from the sources, never read
+from the page, so the page is judged by an independent oracle. The page is then
 used the way a person would (typing in the filter, picking from the selects, on a phone, in dark
 mode) while every console message, network request and dialog is recorded.
 
@@ -53,20 +54,28 @@ SELECTS = {"tenant": "filter-tenant", "status": "filter-status", "gpu": "filter-
 
 # MARK: - Expected facts, from the sources
 
+HOSTED = "hosted"  # the GPU-class filter's value, and the Replicas cell, of a model a provider serves
+PARKED = "parked"  # the Replicas cell of a model at {min: 0, max: 0}
+
+
 @dataclass(frozen=True)
 class Entry:
     """One name a tenant can call, as the catalog must list it."""
     name: str
+    model: str  # the Model document's name
     tenants: frozenset
     status: str
-    gpu: str
+    gpu: str  # the GPU class, or HOSTED
     description: str
+    base: str  # the Base model cell: servedName, "LoRA <adapter> on <servedName>", "<model> (<provider>)"
+    replicas: str  # HOSTED, PARKED, or "" for any other replica plan (neither word)
+    provider: str = ""  # the provider's name for a hosted model
 
 
 @dataclass(frozen=True)
 class Expected:
     """What the catalog must show: every callable name, and every tenant."""
-    entries: dict  # name -> Entry
+    entries: dict  # name -> Entry, in the order of the table's rows
     tenants: list  # tenant names, sorted
 
     def names_where(self, field, value):
@@ -78,6 +87,10 @@ class Expected:
     def values_of(self, field):
         """The statuses or GPU classes present in the catalog, to try each in its select."""
         return sorted({getattr(e, field) for e in self.entries.values()})
+
+    def models(self):
+        """The models with at least one name in the catalog."""
+        return {e.model for e in self.entries.values()}
 
 
 def documents(root, folder, kind):
@@ -91,22 +104,39 @@ def documents(root, folder, kind):
     return found
 
 
+def replicas_kind(serving):
+    """PARKED when the replica bounds are {min: 0, max: 0} (each defaults to 1), else ""."""
+    bounds = serving.get("replicas") or {}
+    low, high = int(bounds.get("min", "1")), int(bounds.get("max", "1"))
+    return PARKED if max(low, high) == 0 else ""
+
+
 def model_entries(model, alias_tenants):
-    """The model's aliases, then its LoRA adapters (alias, else name), each with who may call it."""
-    common = {"status": model["status"], "gpu": model["serving"]["gpuClass"],
-              "description": model["description"].strip()}
-    entries = [Entry(alias, alias_tenants, **common) for alias in model.get("aliases", [])]
-    for adapter in model.get("lora", {}).get("adapters", []):
+    """The model's names in LiteLLM's order: its aliases sorted (they are a set), then its LoRA
+    adapters in source order (alias, else name), each with who may call it. A model with a
+    `provider` is hosted: no GPU class, no adapters, its base the provider's model."""
+    provider = model.get("provider")
+    common = {"model": model["name"], "status": model["status"], "description": model["description"].strip()}
+    if provider:
+        common |= {"gpu": HOSTED, "replicas": HOSTED, "provider": provider["name"]}
+        base = f"{provider['model']} ({provider['name']})"
+    else:
+        common |= {"gpu": model["serving"]["gpuClass"], "replicas": replicas_kind(model["serving"])}
+        base = model["servedName"]
+    entries = [Entry(alias, tenants=alias_tenants, base=base, **common) for alias in sorted(model.get("aliases", []))]
+    for adapter in [] if provider else (model.get("lora") or {}).get("adapters", []):
         tenants = alias_tenants & frozenset(adapter.get("tenants", []))
-        entries.append(Entry(adapter.get("alias", adapter["name"]), tenants, **common))
+        entries.append(Entry(adapter.get("alias", adapter["name"]), tenants=tenants,
+                             base=f"LoRA {adapter['name']} on {base}", **common))
     return entries
 
 
 def expected_catalog(root):
-    """The catalog the sources call for. A tenant may call a model when each side names the other."""
+    """The catalog the sources call for, rows in model name order (served and hosted together).
+    A tenant may call a model when each side names the other."""
     tenant_models = {t["name"]: set(t.get("models", [])) for t in documents(root, "tenants", "Tenant")}
     entries = {}
-    for model in documents(root, "models", "Model"):
+    for model in sorted(documents(root, "models", "Model"), key=lambda m: m["name"]):
         alias_tenants = frozenset(t for t in model.get("tenants", [])
                                   if model["name"] in tenant_models.get(t, ()))
         for entry in model_entries(model, alias_tenants):
@@ -374,16 +404,28 @@ class Page:
 
 # MARK: - Page scripts
 
-ROWS_JS = """Array.from(document.querySelectorAll('table#models tr.model-row'), row => ({
-  alias: row.getAttribute('data-alias') ?? '',
-  tenants: row.getAttribute('data-tenants'),
-  status: row.getAttribute('data-status'),
-  gpu: row.getAttribute('data-gpu'),
-  aliasText: row.querySelector('th[scope="row"].alias')?.textContent ?? null,
-  description: row.querySelector('td.description')?.textContent ?? null,
-  hidden: row.hidden,
-  displayed: getComputedStyle(row).display !== 'none',
-}))"""
+# A row's cells are found under their column's header, as a reader finds them (null: no such column).
+ROWS_JS = """(() => {
+  const head = document.querySelector('table#models thead tr');
+  const headers = head ? Array.from(head.cells, c => c.textContent.replace(/\\s+/g, ' ').trim()) : [];
+  const cell = (row, header) => headers.includes(header) ? row.cells[headers.indexOf(header)] ?? null : null;
+  const text = element => element ? element.textContent.replace(/\\s+/g, ' ').trim() : null;
+  return Array.from(document.querySelectorAll('table#models tr.model-row'), row => ({
+    alias: row.getAttribute('data-alias') ?? '',
+    tenants: row.getAttribute('data-tenants'),
+    status: row.getAttribute('data-status'),
+    gpu: row.getAttribute('data-gpu'),
+    aliasText: row.querySelector('th[scope="row"].alias')?.textContent ?? null,
+    description: row.querySelector('td.description')?.textContent ?? null,
+    base: text(cell(row, 'Base model')),
+    gpuText: text(cell(row, 'GPU × TP')),
+    vramText: text(cell(row, 'VRAM per GPU')),
+    vramBar: !!cell(row, 'VRAM per GPU')?.querySelector('svg, .bar'),
+    replicas: text(cell(row, 'Replicas')),
+    hidden: row.hidden,
+    displayed: getComputedStyle(row).display !== 'none',
+  }));
+})()"""
 
 HYGIENE_JS = """({
   scripts: Array.from(document.scripts, script => script.src),
@@ -420,6 +462,8 @@ TENANTS_JS = """Array.from(document.querySelectorAll('section#tenants article.te
   tenant: article.getAttribute('data-tenant') ?? '',
   names: Array.from(article.querySelectorAll('li.tenant-model'), li => li.getAttribute('data-alias') ?? ''),
 }))"""
+
+COUNTS_JS = "document.querySelector('header p.counts')?.textContent ?? null"
 
 DIGEST_JS = "document.querySelector('footer code.source-digest')?.textContent ?? null"
 
@@ -470,12 +514,17 @@ def policy_forbids_network(policy):
 
 
 def check_rows(rows, expected, report):
-    """Rows are exactly the callable names, each with its tenants, status, GPU class and description."""
+    """Rows are exactly the callable names, in LiteLLM's order, each with its tenants, status, GPU
+    class, description, base model and replicas, and a hosted one without a GPU's cells."""
     aliases = [row["alias"] for row in rows]
     report.check(set(aliases) == set(expected.entries), f"table lists the {len(expected.entries)} callable names",
                  difference(set(aliases), set(expected.entries)))
     report.check(len(aliases) == len(set(aliases)), "no name listed twice",
                  f"repeated {sorted({a for a in aliases if aliases.count(a) > 1})}")
+    listed = [a for a in dict.fromkeys(aliases) if a in expected.entries]
+    wanted = [n for n in expected.entries if n in set(aliases)]
+    report.check(listed == wanted, "rows in LiteLLM's order: models by name, each's aliases sorted, then its adapters",
+                 f"page {listed}, sources {wanted}")
     for row in rows:
         entry = expected.entries.get(row["alias"])
         if entry:
@@ -483,6 +532,63 @@ def check_rows(rows, expected, report):
             report.check((row["description"] or "").strip() == entry.description,
                          f"row {entry.name}: description text equals the source",
                          f"page {row['description']!r}, source {entry.description!r}")
+            report.check(row["base"] == entry.base, f"row {entry.name}: Base model cell is {entry.base!r}",
+                         f"page {row['base']!r}")
+            report.check(*replicas_matches(row, entry))
+            if entry.gpu == HOSTED:
+                report.check(*hosted_cells_match(row, entry))
+
+
+def replicas_matches(row, entry):
+    """(ok, label, detail) for the Replicas cell: `hosted`, `parked`, or neither word for any other plan."""
+    if entry.replicas:
+        ok, label = row["replicas"] == entry.replicas, f"row {entry.name}: Replicas cell is {entry.replicas!r}"
+    else:
+        ok = row["replicas"] is not None and row["replicas"] not in (HOSTED, PARKED) and row["replicas"] != ""
+        label = f"row {entry.name}: Replicas cell states its replicas, neither {HOSTED!r} nor {PARKED!r}"
+    return ok, label, f"page {row['replicas']!r}"
+
+
+def hosted_cells_match(row, entry):
+    """(ok, label, detail) for a hosted row's GPU cells: hosted by its provider, no VRAM bar, no
+    concurrency, the VRAM cell naming the provider that serves it."""
+    problems = []
+    if row["gpuText"] != f"hosted by {entry.provider}":
+        problems.append(f"GPU × TP cell {row['gpuText']!r}, want 'hosted by {entry.provider}'")
+    if row["vramBar"]:
+        problems.append("VRAM cell draws a bar")
+    vram = row["vramText"] or ""
+    if entry.provider not in vram or "concurrency" in vram:
+        problems.append(f"VRAM cell {vram!r} should name {entry.provider!r} and no concurrency")
+    return (not problems, f"row {entry.name}: hosted by {entry.provider}, no VRAM bar, no concurrency",
+            "; ".join(problems))
+
+
+# The counts line: "7 names on 5 models · 3 tenants · 2 GPU classes".
+COUNT_NOUNS = {"name": "names", "model": "models", "tenant": "tenants", "GPU class": "GPU classes"}
+COUNTS = re.compile(r"(\d[\d,]*) (names?) on (\d[\d,]*) (models?) · (\d[\d,]*) (tenants?) · (\d[\d,]*) (GPU class(?:es)?)")
+
+
+def noun_agrees(n, noun):
+    """True when `noun` is one of COUNT_NOUNS in the form `n` takes: singular for 1, else plural."""
+    singular = next((s for s, plural in COUNT_NOUNS.items() if noun in (s, plural)), None)
+    return singular is not None and noun == (singular if n == 1 else COUNT_NOUNS[singular])
+
+
+def check_counts(page, expected, report):
+    """The counts line: each noun singular exactly when its number is 1, and the names, models and
+    tenants as many as the sources call for."""
+    text = " ".join((page.evaluate(COUNTS_JS) or "").split())
+    match = COUNTS.fullmatch(text)
+    if not report.check(match is not None, "counts line reads 'N names on N models · N tenants · N GPU classes'",
+                        f"found {text!r}"):
+        return
+    pairs = [(int(match.group(i).replace(",", "")), match.group(i + 1)) for i in (1, 3, 5, 7)]
+    wrong = [f"{n} {noun}" for n, noun in pairs if not noun_agrees(n, noun)]
+    report.check(not wrong, "counts line: each noun singular exactly for 1", f"{wrong} in {text!r}")
+    want = [len(expected.entries), len(expected.models()), len(expected.tenants)]
+    report.check([n for n, _ in pairs[:3]] == want, "counts line: as many names, models and tenants as the sources",
+                 f"found {text!r}, the sources have {want[0]}, {want[1]} and {want[2]}")
 
 
 def row_matches(row, entry):
@@ -675,6 +781,7 @@ def check_page(page, url, expected, report, screenshots):
     page.load(url)
     check_hygiene(page, report)
     check_rows(page.evaluate(ROWS_JS), expected, report)
+    check_counts(page, expected, report)
     check_filters(page, expected, report)
     check_tenant_articles(page, expected, report)
     check_digest(page, report)

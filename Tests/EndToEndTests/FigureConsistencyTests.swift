@@ -9,7 +9,9 @@ import Testing
 /// Each surface must print the figures `platc fit --format json` states (FitFigures: concurrency
 /// rounded down to hundredths, GiB to hundredths).
 @Suite struct FigureConsistencyTests {
-    static let platforms = ["", "Tests/Fixtures/minimal", "Tests/Fixtures/timeslicing-keda", "Tests/Fixtures/single-l4"]
+    static let platforms = [
+        "", "Tests/Fixtures/minimal", "Tests/Fixtures/timeslicing-keda", "Tests/Fixtures/single-l4", "Tests/Fixtures/zero-idle-lab",
+    ]
 
     /// One model's figures as `platc fit --format json` states them.
     struct Figures: Equatable, CustomStringConvertible {
@@ -38,6 +40,18 @@ import Testing
         }
 
         var description: String { "\(model): \(concurrency)× \(kvCacheGiB) GiB KV, \(weightsGiB) GiB weights, \(kvTokens) tokens" }
+    }
+
+    /// The model's `servedName`, the catalog's base model, read from its source file.
+    static func servedName(of model: String, in root: URL) throws -> String {
+        let models = root.appendingPathComponent("models")
+        let file = try #require(
+            FileManager.default.enumerator(atPath: models.path)?.compactMap { $0 as? String }.first {
+                $0.hasSuffix("/\(model).yaml") || $0 == "\(model).yaml"
+            })
+        let text = try String(contentsOf: models.appendingPathComponent(file), encoding: .utf8)
+        let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("servedName: ") })
+        return String(line.dropFirst("servedName: ".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\"' "))
     }
 
     static func fitFigures(_ root: URL) throws -> [Figures] {
@@ -95,8 +109,9 @@ import Testing
         let markdown = try String(contentsOf: root.appendingPathComponent("out/catalog/models.md"), encoding: .utf8)
         let page = try String(contentsOf: root.appendingPathComponent("out/catalog/index.html"), encoding: .utf8)
         for figure in figures {
-            // A model row: `| **name** | model | …`, one per name the model answers to.
-            let rows = markdown.split(separator: "\n").filter { $0.hasPrefix("| **") && $0.contains("** | \(figure.model) |") }
+            // A model row: `| **name** | served name | …`, one per alias of the model.
+            let served = try Self.servedName(of: figure.model, in: root)
+            let rows = markdown.split(separator: "\n").filter { $0.hasPrefix("| **") && $0.contains("** | \(served) |") }
             #expect(!rows.isEmpty, "\(figure.model) has no catalog row")
             for row in rows {
                 #expect(

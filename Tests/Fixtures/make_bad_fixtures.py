@@ -81,6 +81,9 @@ fixtures = {
   "schema-name-mismatch": {T: sub(T, "name: team\n", "name: teem\n")},
   "schema-duplicate-name": {"tenants/more/team.yml": base(T)},
   "schema-duplicate-item": {M: sub(M, "tenants: [team]\n", "tenants: [team, team]\n").replace("aliases: [tiny]\n", "aliases: [tiny, tiny-chat, tiny]\n")},
+  # A hosted model (provider) that also writes what only a served model has, and one missing its key.
+  "schema-hosted-model-with-serving": {M: sub(M, "tenants: [team]\n", "tenants: [team]\nprovider:\n  name: anthropic\n  model: claude-haiku-4-5\n  apiKeyRef: {name: anthropic, key: ANTHROPIC_API_KEY}\n")},
+  "schema-hosted-model-incomplete": {"models/claude.yaml": "apiVersion: platc.dev/v1alpha1\nkind: Model\nname: claude\nowner: team\nstatus: ga\ndescription: Hosted.\naliases: [claude]\nprovider:\n  name: anthropik\n  model: claude-haiku-4-5\n  apiBase: ftp://example.com\ntenants: [team]\npricing: {inputPerMillion: 1, outputPerMillion: 5}\n"},
   "schema-exclusive-fields": {M: sub(M, "  gpuMemoryUtilization: 0.8\n", "  gpuMemoryUtilization: 0.8\n  env:\n    - name: HF_TOKEN\n      value: \"1\"\n      valueFrom: {secretKeyRef: {name: hf-token, key: token}}\n")},
   "schema-env-names": {M: sub(M, "  gpuMemoryUtilization: 0.8\n", "  gpuMemoryUtilization: 0.8\n  env:\n    - {name: VLLM_LOGGING_LEVEL, value: DEBUG}\n    - {name: 2FAST, value: \"1\"}\n    - {name: VLLM_LOGGING_LEVEL, value: INFO}\n    - {name: HF_TOKEN}\n")},
   "source-config-json-missing": {M: sub(M, "config: tiny.json\n", "config: configs/tiny.json\n")},

@@ -42,7 +42,10 @@ private func dump(_ mirror: Mirror, subject: Any, indent: Int, into out: inout S
         }
         return
     }
-    for child in mirror.children where child.label != "span" && child.label != "sourceDigest" {
+    for child in mirror.children
+    where !(child.label?.hasSuffix("span") ?? false) && !(child.label?.hasSuffix("Span") ?? false)
+        && child.label != "sourceDigest"
+    {
         out += "\(pad)\(child.label ?? "-"):\n"
         dump(Mirror(reflecting: child.value), subject: child.value, indent: indent + 2, into: &out)
     }

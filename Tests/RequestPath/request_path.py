@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""The request path end to end with the real router: client → LiteLLM 1.106.12 → a stand-in vLLM.
+"""The request path end to end with the real router: client → LiteLLM 1.106.12 → a stand-in vLLM (or, for a
+hosted model, a stand-in provider).
 
     "$(scripts/python-env litellm)" Tests/RequestPath/request_path.py --out OUT [--skip-slow] [-q]
 
@@ -13,9 +14,14 @@ OUT is a rendered out/, in either routing mode (docs/request-path.md). The harne
        precedence) and one stand-in vLLM per InferencePool, serving the names the Deployment the pool
        selects serves (`--served-model-name`, `--lora-modules`), registered with the gateway as the pool;
      each requires the key from VLLM_API_KEY exactly as vLLM 0.11.0's AuthenticationMiddleware does;
+     - hosted entries (a `model` not `hosted_vllm/…`: `anthropic/…`, `openai/…`, …): one stand-in provider
+       (stand_in_provider.py: Anthropic's Messages API, OpenAI's chat completions) for all of them; each
+       distinct `api_key: os.environ/NAME` of theirs gets a fresh random key in LiteLLM's environment, and
+       the stand-in accepts exactly those keys, per API;
   2. starts the pinned LiteLLM proxy (`litellm --config`, 127.0.0.1, a free port, no database) on a copy
      of the rendered config in which only the `api_base` lines are rewritten to the stand-ins (or the
-     stand-in gateway), plus four test-only lines for the tenant-key hook (case e; listed in the output);
+     stand-in gateway; a hosted entry without one gets one after its `model:` line), plus four test-only
+     lines for the tenant-key hook (case e; listed in the output);
   3. checks: (a) every model name through LiteLLM with the master key reaches its Service's stand-in (its
      pool's, through the gateway) with `Authorization: Bearer <VLLM_API_KEY>` and the served name;
      (b) the stand-in's key check: 401 without or with a wrong key, 200 with it, /health open, what else
@@ -29,13 +35,23 @@ OUT is a rendered out/, in either routing mode (docs/request-path.md). The harne
      and only that pool's stand-in is called, with the served or adapter name and the key; blocked
      (parked) names are refused with 403 before the gateway; a bare /v1 and an unknown path prefix get
      404 from the gateway; (h) inference-gateway mode: a tenant's body cannot move its call to another
-     model's route (`api_base` refused, `extra_headers` change nothing), and the next call succeeds.
-Entries with `model_info.blocked` are left out of (a)–(e). (c) runs only when the router's timeout is
+     model's route (`api_base` refused, `extra_headers` change nothing), and the next call succeeds;
+     (i) hosted models: every hosted model name through LiteLLM reaches the stand-in provider in its
+     provider's API (Anthropic: /v1/messages, `x-api-key` = its variable's value, `anthropic-version`; the
+     OpenAI-compatible ones: /v1/chat/completions, `Authorization: Bearer`), with the provider's model name,
+     answers 200, and LiteLLM's `x-litellm-response-cost` is the usage × the entry's prices; one stream per
+     API; a tenant's key calls a hosted model of its access group and is refused one outside it; a key the
+     provider refuses is an error after exactly one attempt (LiteLLM then cools the deployment down);
+     (j) embeddings: every `model_info.mode: embedding` entry on /v1/embeddings reaches its stand-in vLLM's
+     /v1/embeddings with the served name and the key, answers 200 with the vector, and is charged prompt
+     tokens × the input price. (i) and (j) are skipped, with a line saying so, when there are none.
+Entries with `model_info.blocked` are left out of (a)–(e), (i) and (j). (c) runs only when the router's timeout is
 at most 10 s (the request-path fixture: 3 s), or never with --skip-slow. Exit 0 when every case passes,
 1 otherwise (LiteLLM's log tail is printed), 2 on a usage or setup error.
 """
 import argparse
 import json
+import math
 import os
 import re
 import secrets
@@ -50,11 +66,21 @@ sys.path.insert(0, os.path.join(HERE, "..", "LiteLLMAcceptance"))
 
 import pinned_litellm  # noqa: E402  (refuses any LiteLLM but the pinned one before it is imported)
 import stand_in_gateway  # noqa: E402
+import stand_in_provider  # noqa: E402
 import stand_in_vllm  # noqa: E402
 
 SLOW_LIMIT = 10.0  # s: above this router timeout, (c) would take too long for the suite
 MARGIN = 2.5  # s: LiteLLM's own overhead allowed on top of its timeout before an answer is "late"
 PROVIDER = "hosted_vllm/"
+# Hosted providers (any other `<provider>/<model>` prefix) by the API the stand-in provider speaks for them,
+# and the path under the stand-in an entry without `api_base` is pointed at: LiteLLM 1.106.12 appends
+# /v1/messages to an anthropic api_base, /chat/completions to the others' (docs/research/litellm-hosted-notes.md §2).
+HOSTED_APIS = {"anthropic": "anthropic", "deepseek": "openai", "fireworks_ai": "openai", "groq": "openai",
+               "mistral": "openai", "openai": "openai", "openrouter": "openai", "perplexity": "openai",
+               "together_ai": "openai", "xai": "openai"}
+HOSTED_PATHS = {"anthropic": ("/v1/messages", ""), "openai": ("/v1/chat/completions", "/v1")}
+# Variables a hosted entry's key must never be read from: the platform's own secrets.
+NOT_A_PROVIDER_KEY = {"VLLM_API_KEY", "VLLM_PREVIOUS_API_KEY", "LITELLM_MASTER_KEY", "DATABASE_URL"}
 TEST_ONLY = {
     "general_settings": ["  custom_auth: tenant_auth.user_api_key_auth",
                          "  custom_auth_settings:",
@@ -73,16 +99,34 @@ def check(condition, message):
         raise Failed(message)
 
 
-def rewrite(text, bases):
+def rewrite(text, bases, hosted=None):
     """The rendered config with each `api_base: <base>` line pointed at its stand-in (the `/v1` path
-    kept) and the test-only lines inserted; returns the text and the changed/added lines."""
-    changed = []
-    lines = text.split("\n")
-    for i, line in enumerate(lines):
+    kept), each hosted entry's `api_base` (`hosted`: index in model_list → the stand-in provider's base)
+    replaced, or added after its `model:` line when the entry has none, and the test-only lines inserted;
+    returns the text and the changed/added lines."""
+    changed, hosted = [], hosted or {}
+    lines, index, has_base = [], -1, False
+    source = text.split("\n")
+    for number, line in enumerate(source):
+        if line.startswith("- model_name: "):  # model_list's items, as platc renders them
+            index += 1
+            following = source[number + 1:]
+            end = next((i for i, l in enumerate(following) if not l.startswith(" ")), len(following))
+            has_base = any(re.fullmatch(r"\s*api_base: \S+", l) for l in following[:end])
         match = re.fullmatch(r"(\s*api_base: )(\S+)", line)
+        if index in hosted and match:
+            lines.append(match.group(1) + hosted[index])
+            changed.append("api_base %s → %s" % (match.group(2), hosted[index]))
+            continue
         if match and match.group(2) in bases:
-            lines[i] = match.group(1) + bases[match.group(2)]
+            lines.append(match.group(1) + bases[match.group(2)])
             changed.append("api_base %s → %s" % (match.group(2), bases[match.group(2)]))
+            continue
+        lines.append(line)
+        model = re.fullmatch(r"(\s*)model: (\S+)", line)
+        if index in hosted and model and not has_base:
+            lines.append("%sapi_base: %s" % (model.group(1), hosted[index]))
+            changed.append("+ api_base %s (%s)" % (hosted[index], model.group(2)))
     for section, extra in TEST_ONLY.items():
         index = next((i for i, l in enumerate(lines) if l == section + ":"), None)
         if index is None:
@@ -170,6 +214,34 @@ def mode(entry):
     return (entry.get("model_info") or {}).get("mode") or "chat"
 
 
+def is_hosted(entry):
+    """An entry of an external provider: any `model` but `hosted_vllm/…`."""
+    return not str(entry["litellm_params"]["model"]).startswith(PROVIDER)
+
+
+def provider_of(entry):
+    """(`<provider>`, `<provider's model>`) of a hosted entry's `model: <provider>/<model>`."""
+    provider, _, model = str(entry["litellm_params"]["model"]).partition("/")
+    return provider, model
+
+
+def key_variable(entry):
+    """NAME of the entry's `api_key: os.environ/NAME`, or None."""
+    value = entry["litellm_params"].get("api_key")
+    if isinstance(value, str) and value.startswith("os.environ/"):
+        return value[len("os.environ/"):]
+    return None
+
+
+def reported_cost(response):
+    """LiteLLM's `x-litellm-response-cost` header (proxy/common_request_processing.py:1847) as a float, or None."""
+    value = response.headers.get("x-litellm-response-cost")
+    try:
+        return None if value in (None, "", "None") else float(value)
+    except ValueError:
+        return None
+
+
 class Run:
     def __init__(self, args):
         self.args, self.results = args, []
@@ -178,6 +250,8 @@ class Run:
         self.gateways = {}  # api_base → stand-in Gateway (inference-gateway mode; several bases may share one)
         self.servers = {}  # (namespace, Gateway name, listener port) → stand-in Gateway
         self.pool_of = {}  # model_name → (pool namespace, pool name) the entry must reach (inference-gateway mode)
+        self.provider = None  # the stand-in provider every hosted entry is pointed at
+        self.hosted, self.hosted_keys = [], {}  # hosted entries; os.environ/NAME → the fresh key LiteLLM gets
 
     def say(self, text):
         print(text, flush=True)
@@ -191,7 +265,10 @@ class Run:
         with open(path, encoding="utf-8") as f:
             self.text = f.read()
         self.config = yaml.safe_load(self.text)
-        self.entries = self.config["model_list"]
+        # vLLM entries (`hosted_vllm/…`) are what the stand-in vLLMs and cases (a)–(h) and (j) plan for;
+        # hosted entries (any other provider) go to the stand-in provider, case (i).
+        self.entries = [e for e in self.config["model_list"] if not is_hosted(e)]
+        self.hosted = [e for e in self.config["model_list"] if is_hosted(e)]
         self.router = self.config.get("router_settings") or {}
         self.key = "vllm-" + secrets.token_urlsafe(24)  # VLLM_API_KEY of both sides, as one Secret feeds them
         # The vLLM side, from the rendered Deployments: during a key rotation (serving.previousApiKeyRef,
@@ -227,11 +304,20 @@ class Run:
             self.engines[base] = engine
             bases[base] = engine.base + "/v1"
         self.bases = bases
-        copy, changed = rewrite(self.text, bases)
+        hosted_bases = self.start_provider()
+        check(len([l for l in self.text.split("\n") if l.startswith("- model_name: ")]) == len(self.config["model_list"]),
+              "model_list is not rendered one `- model_name:` line per entry; the copy cannot be edited line by line")
+        copy, changed = rewrite(self.text, bases, hosted_bases)
         # Nothing else may differ: the copy parses to the rendered config plus exactly the test-only keys.
         parsed = yaml.safe_load(copy)
-        for entry, original in zip(parsed["model_list"], self.entries):
-            entry["litellm_params"]["api_base"] = original["litellm_params"]["api_base"]
+        for index, (entry, original) in enumerate(zip(parsed["model_list"], self.config["model_list"])):
+            if index in hosted_bases:
+                check(entry["litellm_params"].get("api_base") == hosted_bases[index],
+                      "%s: the copy's api_base is not the stand-in provider's" % original["model_name"])
+            if "api_base" in original["litellm_params"]:
+                entry["litellm_params"]["api_base"] = original["litellm_params"]["api_base"]
+            else:
+                entry["litellm_params"].pop("api_base", None)
         for section, extra in TEST_ONLY.items():
             for line in extra:
                 if not line.startswith("    "):
@@ -244,7 +330,7 @@ class Run:
             f.write(copy)
         shutil.copy(os.path.join(HERE, "tenant_auth.py"), self.work)  # custom_auth resolves beside the config
         self.master = "sk-" + secrets.token_hex(24)
-        self.tenants = sorted({g[len("tenant:"):] for e in self.entries
+        self.tenants = sorted({g[len("tenant:"):] for e in self.config["model_list"]
                                for g in (e.get("model_info") or {}).get("access_groups") or []})
         self.tenant_keys = {"sk-tenant-%s-%s" % (t, secrets.token_hex(8)): t for t in self.tenants}
         tmp = os.path.join(self.work, "tmp")
@@ -257,6 +343,7 @@ class Run:
                        "HF_HUB_OFFLINE": "1",
                        "LITELLM_MASTER_KEY": self.master,
                        "REQUEST_PATH_TENANT_KEYS": json.dumps(self.tenant_keys)}
+        environment.update(self.hosted_keys)  # each hosted entry's os.environ/NAME, a fresh key the stand-in accepts
         where = ("%d stand-in vLLM Services" % len(self.engines) if not self.gateways else
                  "%s to %d stand-in vLLMs (one per InferencePool)" % (", ".join(
                      "the stand-in Gateway %s/%s" % (g.namespace, g.gateway_name) for g in self.servers.values()),
@@ -265,8 +352,14 @@ class Run:
                     " and %d stand-in vLLM Services" % len([k for k in self.engines if not isinstance(k, tuple)])))
         self.say("request-path: %s, %d deployments on %s; copy of the config: only %s"
                  % (path, len(self.entries), where, "; ".join(
-                     [c for c in changed if not c.startswith("api_base")] + ["%d api_base lines" % len(
-                         [c for c in changed if c.startswith("api_base")])])))
+                     [c for c in changed if not c.startswith(("api_base", "+ api_base"))] + ["%d api_base lines" % len(
+                         [c for c in changed if c.startswith("api_base")])] + (["%d api_base lines added" % len(
+                             [c for c in changed if c.startswith("+ api_base")])] if hosted_bases else []))))
+        if self.hosted:
+            self.say("request-path: %d hosted entries (%s) → the stand-in provider %s; fresh keys in LiteLLM's "
+                     "environment for %s" % (len(self.hosted), ", ".join("%s: %s" % (e["model_name"], e[
+                         "litellm_params"]["model"]) for e in self.hosted), self.provider.base,
+                                               ", ".join(sorted(self.hosted_keys))))
         for gateway in self.servers.values():
             bases_of = sorted(b for b, g in self.gateways.items() if g is gateway)
             base = bases_of[0] if len(bases_of) == 1 else "%d api_bases" % len(bases_of)
@@ -295,6 +388,34 @@ class Run:
                 "%s %s → %s %s" % (r["method"], r["path"], r["route"] or "no route", r["status"]) for r in at_start)))
         import httpx
         self.http = httpx.Client(trust_env=False, timeout=60)
+
+    def start_provider(self):
+        """The stand-in provider for the hosted entries, a fresh key per `os.environ/NAME` they name (the
+        stand-in accepts exactly those, per API), and each entry's new `api_base` (index in model_list →
+        the stand-in's base plus the path of the rendered `api_base`, or the API's usual path when none)."""
+        if not self.hosted:
+            return {}
+        accepted = {}
+        for entry in self.hosted:
+            name = key_variable(entry)
+            check(name is not None, "%s: api_key is %r, not os.environ/<NAME>" % (
+                entry["model_name"], entry["litellm_params"].get("api_key")))
+            check(re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name) and name not in NOT_A_PROVIDER_KEY,
+                  "%s: api_key reads %s, not a provider's key variable" % (entry["model_name"], name))
+            self.hosted_keys.setdefault(name, "sk-hosted-" + secrets.token_urlsafe(24))
+            api = HOSTED_APIS.get(provider_of(entry)[0])
+            if api is not None:
+                accepted.setdefault(api, set()).add(self.hosted_keys[name])
+        self.provider = stand_in_provider.Provider({api: sorted(keys) for api, keys in accepted.items()}).start()
+        bases = {}
+        for index, entry in enumerate(self.config["model_list"]):
+            if not is_hosted(entry):
+                continue
+            rendered = entry["litellm_params"].get("api_base")
+            api = HOSTED_APIS.get(provider_of(entry)[0], "openai")
+            path = urllib.parse.urlsplit(rendered).path.rstrip("/") if rendered else HOSTED_PATHS[api][1]
+            bases[index] = self.provider.base + path
+        return bases
 
     def start_gateway(self, base, found, port):
         """The stand-in Gateway for `base` and a stand-in vLLM per InferencePool; the gateway's base URL."""
@@ -345,6 +466,8 @@ class Run:
     def stop(self):
         if self.proxy is not None:
             self.proxy.stop()
+        if self.provider is not None:
+            self.provider.stop()
         for gateway in self.servers.values():
             gateway.stop()
         for engine in self.engines.values():
@@ -371,6 +494,8 @@ class Run:
         return [e for e in self.entries if not blocked(e) and mode(e) in modes]
 
     def clear_all(self):
+        if self.provider is not None:
+            self.provider.clear()
         for each in self.engines.values():
             each.clear()
         for gateway in self.servers.values():
@@ -600,11 +725,13 @@ class Run:
 
     # --- (e) ------------------------------------------------------------------------------------
     def access_groups(self):
-        groups = {e["model_name"]: set((e.get("model_info") or {}).get("access_groups") or [])
-                  for e in self.callable_entries()}
+        def groups_of(entries):
+            return {e["model_name"]: set((e.get("model_info") or {}).get("access_groups") or []) for e in entries}
+        # The allowed call is a chat; the refused one may name a model of any mode: LiteLLM refuses it before routing.
+        groups, every = groups_of(self.callable_entries()), groups_of(self.callable_entries(("chat", "completion", "embedding")))
         pairs = [(key, tenant, allowed, refused) for key, tenant in sorted(self.tenant_keys.items(), key=lambda i: i[1])
                  for allowed in groups if "tenant:" + tenant in groups[allowed]
-                 for refused in groups if "tenant:" + tenant not in groups[refused]]
+                 for refused in every if "tenant:" + tenant not in every[refused]]
         check(pairs, "no tenant with one model it may call and one it may not")
         key, tenant, allowed, refused = pairs[0]
         body = {"messages": [{"role": "user", "content": "ping"}], "max_tokens": 8}
@@ -753,6 +880,181 @@ class Run:
         return "tenant %s calling %s with another model's (%s) route in the body: %s; the next call 200" % (
             tenant, allowed["model_name"], target["model_name"], "; ".join(results))
 
+    # --- (i) ------------------------------------------------------------------------------------
+    def hosted_call(self, entry, key=None, stream=False):
+        """One chat call of a hosted entry through LiteLLM, every stand-in cleared before; (status, text or
+        the answer's content, the response, what the stand-in provider saw)."""
+        self.clear_all()
+        body = dict(self.CALLS["chat"][1](entry["model_name"]), stream=stream)
+        if not stream:
+            response = self.litellm("/v1/chat/completions", body, key=key)
+            return response.status_code, response, self.provider.seen()
+        content = []
+        with self.litellm("/v1/chat/completions", body, key=key, stream=True) as response:
+            status = response.status_code
+            for line in response.iter_lines():
+                if line.startswith("data: ") and line != "data: [DONE]":
+                    for choice in json.loads(line[len("data: "):]).get("choices") or []:
+                        content.append((choice.get("delta") or {}).get("content") or "")
+        time.sleep(0.1)  # the stand-in records the end of its stream
+        return status, "".join(content), self.provider.seen()
+
+    def check_upstream(self, entry, got):
+        """The one request the stand-in provider saw for `entry`: the API shape of its provider, the key of its
+        variable in that API's header (and no other secret anywhere in the headers), the provider's model name."""
+        provider, model = provider_of(entry)
+        api = HOSTED_APIS[provider]
+        value = self.hosted_keys[key_variable(entry)]
+        name = entry["model_name"]
+        check(got["path"] == HOSTED_PATHS[api][0], "%s: reached %s, not %s" % (name, got["path"], HOSTED_PATHS[api][0]))
+        headers = got["headers"]
+        if api == "anthropic":
+            check(headers.get("x-api-key") == value, "%s: x-api-key is not the value of %s" % (name, key_variable(entry)))
+            check(headers.get("anthropic-version"), "%s: no anthropic-version header" % name)
+            check("authorization" not in headers, "%s: an Authorization header went to Anthropic too: %r" % (
+                name, headers.get("authorization")))
+        else:
+            check(headers.get("authorization") == "Bearer " + value, "%s: Authorization %r, not Bearer <%s>" % (
+                name, headers.get("authorization"), key_variable(entry)))
+        secrets_seen = [label for label, secret in [("the master key", self.master), ("VLLM_API_KEY", self.key)] + [
+            (n, v) for n, v in self.hosted_keys.items() if n != key_variable(entry)]
+                        if any(secret in str(h) for h in headers.values())]
+        check(not secrets_seen, "%s: the provider received %s" % (name, ", ".join(secrets_seen)))
+        check(isinstance(got["body"], dict) and got["body"].get("model") == model,
+              "%s: model %r sent, %r is the provider's" % (name, (got["body"] or {}).get("model"), model))
+        return api
+
+    def expected_cost(self, entry, usage):
+        info = entry.get("model_info") or {}
+        return (usage["input_tokens"] * float(info.get("input_cost_per_token") or 0)
+                + usage["output_tokens"] * float(info.get("output_cost_per_token") or 0))
+
+    def hosted_models(self):
+        """(i) Every hosted model name through LiteLLM reaches the stand-in provider in its provider's API
+        shape with its variable's key and the provider's model name; LiteLLM charges usage × the entry's
+        prices; a stream per API; a tenant's key calls a hosted model of its access group and is refused one
+        outside it; a key the provider no longer accepts is an error after exactly one attempt."""
+        entries = [e for e in self.hosted if not blocked(e)]
+        unknown = sorted({provider_of(e)[0] for e in entries if provider_of(e)[0] not in HOSTED_APIS})
+        check(not unknown, "the stand-in provider speaks no API of %s (it knows %s)" % (
+            ", ".join(unknown), ", ".join(sorted(HOSTED_APIS))))
+        lines, streamed = [], {}
+        for entry in entries:
+            status, response, seen = self.hosted_call(entry)
+            check(status == 200, "%s: HTTP %d %s" % (entry["model_name"], status, response.text[:300]))
+            check(len(seen) == 1, "%s: the stand-in provider saw %d requests" % (entry["model_name"], len(seen)))
+            api = self.check_upstream(entry, seen[0])
+            check(not [e.name for e in self.engines.values() if e.seen()], "%s: a stand-in vLLM was called" %
+                  entry["model_name"])
+            answer = response.json()
+            check(answer["choices"][0]["message"]["content"] == "".join(stand_in_provider.REPLY_WORDS),
+                  "%s: the answer is not the stand-in provider's: %r" % (entry["model_name"], answer["choices"]))
+            check(answer["usage"]["prompt_tokens"] == stand_in_provider.INPUT_TOKENS and answer["usage"][
+                "completion_tokens"] == stand_in_provider.OUTPUT_TOKENS, "%s: usage %r" % (entry["model_name"],
+                                                                                         answer["usage"]))
+            want, cost = self.expected_cost(entry, seen[0]["usage"]), reported_cost(response)
+            check(cost is not None, "%s: no x-litellm-response-cost header" % entry["model_name"])
+            check(math.isclose(cost, want, rel_tol=1e-6, abs_tol=1e-15), "%s: LiteLLM charged %r, usage × prices "
+                  "is %r" % (entry["model_name"], cost, want))
+            model_id = response.headers.get("x-litellm-model-id")
+            want_id = (entry.get("model_info") or {}).get("id")
+            check(want_id is None or model_id == want_id, "%s: x-litellm-model-id %r, model_info.id %r" % (
+                entry["model_name"], model_id, want_id))
+            lines.append("%s → %s %s as %s, cost %.3g" % (entry["model_name"], api, seen[0]["path"],
+                                                           seen[0]["body"]["model"], cost))
+            if api not in streamed:
+                status, text, seen = self.hosted_call(entry, stream=True)
+                check(status == 200 and text == "".join(stand_in_provider.REPLY_WORDS),
+                      "%s stream: HTTP %d, %r" % (entry["model_name"], status, text))
+                check(len(seen) == 1 and seen[0]["body"].get("stream") is True, "%s stream: upstream %r" % (
+                    entry["model_name"], [(s["path"], (s["body"] or {}).get("stream")) for s in seen]))
+                self.check_upstream(entry, seen[0])
+                streamed[api] = entry["model_name"]
+        results = ["%d names: 200, each in its provider's API with its own key (%s)" % (len(lines), "; ".join(lines)),
+                   "streams 200 upstream stream=true (%s)" % ", ".join("%s: %s" % i for i in sorted(streamed.items()))]
+        results.append(self.hosted_access_groups(entries))
+        results.append(self.hosted_wrong_key(entries[0]))
+        return "; ".join(results)
+
+    def hosted_access_groups(self, entries):
+        every = [e for e in self.config["model_list"] if not blocked(e) and mode(e) == "chat"]
+        pairs = [(key, tenant, allowed, refused) for key, tenant in sorted(self.tenant_keys.items(), key=lambda i: i[1])
+                 for allowed in entries if "tenant:" + tenant in (allowed.get("model_info") or {}).get("access_groups", [])
+                 for refused in sorted(every, key=lambda e: not is_hosted(e))
+                 if "tenant:" + tenant not in (refused.get("model_info") or {}).get("access_groups", [])]
+        if not pairs:
+            return "access groups: no tenant has a hosted model and one it may not call (not checked)"
+        key, tenant, allowed, refused = pairs[0]
+        status, response, seen = self.hosted_call(allowed, key=key)
+        check(status == 200 and len(seen) == 1, "tenant %s → %s (its group): HTTP %d, the provider saw %d: %s" % (
+            tenant, allowed["model_name"], status, len(seen), response.text[:300]))
+        self.clear_all()
+        no = self.litellm("/v1/chat/completions", self.CALLS["chat"][1](refused["model_name"]), key=key)
+        try:
+            error = no.json()["error"]
+        except (ValueError, KeyError):
+            error = {"message": no.text[:300]}
+        reached = (["the stand-in provider"] if self.provider.seen() else []) + [
+            e.name for e in self.engines.values() if e.seen()]
+        check(no.status_code == 403 and error.get("type") == "key_model_access_denied" and not reached,
+              "tenant %s → %s (not its group): HTTP %d %r, reached %s" % (tenant, refused["model_name"], no.status_code,
+                                                                           error, reached or "nothing"))
+        return "tenant %s: %s 200, %s HTTP 403 %s, nothing reached" % (tenant, allowed["model_name"],
+                                                                      refused["model_name"], error.get("type"))
+
+    def hosted_wrong_key(self, entry):
+        """The provider refuses LiteLLM's key (rotated at the provider, not in the Secret): an error, one attempt
+        (max_retries 0, AuthenticationErrorRetries 0), and the next call with the key accepted again is 200."""
+        api = HOSTED_APIS[provider_of(entry)[0]]
+        accepted = self.provider.keys[api]
+        self.provider.keys[api] = ["sk-rotated-" + secrets.token_urlsafe(16)]
+        try:
+            status, response, seen = self.hosted_call(entry)
+        finally:
+            self.provider.keys[api] = accepted
+        try:
+            error = response.json()["error"]
+        except (ValueError, KeyError, TypeError):
+            error = {"message": response.text[:300]}
+        check(status != 200, "%s with a key the provider refuses: HTTP 200" % entry["model_name"])
+        check(len(seen) == 1 and seen[0]["status"] == 401, "%s with a refused key: the provider saw %s, not one "
+              "401" % (entry["model_name"], [s["status"] for s in seen]))
+        self.check_upstream(entry, seen[0])
+        leaked = [v for v in [self.hosted_keys[key_variable(entry)]] if v in response.text]
+        check(not leaked, "%s: LiteLLM's error shows the key" % entry["model_name"])
+        # The next call, the key accepted again: LiteLLM 1.106.12 cools a deployment down after a 401 even when it
+        # is its group's only one (router_utils/cooldown_handlers.py:419-420, `should_retry(401)` is False), so for
+        # router_settings.cooldown_time it answers 429 without calling the provider; 200 when nothing cooled down.
+        status_after, after, seen_after = self.hosted_call(entry)
+        cooled = status_after == 429 and "cooldown" in after.text and not seen_after
+        check(status_after == 200 or cooled, "%s: the next call after the refused key got HTTP %d %s, the provider "
+              "saw %d" % (entry["model_name"], status_after, after.text[:200], len(seen_after)))
+        return "a key the provider refuses: %s HTTP %d (%s), 1 attempt; the next call %s" % (
+            entry["model_name"], status, str(error.get("message"))[:90],
+            "200" if status_after == 200 else "429, the deployment in cooldown for %ss (no provider call)" % (
+                self.router.get("cooldown_time", "the default")))
+
+    # --- (j) ------------------------------------------------------------------------------------
+    def embeddings(self):
+        """(j) Every embedding entry (`model_info.mode: embedding`) on /v1/embeddings through LiteLLM reaches its
+        stand-in vLLM's /v1/embeddings with the served name and the key, answers 200 with the vector, and LiteLLM
+        charges the answer's prompt tokens × the entry's input price (no output price needed)."""
+        lines = []
+        for entry in self.callable_entries(("embedding",)):
+            response, got = self.call_through(entry, "embedding")
+            check(got["path"] == "/v1/embeddings", "%s: reached %s" % (entry["model_name"], got["path"]))
+            answer = response.json()
+            tokens = answer["usage"]["prompt_tokens"]
+            want = self.expected_cost(entry, {"input_tokens": tokens, "output_tokens": 0})
+            cost = reported_cost(response)
+            check(cost is not None, "%s: no x-litellm-response-cost header" % entry["model_name"])
+            check(math.isclose(cost, want, rel_tol=1e-6, abs_tol=1e-15), "%s: LiteLLM charged %r, %d tokens × input "
+                  "price is %r" % (entry["model_name"], cost, tokens, want))
+            lines.append("%s → %s at %s, body keys %s, %d-vector, cost %.3g" % (
+                entry["model_name"], got["body"]["model"], self.engine_of(entry).name, sorted(got["body"]),
+                len(answer["data"][0]["embedding"]), cost))
+        return "%d names: 200 with the stand-in's vector (%s)" % (len(lines), "; ".join(lines))
+
     # --- all --------------------------------------------------------------------------------------
     def warm_up(self):
         """The startup probe of every rendered vLLM Deployment, run as the kubelet runs it (its exec
@@ -817,6 +1119,14 @@ class Run:
             self.case("(c) slow stream, one attempt", lambda: self.slow(stream=True))
         if self.gateways and self.tenants:
             self.case("(h) a caller cannot choose the route", self.caller_cannot_choose_route)
+        if [e for e in self.hosted if not blocked(e)]:
+            self.case("(i) hosted models", self.hosted_models)
+        else:
+            self.say("skip (i): no hosted models")
+        if self.callable_entries(("embedding",)):
+            self.case("(j) embeddings", self.embeddings)
+        else:
+            self.say("skip (j): no embedding models")
         failed = [name for name, ok in self.results if not ok]
         return failed
 

@@ -18,10 +18,10 @@ public enum MissingPrice: CheckRule {
         fix: "Set a price above 0: what a million tokens costs to serve, or at least 0.000001.")
 
     public static func check(_ context: inout CheckContext) {
-        for model in context.spec.models { check(model, &context) }
+        for model in context.spec.offeredModels { check(model, &context) }
     }
 
-    private static func check(_ model: Model, _ context: inout CheckContext) {
+    private static func check(_ model: any OfferedModel, _ context: inout CheckContext) {
         let pricing = model.pricing
         var unpriced = [("inputPerMillion", "input", pricing.inputPerMillion)]
         if model.mode.value != .embedding { unpriced.append(("outputPerMillion", "output", pricing.outputPerMillion)) }
@@ -35,7 +35,7 @@ public enum MissingPrice: CheckRule {
     }
 
     /// The budgets this model's calls escape: tenants that list the model.
-    static func budgetsNotBinding(_ model: Model, _ context: CheckContext) -> [Diagnostic.Note] {
+    static func budgetsNotBinding(_ model: any OfferedModel, _ context: CheckContext) -> [Diagnostic.Note] {
         var parts = Contributions()
         for tenant in context.spec.tenants where tenant.models.contains(where: { $0.value == model.name.value }) {
             let usd = tenant.budget.usd

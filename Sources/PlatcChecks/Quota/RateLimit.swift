@@ -24,7 +24,7 @@ public enum RateLimit: CheckRule {
 
     /// What one model accepts from the tenant, per minute, through the names it may call.
     struct Reach {
-        var model: Model
+        var model: any OfferedModel
         var names: [CallableName]
         var reachable: Int
         var total: Int
@@ -37,8 +37,9 @@ public enum RateLimit: CheckRule {
     private static func check(_ tenant: Tenant, _ context: inout CheckContext) {
         var reaches: [Reach] = []
         for listed in tenant.models {
-            guard let facts = context.facts.of(model: listed.value), facts.model.rateLimits != nil else { return }
-            let (model, names) = (facts.model, facts.callableNames)
+            guard let model = context.offeredModel(named: listed.value), model.rateLimits != nil,
+                let names = context.facts.callableNames(of: listed.value)
+            else { return }
             let reachable = names.filter { $0.tenants.contains(tenant.name.value) }
             reaches.append(Reach(model: model, names: reachable, reachable: reachable.count, total: names.count))
         }

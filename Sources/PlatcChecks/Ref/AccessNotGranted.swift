@@ -20,7 +20,7 @@ public enum AccessNotGranted: CheckRule {
             let name = tenant.name.value
             for entry in tenant.models {
                 // An unknown model is ref/unknown-model's finding.
-                guard let model = context.model(named: entry.value), !model.tenants.contains(where: { $0.value == name }) else {
+                guard let model = context.offeredModel(named: entry.value), !model.tenants.contains(where: { $0.value == name }) else {
                     continue
                 }
                 let granted = model.tenants.map(\.value)
@@ -37,7 +37,7 @@ public enum AccessNotGranted: CheckRule {
     }
 
     /// Where the model's grants are, or the model itself when it grants nothing.
-    static func grantNote(_ model: Model) -> Diagnostic.Note {
+    static func grantNote(_ model: any OfferedModel) -> Diagnostic.Note {
         if let first = model.tenants.first { return .init("model '\(model.name.value)' lists its tenants here", at: first.span) }
         return .init("model '\(model.name.value)' is defined here, without tenants", at: model.name.span)
     }

@@ -16,12 +16,12 @@ public enum DuplicateAlias: CheckRule {
 
     public static func check(_ context: inout CheckContext) {
         var claims = NameClaims()
-        for model in context.spec.models {
+        for model in context.spec.offeredModels {
             let name = model.name.value
             for alias in model.aliases {
                 claims.add(alias, by: "model '\(name)'", field: "alias", format: .modelAlias, proposal: name)
             }
-            for adapter in model.lora?.adapters ?? [] {
+            for adapter in model.loraAdapters {
                 // LiteLLM calls an adapter without an alias by its name.
                 let alias = adapter.alias ?? adapter.name
                 let unnamed = adapter.alias == nil ? " (called by its name, it has no alias)" : ""

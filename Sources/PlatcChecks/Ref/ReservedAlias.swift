@@ -22,10 +22,10 @@ public enum ReservedAlias: CheckRule {
     static let reserved: Set<String> = ["all-team-models", "all-proxy-models", "no-default-models"]
 
     public static func check(_ context: inout CheckContext) {
-        for model in context.spec.models {
+        for model in context.spec.offeredModels {
             let name = model.name.value
             var names = model.aliases.map { ($0, "model '\(name)'", "\(name)") }
-            for adapter in model.lora?.adapters ?? [] {
+            for adapter in model.loraAdapters {
                 names.append(
                     (
                         adapter.alias ?? adapter.name, "adapter '\(adapter.name.value)' of model '\(name)'",

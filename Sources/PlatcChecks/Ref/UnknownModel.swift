@@ -15,9 +15,9 @@ public enum UnknownModel: CheckRule {
         fix: "Correct the name (the hint suggests the closest model) or remove the entry.")
 
     public static func check(_ context: inout CheckContext) {
-        let defined = context.spec.models.map(\.name)
+        let defined = context.spec.offeredModels.map(\.name)
         for tenant in context.spec.tenants {
-            for entry in tenant.models where context.model(named: entry.value) == nil {
+            for entry in tenant.models where context.offeredModel(named: entry.value) == nil {
                 let suggestion = Suggestion(
                     for: entry.value, kind: "model", defined: defined,
                     otherwise: "add models/\(entry.value).yaml or remove '\(entry.value)' from this list")

@@ -16,11 +16,14 @@ public enum UnknownTenant: CheckRule {
 
     public static func check(_ context: inout CheckContext) {
         let defined = context.spec.tenants.map(\.name)
+        for model in context.spec.offeredModels {
+            for entry in model.tenants {
+                let message = "model '\(model.name.value)' allows tenant '\(entry.value)', but no tenant has that name"
+                report(entry, message: message, defined, &context)
+            }
+        }
         for model in context.spec.models {
             let who = "model '\(model.name.value)'"
-            for entry in model.tenants {
-                report(entry, message: "\(who) allows tenant '\(entry.value)', but no tenant has that name", defined, &context)
-            }
             for adapter in model.lora?.adapters ?? [] {
                 for entry in adapter.tenants {
                     let message =

@@ -19,4 +19,5 @@ public struct CheckContext {
     public func gpuClass(named name: String) -> GPUClass? { facts.gpuClass(named: name) }
     public func tenant(named name: String) -> Tenant? { facts.tenant(named: name) }
     public func model(named name: String) -> Model? { facts.model(named: name) }
+    public func offeredModel(named name: String) -> (any OfferedModel)? { facts.offeredModel(named: name) }
 }

@@ -27,7 +27,7 @@ enum ModelChanges {
     /// Names of models on both sides, or moving from or to one: a model added or removed whole
     /// already lists its names.
     private static func callableNames(_ pair: SpecPair, into list: inout ChangeList) {
-        let kept = Set(pair.models.both.map(\.head.name.value))
+        let kept = Set(pair.models.both.map(\.head.name.value) + pair.hostedModels.both.map(\.head.name.value))
         let before = targets(pair.baseFacts), after = targets(pair.headFacts)
         for name in Set(before.keys).union(after.keys).sorted() {
             let old = before[name], new = after[name]
@@ -60,6 +60,11 @@ enum ModelChanges {
             // Tenants do not matter for what a name reaches; ref/* reports a name used twice.
             for callable in model.callableNames where targets[callable.name] == nil {
                 targets[callable.name] = Target(model: model.model.name.value, adapter: callable.adapter)
+            }
+        }
+        for model in facts.hostedModels {
+            for callable in model.callableNames where targets[callable.name] == nil {
+                targets[callable.name] = Target(model: model.model.name.value, adapter: nil)
             }
         }
         return targets

@@ -42,6 +42,7 @@ public struct PlatformSummary: Sendable, Equatable {
             let pair = SpecPair(base: base, head: head)
             TenantChanges.compare(pair, into: &list)
             ModelChanges.compare(pair, into: &list)
+            HostedModelChanges.compare(pair, into: &list)
             GPUQuotaChanges.compare(pair, into: &list)
             ServingChanges.compare(pair, into: &list)
             FitChanges.compare(pair, into: &list)
@@ -52,6 +53,7 @@ public struct PlatformSummary: Sendable, Equatable {
         } else {
             for tenant in head.spec.tenants { TenantChanges.added(tenant, into: &list) }
             for model in head.spec.models { ModelChanges.added(model, head, into: &list) }
+            for model in head.spec.hostedModels { HostedModelChanges.added(model, head, into: &list) }
         }
         return PlatformSummary(
             changes: list.sorted, introduced: DiagnosticChange.unmatched(headDiagnostics, against: baseDiagnostics),

@@ -10,6 +10,9 @@ enum RateLimitChanges {
         for (base, head) in pair.models.both {
             compare(head.name.value, "model", base.rateLimits, head.rateLimits, into: &list)
         }
+        for (base, head) in pair.hostedModels.both {
+            compare(head.name.value, "model", base.rateLimits, head.rateLimits, into: &list)
+        }
     }
 
     /// rpm and tpm of one tenant or model; a model without limits reads "none".

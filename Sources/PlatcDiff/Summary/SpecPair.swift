@@ -8,6 +8,7 @@ struct SpecPair {
     let headFacts: Facts
     let tenants: Matched<Tenant>
     let models: Matched<Model>
+    let hostedModels: Matched<HostedModel>
     let gpuClasses: Matched<GPUClass>
 
     init(base: Facts, head: Facts) {
@@ -15,6 +16,7 @@ struct SpecPair {
         headFacts = head
         tenants = Matched(base: base.spec.tenants, head: head.spec.tenants) { $0.name.value }
         models = Matched(base: base.spec.models, head: head.spec.models) { $0.name.value }
+        hostedModels = Matched(base: base.spec.hostedModels, head: head.spec.hostedModels) { $0.name.value }
         gpuClasses = Matched(base: base.spec.gpuClasses, head: head.spec.gpuClasses) { $0.name.value }
     }
 

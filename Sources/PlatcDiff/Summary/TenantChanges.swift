@@ -45,10 +45,8 @@ enum TenantChanges {
     /// The names each tenant may call, as the LiteLLM config grants them.
     private static func callableNames(_ facts: Facts) -> [String: Set<String>] {
         var names: [String: Set<String>] = [:]
-        for model in facts.allModels {
-            for callable in model.callableNames {
-                for tenant in callable.tenants { names[tenant, default: []].insert(callable.name) }
-            }
+        for callable in facts.everyCallableName {
+            for tenant in callable.tenants { names[tenant, default: []].insert(callable.name) }
         }
         return names
     }

@@ -24,4 +24,12 @@ extension EngineVersion {
         if self >= EngineVersion(0, 11) { return 9.7 }
         return isV1 ? 6 : 1
     }
+
+    /// The flags that make vLLM serve a model for embeddings (`serving.task: embed`): `--task
+    /// embed` until 0.10.0; from 0.10.1 `--runner pooling --convert embed` (`--task` is deprecated
+    /// there and refused from 0.13). `--convert embed` turns a `*ForCausalLM` checkpoint into an
+    /// embedder and changes nothing for one that already pools (docs/research/vllm-pooling-notes.md).
+    public var embeddingFlags: [String] {
+        self >= EngineVersion(0, 10, 1) ? ["--runner", "pooling", "--convert", "embed"] : ["--task", "embed"]
+    }
 }

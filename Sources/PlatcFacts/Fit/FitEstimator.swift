@@ -60,14 +60,19 @@ public enum FitEstimator {
     /// kept 16-bit and the rest treated as quantizable linear weights.
     static func parameterCount(_ inputs: FitInputs) -> ParameterCount {
         let a = inputs.architecture
+        // The pooling runner converts a causal LM and drops its lm_head: an untied one weighs nothing.
+        let droppedHead = inputs.pooling && !a.tiedEmbeddings ? Int64(a.vocabSize) * Int64(a.hiddenSize) : 0
         if let explicit = inputs.parameters {
             var count = ParameterCount()
-            count.embeddings = min(explicit, Int64(a.vocabSize) * Int64(a.hiddenSize) * (a.tiedEmbeddings ? 1 : 2))
-            count.linear = explicit - count.embeddings
+            let kept = max(0, explicit - droppedHead)
+            count.embeddings = min(kept, Int64(a.vocabSize) * Int64(a.hiddenSize) * (a.tiedEmbeddings || inputs.pooling ? 1 : 2))
+            count.linear = kept - count.embeddings
             count.matrices = Int64(7 * a.layers)
             return count
         }
-        return ParameterCount(a)
+        var count = ParameterCount(a)
+        count.embeddings -= min(count.embeddings, droppedHead)
+        return count
     }
 
     /// Per GPU: sharded weights ÷ TP, replicated norms, and the rotary cos/sin cache (16-bit).
@@ -83,7 +88,8 @@ public enum FitEstimator {
     /// V0: the forward pass, then one sampling. bitsandbytes adds its de-quantized layer.
     static func activationBytes(_ inputs: FitInputs, tokens: Int, tp: Int) -> Double {
         let a = inputs.architecture
-        let sampler = inputs.engine.samplerLogitCopies * Double(inputs.resolvedMaxNumSeqs) * Double(a.vocabSize) * 4
+        // The pooling runner's profile run pools the hidden states instead: below the forward pass.
+        let sampler = inputs.pooling ? 0 : inputs.engine.samplerLogitCopies * Double(inputs.resolvedMaxNumSeqs) * Double(a.vocabSize) * 4
         let h = Double(a.hiddenSize), t = Double(tp)
         let attention = Double(a.attentionHeads + 2 * a.kvHeads) * Double(a.headDim) / t
         let feedForward: Double

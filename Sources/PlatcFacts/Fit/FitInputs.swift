@@ -21,6 +21,9 @@ public struct FitInputs: Sendable {
     public var engine: EngineVersion
     public var blockSize: Int?
     public var lora: LoRA?
+    /// vLLM's pooling runner (`serving.task: embed`): its profile run pools instead of sampling,
+    /// and a converted `*ForCausalLM` loads no lm_head (docs/gpu-fit.md, "Embedding models").
+    public var pooling: Bool
 
     public struct LoRA: Sendable, Equatable {
         public var maxLoras: Int
@@ -35,7 +38,8 @@ public struct FitInputs: Sendable {
     public init(
         architecture: ModelArchitecture, parameters: Int64? = nil, weightFormat: WeightFormat, visibleGiB: Double,
         gpuFamily: String? = nil, utilization: Double, maxModelLen: Int, tensorParallel: Int = 1, maxNumSeqs: Int? = nil,
-        maxNumBatchedTokens: Int? = nil, kvBytes: Int = 2, engine: EngineVersion, blockSize: Int? = nil, lora: LoRA? = nil
+        maxNumBatchedTokens: Int? = nil, kvBytes: Int = 2, engine: EngineVersion, blockSize: Int? = nil, lora: LoRA? = nil,
+        pooling: Bool = false
     ) {
         self.architecture = architecture
         self.parameters = parameters
@@ -51,6 +55,7 @@ public struct FitInputs: Sendable {
         self.engine = engine
         self.blockSize = blockSize
         self.lora = lora
+        self.pooling = pooling
     }
 
     /// vLLM's --max-num-seqs default: V1 gives large non-A100 GPUs (≥ 70 GiB) 1024, others 256.

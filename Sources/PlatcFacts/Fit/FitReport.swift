@@ -31,7 +31,11 @@ public enum FitReport {
         out += row("parameters", "\(Figures.fixed(Double(e.parameters) / 1e9, places: 2)) B")
         out += row("budget", g(e.budgetGiB), "\(Figures.fixed(inputs.utilization, places: 2)) × \(e.visible) GiB visible")
         out += row("weights", g(e.weightsGiB), "per GPU")
-        out += row("activation", g(e.activationGiB), "profile peak: \(e.maxNumSeqs) seqs, \(e.maxNumBatchedTokens) batched tokens")
+        let peak =
+            inputs.pooling
+            ? "profile peak: \(e.maxNumBatchedTokens) batched tokens, pooled (no sampler)"
+            : "profile peak: \(e.maxNumSeqs) seqs, \(e.maxNumBatchedTokens) batched tokens"
+        out += row("activation", g(e.activationGiB), peak)
         out += row("non-torch", g(e.nonTorchGiB), "CUDA context, NCCL")
         out += row(
             "CUDA graphs", g(e.cudaGraphGiB),

@@ -19,11 +19,13 @@ public struct FitRequest: Sendable {
     /// nil: vLLM's (16, or 64 for MLA).
     public var blockSize: Int?
     public var lora: FitInputs.LoRA?
+    /// `serving.task: embed`: vLLM's pooling runner (no sampler, no lm_head).
+    public var pooling: Bool
 
     public init(
         parameters: Int64?, quantization: String?, utilization: Double, maxModelLen: Int, tensorParallel: Int, maxNumSeqs: Int?,
         maxNumBatchedTokens: Int?, kvCacheDtype: Model.Serving.KVCacheDtype, engine: EngineVersion, blockSize: Int? = nil,
-        lora: FitInputs.LoRA? = nil
+        lora: FitInputs.LoRA? = nil, pooling: Bool = false
     ) {
         self.parameters = parameters
         self.quantization = quantization
@@ -36,6 +38,7 @@ public struct FitRequest: Sendable {
         self.engine = engine
         self.blockSize = blockSize
         self.lora = lora
+        self.pooling = pooling
     }
 
     /// What the model's sources ask for.
@@ -47,7 +50,8 @@ public struct FitRequest: Sendable {
             tensorParallel: Int(serving.tensorParallel.value), maxNumSeqs: Int(serving.maxNumSeqs.value),
             maxNumBatchedTokens: serving.maxNumBatchedTokens.map { Int($0.value) }, kvCacheDtype: serving.kvCacheDtype.value,
             engine: serving.engineVersion,
-            lora: model.lora.map { FitInputs.LoRA(maxLoras: Int($0.maxLoras.value), maxRank: Int($0.maxRank.value)) })
+            lora: model.lora.map { FitInputs.LoRA(maxLoras: Int($0.maxLoras.value), maxRank: Int($0.maxRank.value)) },
+            pooling: serving.task.value == .embed)
     }
 
     /// How the weights are stored, once platc knows it can count them: what the request's
@@ -66,6 +70,7 @@ public struct FitRequest: Sendable {
         FitInputs(
             architecture: architecture, parameters: parameters, weightFormat: format, visibleGiB: visibleGiB, gpuFamily: gpuFamily,
             utilization: utilization, maxModelLen: maxModelLen, tensorParallel: tensorParallel, maxNumSeqs: maxNumSeqs,
-            maxNumBatchedTokens: maxNumBatchedTokens, kvBytes: kvCacheDtype.bytes, engine: engine, blockSize: blockSize, lora: lora)
+            maxNumBatchedTokens: maxNumBatchedTokens, kvBytes: kvCacheDtype.bytes, engine: engine, blockSize: blockSize, lora: lora,
+            pooling: pooling)
     }
 }

@@ -6,7 +6,8 @@ import PlatcSpec
 public struct CallableName: Sendable {
     /// LiteLLM's `model_name`: an alias, or an adapter's alias or name.
     public let name: String
-    /// What vLLM serves it as: the model's `servedName`, or the adapter's `--lora-modules` name.
+    /// What vLLM serves it as: the model's `servedName`, or the adapter's `--lora-modules` name;
+    /// for a hosted model, the provider's model id.
     public let upstreamName: String
     /// The LoRA adapter's name when this name calls an adapter, nil for a model alias.
     public let adapter: String?
@@ -20,11 +21,22 @@ public struct CallableName: Sendable {
     /// Every name of `model`, with its tenants and its share of the model's limits.
     /// `tenantLists(t)`: tenant `t` exists and lists this model (both sides of the grant).
     static func all(of model: Model, tenantLists: (String) -> Bool) -> [CallableName] {
+        all(of: model, upstreamName: model.servedName.value, adapters: model.lora?.adapters ?? [], tenantLists: tenantLists)
+    }
+
+    /// A hosted model's names: its aliases, each calling the provider's model.
+    static func all(of model: HostedModel, tenantLists: (String) -> Bool) -> [CallableName] {
+        all(of: model, upstreamName: model.provider.model.value, adapters: [], tenantLists: tenantLists)
+    }
+
+    private static func all(
+        of model: any OfferedModel, upstreamName: String, adapters: [Model.LoRA.Adapter], tenantLists: (String) -> Bool
+    ) -> [CallableName] {
         let base = Set(model.tenants.map(\.value)).filter(tenantLists)
         var names = model.aliases.map(\.value).sorted().map {
-            (name: $0, upstream: model.servedName.value, adapter: String?.none, tenants: base)
+            (name: $0, upstream: upstreamName, adapter: String?.none, tenants: base)
         }
-        for adapter in model.lora?.adapters ?? [] {
+        for adapter in adapters {
             // An adapter runs in its base model's engine: its tenants must reach the model too.
             let tenants = Set(adapter.tenants.map(\.value)).intersection(base)
             names.append((adapter.alias?.value ?? adapter.name.value, adapter.name.value, adapter.name.value, tenants))

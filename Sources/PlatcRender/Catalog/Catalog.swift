@@ -5,12 +5,17 @@ import PlatcSpec
 /// same facts, and the numbers are the ones the checks proved (fit estimates, GPU pools, the
 /// timeout ladder), never recomputed here.
 struct Catalog {
-    /// One name a tenant can call: a model's alias or a LoRA adapter.
+    /// One name a tenant can call: a model's alias or a LoRA adapter, served here or hosted.
     struct Entry {
         let name: CallableName
-        let model: Model
-        let fit: FitEstimate?
-        let replicas: ReplicaPlan
+        let model: any OfferedModel
+        let runs: Runs
+    }
+
+    /// Where the name's model runs: on a GPU class under vLLM, or at its provider.
+    enum Runs {
+        case served(Model.Serving, fit: FitEstimate?, replicas: ReplicaPlan)
+        case hosted(HostedModel.Provider)
     }
 
     struct TenantSummary {
@@ -32,9 +37,20 @@ struct Catalog {
     init(_ context: RenderContext) {
         let spec = context.spec
         platform = spec.platform
-        let entries = context.facts.allModels.flatMap { facts in
-            facts.callableNames.map { name in Entry(name: name, model: facts.model, fit: facts.fit?.estimate, replicas: facts.replicas) }
+        let served = context.facts.allModels.flatMap { facts in
+            facts.callableNames.map { name in
+                Entry(
+                    name: name, model: facts.model, runs: .served(facts.model.serving, fit: facts.fit?.estimate, replicas: facts.replicas))
+            }
         }
+        let hosted = context.facts.hostedModels.flatMap { facts in
+            facts.callableNames.map { name in Entry(name: name, model: facts.model, runs: .hosted(facts.model.provider)) }
+        }
+        // Served and hosted names together, in model name order, as LiteLLM's entries.
+        let entries = (served + hosted).enumerated().sorted { a, b in
+            a.element.model.name.value != b.element.model.name.value
+                ? a.element.model.name.value < b.element.model.name.value : a.offset < b.offset
+        }.map(\.element)
         self.entries = entries
         // One pass over the names, not one per tenant: fleets have thousands of tenants.
         var namesByTenant: [String: [String]] = [:]
@@ -47,6 +63,6 @@ struct Catalog {
         sourceDigest = spec.sourceDigest
         sources =
             [context.platformSource] + spec.gpuClasses.map(\.span.start.file) + spec.tenants.map(\.span.start.file)
-            + spec.models.flatMap { [$0.span.start.file, $0.config.path] }
+            + spec.models.flatMap { [$0.span.start.file, $0.config.path] } + spec.hostedModels.map(\.span.start.file)
     }
 }

@@ -98,7 +98,7 @@ enum CatalogMarkdown {
 
     private static func modelLine(_ row: CatalogView.Row) -> MarkdownSource {
         """
-        | **\(row.name)** | \(row.base) | \(row.status) | \(row.owner) | \(row.gpuClass) × \(row.tensorParallel) | \(row.context) | \(row.vramText) | \(row.concurrency) | \(row.replicas) | \(row.tenantsText) | \(limits(row)) | \(row.priceIn) in, \(row.priceOut) out | \(row.description) |
+        | **\(row.name)** | \(row.base) | \(row.status) | \(row.owner) | \(row.gpu) | \(row.context) | \(row.vramText) | \(row.concurrency) | \(row.replicas) | \(row.tenantsText) | \(limits(row)) | \(row.priceIn) in, \(row.priceOut) out | \(row.description) |
 
         """
     }

@@ -1,3 +1,5 @@
+import PlatcSpec
+
 /// The page's models section: the filters and one table row per callable name.
 extension CatalogPage {
     static func writeModels(_ view: CatalogView, to page: inout HTML) {
@@ -11,7 +13,7 @@ extension CatalogPage {
             <label>Tenant <select id="filter-tenant"><option value="">all</option>\(options(view.tenants.map(\.name)))</select></label>
             <label>Status <select id="filter-status"><option value="">all</option>\(options(view.statuses))</select></label>
             <label>GPU class <select id="filter-gpu"><option value="">all</option>\(options(view.gpuClasses))</select></label>
-            <output id="filter-count" for="filter filter-tenant filter-status filter-gpu">\(String(view.rows.count)) of \(String(view.rows.count)) names</output>
+            <output id="filter-count" for="filter filter-tenant filter-status filter-gpu">\(String(view.rows.count)) of \(Plural.counted(view.rows.count, "name"))</output>
             </div>
             <div class="table-wrap">
             <table id="models" class="responsive">
@@ -49,11 +51,11 @@ extension CatalogPage {
         <td data-label="Base model">\(row.base)</td>
         <td data-label="Status"><span class="badge \(row.status)">\(row.status)</span></td>
         <td data-label="Owner">\(row.owner)</td>
-        <td data-label="GPU × TP" class="num">\(row.gpuClass) × \(row.tensorParallel)</td>
+        <td data-label="GPU × TP" class="num">\(row.gpu)</td>
         <td data-label="Context" class="num">\(row.context)</td>
         <td data-label="VRAM per GPU" class="vram">
         \(row.vram.map(bar) ?? HTML())<span class="small">\(row.vramText)</span>
-        <span class="small">max concurrency \(row.concurrency) at \(row.context) tokens</span>
+        \(row.concurrencyText.map(small) ?? HTML())
         </td>
         <td data-label="Replicas">\(row.replicas)</td>
         <td data-label="Tenants">\(chips(row.tenants))</td>
@@ -64,6 +66,8 @@ extension CatalogPage {
 
         """
     }
+
+    private static func small(_ text: String) -> HTML { "<span class=\"small\">\(text)</span>" }
 
     /// One chip per tenant, or "none".
     private static func chips(_ tenants: [String]) -> HTML {

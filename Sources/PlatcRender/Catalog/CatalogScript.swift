@@ -32,7 +32,7 @@ enum CatalogScript {
               row.hidden = !visible;
               if (visible) { shown += 1; }
             });
-            count.textContent = shown + " of " + rows.length + " names";
+            count.textContent = shown + " of " + rows.length + (rows.length === 1 ? " name" : " names");
             none.hidden = shown > 0;
           }
           text.addEventListener("input", apply);

@@ -7,19 +7,24 @@ import PlatcSpec
 struct CatalogView {
     struct Row {
         let name: String
-        /// The model it runs on, or "LoRA <adapter> on <model>".
+        /// The id vLLM serves (usually the Hugging Face id), "LoRA <adapter> on <id>", or
+        /// "<provider model> (<provider>)".
         let base: String
         let status: String
         let owner: String
+        /// The GPU-class filter's value: the class, or "hosted".
         let gpuClass: String
-        let tensorParallel: String
+        /// "l4 × 1" (class × tensor parallel), or "hosted by anthropic".
+        let gpu: String
         let context: String
         let vram: CatalogBar?
         /// "weights 15.02 · KV cache 52.10 · overhead 5.31 of 79.19 GiB per GPU".
         let vramText: String
         /// vLLM's maximum concurrency at full context, e.g. "12.34".
         let concurrency: String
-        /// `ReplicaPlan.description`: "1 warm, up to 3", "parked".
+        /// "max concurrency 12.34 at 8,192 tokens"; nil for a hosted model.
+        let concurrencyText: String?
+        /// `ReplicaPlan.description`: "1 warm, up to 3", "parked"; "hosted".
         let replicas: String
         let tenants: [String]
         /// Space-separated, for the filter's `data-tenants`.
@@ -111,25 +116,23 @@ struct CatalogView {
         digest = catalog.sourceDigest.value
         fileCount = Figures.grouped(catalog.sourceDigest.fileCount)
         let models = Set(catalog.entries.map(\.model.name.value)).count
-        counts =
-            "\(rows.count) names on \(models) models · \(tenants.count) tenants · \(capacities.count) GPU classes"
+        counts = [
+            Plural.counted(rows.count, "name") + " on " + Plural.counted(models, "model"), Plural.counted(tenants.count, "tenant"),
+            Plural.counted(capacities.count, "GPU class", plural: "GPU classes"),
+        ].joined(separator: " · ")
     }
 
     private static func row(_ entry: Catalog.Entry) -> Row {
-        let model = entry.model, serving = model.serving
-        let base = entry.name.adapter.map { "LoRA \($0) on \(model.name.value)" } ?? model.name.value
+        let model = entry.model
         let tenants = entry.name.tenants
+        let place = Place(entry)
         let searchable =
-            [
-                entry.name.name, base, model.status.value.rawValue, model.owner.value, serving.gpuClass.value, model.description.value,
-            ] + (entry.replicas.mode == .parked ? ["parked"] : [])
+            [entry.name.name, place.base, model.status.value.rawValue, model.owner.value, place.gpuClass, model.description.value]
+            + place.words
         return Row(
-            name: entry.name.name, base: base, status: model.status.value.rawValue, owner: model.owner.value,
-            gpuClass: serving.gpuClass.value, tensorParallel: String(serving.tensorParallel.value),
-            context: Figures.grouped(serving.maxModelLen.value), vram: entry.fit.map(vramBar),
-            vramText: entry.fit.map(vramText) ?? "no estimate",
-            concurrency: entry.fit.map { $0.concurrency.description } ?? "?",
-            replicas: entry.replicas.description, tenants: tenants,
+            name: entry.name.name, base: place.base, status: model.status.value.rawValue, owner: model.owner.value,
+            gpuClass: place.gpuClass, gpu: place.gpu, context: place.context, vram: place.vram, vramText: place.vramText,
+            concurrency: place.concurrency, concurrencyText: place.concurrencyText, replicas: place.replicas, tenants: tenants,
             tenantList: tenants.joined(separator: " "), tenantsText: tenants.isEmpty ? "none" : tenants.joined(separator: ", "),
             rpm: entry.name.rpm.map { Figures.grouped($0) },
             tpm: entry.name.tpm.map { Figures.grouped($0) }, priceIn: Figures.dollars(model.pricing.inputPerMillion.value),
@@ -137,10 +140,57 @@ struct CatalogView {
             search: (searchable + tenants).joined(separator: " ").lowercased())
     }
 
+    /// The cells that depend on where the name's model runs: a GPU class under vLLM, or a provider.
+    private struct Place {
+        var base: String
+        var gpuClass: String
+        var gpu: String
+        var context: String
+        var vram: CatalogBar?
+        var vramText: String
+        var concurrency: String
+        var concurrencyText: String?
+        var replicas: String
+        /// More words the free-text filter matches.
+        var words: [String]
+
+        init(_ entry: Catalog.Entry) {
+            switch entry.runs {
+            case .served(let serving, let fit, let replicas):
+                // The base model is the id vLLM serves (usually the Hugging Face id); an adapter's, the one it runs on.
+                let served = (entry.model as? Model)?.servedName.value ?? entry.model.name.value
+                base = entry.name.adapter.map { "LoRA \($0) on \(served)" } ?? served
+                gpuClass = serving.gpuClass.value
+                gpu = "\(serving.gpuClass.value) × \(serving.tensorParallel.value)"
+                context = Figures.grouped(serving.maxModelLen.value)
+                vram = fit.map(CatalogView.vramBar)
+                vramText = fit.map(CatalogView.vramText) ?? "no estimate"
+                concurrency = fit.map { $0.concurrency.description } ?? "?"
+                concurrencyText = "max concurrency \(concurrency) at \(context) tokens"
+                self.replicas = replicas.description
+                words = replicas.mode == .parked ? ["parked"] : []
+            case .hosted(let provider):
+                base = "\(provider.model.value) (\(provider.name.value))"
+                gpuClass = CatalogView.hostedClass
+                gpu = "hosted by \(provider.name.value)"
+                context = "the provider's"
+                vram = nil
+                vramText = "no GPU here: \(provider.name.value) serves it"
+                concurrency = "the provider's"
+                concurrencyText = nil
+                replicas = "hosted"
+                words = [provider.name.value]
+            }
+        }
+    }
+
+    /// What the GPU-class filter calls hosted models.
+    static let hostedClass = "hosted"
+
     /// Overhead: what vLLM keeps besides weights and KV cache inside its budget; the rest of the
     /// GPU (1 − gpuMemoryUtilization) is headroom it never touches.
 
-    private static func vramBar(_ fit: FitEstimate) -> CatalogBar {
+    static func vramBar(_ fit: FitEstimate) -> CatalogBar {
         CatalogBar(
             total: fit.visibleGiB,
             parts: [
@@ -154,7 +204,7 @@ struct CatalogView {
             ], summary: vramText(fit))
     }
 
-    private static func vramText(_ fit: FitEstimate) -> String {
+    static func vramText(_ fit: FitEstimate) -> String {
         "weights \(fit.weights) · KV cache \(fit.kvCache) · overhead \(fit.overhead) of \(fit.visible) GiB per GPU"
     }
 
@@ -181,28 +231,29 @@ struct CatalogView {
         let burst = pool.peak - pool.warmFloor
         let needed = pool.nominal + pool.peak
         let summary =
-            "\(pool.capacity) GPUs: tenant quotas \(pool.nominal), serving warm floor \(pool.warmFloor), serving at max replicas \(pool.peak)"
+            "\(Plural.counted(pool.capacity, "GPU")): tenant quotas \(pool.nominal), serving warm floor \(pool.warmFloor), serving at max replicas \(pool.peak)"
         return Capacity(
             name: pool.name, product: pool.gpuClass.product.value, capacity: String(pool.capacity), nominal: String(pool.nominal),
             floor: String(pool.warmFloor), peak: String(pool.peak),
             bar: CatalogBar(
                 total: Double(max(pool.capacity, needed, 1)),
                 parts: [
-                    ("quota", Double(pool.nominal), "tenant quotas \(pool.nominal) GPUs"),
-                    ("floor", Double(pool.warmFloor), "serving warm floor \(pool.warmFloor) GPUs"),
-                    ("burst", Double(burst), "serving up to max replicas +\(burst) GPUs"),
+                    ("quota", Double(pool.nominal), "tenant quotas \(Plural.counted(pool.nominal, "GPU"))"),
+                    ("floor", Double(pool.warmFloor), "serving warm floor \(Plural.counted(pool.warmFloor, "GPU"))"),
+                    ("burst", Double(burst), "serving up to max replicas +\(Plural.counted(burst, "GPU"))"),
                 ], marker: Double(pool.capacity), summary: summary),
             note: note(pool), noteClass: pool.peak > pool.capacity ? "warn" : "muted")
     }
 
     private static func note(_ pool: GPUPool) -> String? {
         if pool.peak > pool.capacity {
-            return "At max replicas serving alone needs \(pool.peak) of \(pool.capacity) GPUs: the replicas above that stay Pending."
+            return
+                "At max replicas serving alone needs \(pool.peak) of \(Plural.counted(pool.capacity, "GPU")): the replicas above that stay Pending."
         }
         let intoQuotas = pool.nominal + pool.peak - pool.capacity
         guard intoQuotas > 0 else { return nil }
         return
-            "At max replicas serving takes \(intoQuotas) of the tenants' \(pool.nominal) quota GPUs: its higher priority preempts batch pods."
+            "At max replicas serving takes \(intoQuotas) of the tenants' \(pool.nominal) quota \(Plural.noun(pool.nominal, "GPU")): its higher priority preempts batch pods."
     }
 
     /// client > gateway > router (every attempt to its timeout, plus backoff) > inference gateway
@@ -219,7 +270,7 @@ struct CatalogView {
         }
         attempts.append(("backoff", Double(ladder.routerBackoff), "backoff \(spoken(ladder.routerBackoff))"))
         let router =
-            "\(ladder.routerAttempts) attempts × \(spoken(ladder.routerTimeout)) + \(spoken(ladder.routerBackoff)) backoff"
+            "\(Plural.counted(ladder.routerAttempts, "attempt")) × \(spoken(ladder.routerTimeout)) + \(spoken(ladder.routerBackoff)) backoff"
         return [
             Rung(
                 layer: "client", value: spoken(ladder.client), detail: "what clients should wait at most",

@@ -27,12 +27,13 @@ enum OutputPrerequisites {
                     "LiteLLM's calls to vLLM (`api_key: os.environ/\(keyVariable)`)"
                 ),
                 (
-                    "Secret `\(masterKey.name.value)`, key `\(masterKey.key.value)`, as env `LITELLM_MASTER_KEY` of LiteLLM's pods",
+                    "Secret `\(masterKey.name.value)`, key `\(masterKey.key.value)`, as env `\(LiteLLMNames.masterKeyVariable)` of LiteLLM's pods",
                     ns.litellm.value, "LiteLLM's master key (`litellm.masterKeyRef`; the team reconciler reads it too)"
                 ),
+            ] + providerKeys(facts.hostedModels).map { ($0.what, ns.litellm.value, $0.purpose) } + [
                 (
                     "LiteLLM's Deployment: pods labelled `\(labelKey): \(labelValue)`, listening on \(litellm.service.port.value), "
-                        + "config from ConfigMap `\(LiteLLMNames.configMap)`, env `DATABASE_URL`", ns.litellm.value,
+                        + "config from ConfigMap `\(LiteLLMNames.configMap)`, env `\(LiteLLMNames.databaseURLVariable)`", ns.litellm.value,
                     "the router: keys, team budgets, rate limits; \(litellmAdmittedBy)"
                 ),
                 ("Service `\(service)` selecting those pods", ns.litellm.value, "the edge route's backend (`litellm.service`)"),
@@ -101,6 +102,26 @@ enum OutputPrerequisites {
                 routing.namespace, "the inference Gateway LiteLLM calls (`routing.inferenceGateway`)"
             ),
         ]
+    }
+
+    /// The hosted models' provider keys, each Secret key once, sorted by variable: LiteLLM reads
+    /// them from its environment, and its pods must reach the providers (HTTPS egress; a
+    /// NetworkPolicy cannot name a host, docs/render-litellm.md § Hosted models).
+    static func providerKeys(_ hosted: [HostedModelFacts]) -> [(what: String, purpose: String)] {
+        var readers: [String: (what: String, models: [String])] = [:]
+        for model in hosted {
+            let ref = model.model.provider.apiKeyRef, provider = model.model.provider
+            let what = "Secret `\(ref.name.value)`, key `\(ref.key.value)`, as env `\(model.keyVariable)` of LiteLLM's pods"
+            let endpoint = provider.apiBase.map { " at \($0.value)" } ?? ""
+            readers[model.keyVariable, default: (what, [])].models.append("`\(model.model.name.value)` (\(provider.name.value)\(endpoint))")
+        }
+        return readers.sorted { $0.key < $1.key }.map { _, reader in
+            (
+                reader.what,
+                "the provider key of hosted \(reader.models.count == 1 ? "model" : "models") \(reader.models.joined(separator: ", ")) "
+                    + "(`provider.apiKeyRef`); LiteLLM's pods must also reach the provider over HTTPS"
+            )
+        }
     }
 
     /// The Secret keys models read through `serving.env`, each once, sorted by Secret and key.

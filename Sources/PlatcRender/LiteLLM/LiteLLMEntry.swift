@@ -41,3 +41,17 @@ extension LiteLLMEntry {
         }
     }
 }
+
+/// One `model_list` entry of a hosted model: one of its names, called at its provider.
+struct HostedEntry {
+    let hosted: HostedModelFacts
+    let callable: CallableName
+
+    /// Unique as `LiteLLMEntry.id` is: model names are unique across served and hosted models.
+    var id: String { "\(hosted.model.name.value).\(callable.name)" }
+
+    /// Hosted models in name order, each with its names in `CallableName` order.
+    static func all(_ facts: Facts) -> [HostedEntry] {
+        facts.hostedModels.flatMap { hosted in hosted.callableNames.map { HostedEntry(hosted: hosted, callable: $0) } }
+    }
+}

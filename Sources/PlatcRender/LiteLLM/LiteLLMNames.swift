@@ -1,3 +1,4 @@
+import PlatcFacts
 import PlatcSpec
 
 /// Names the LiteLLM objects and documents give each other, and that other families (NetworkPolicies,
@@ -17,8 +18,8 @@ enum LiteLLMNames {
     static let scriptKey = "reconcile.py"
 
     /// Environment variables the config reads through `os.environ/…` (never a value in out/).
-    static let masterKeyVariable = "LITELLM_MASTER_KEY"
-    static let databaseURLVariable = "DATABASE_URL"
+    static let masterKeyVariable = LiteLLMEnvironment.masterKey
+    static let databaseURLVariable = LiteLLMEnvironment.databaseURL
 
     /// A tenant's model access group, which its team's `models` names. Model aliases are lowercase
     /// and never contain ':' (the language's `modelAlias` format), so a group can never collide with

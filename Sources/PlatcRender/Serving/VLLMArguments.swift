@@ -16,6 +16,7 @@ enum VLLMArguments {
             "--tensor-parallel-size", "\(serving.tensorParallel.value)",
             "--max-num-seqs", "\(serving.maxNumSeqs.value)",
         ]
+        if serving.task.value == .embed { args += serving.engineVersion.embeddingFlags }
         if serving.dtype.value != .auto { args += ["--dtype", serving.dtype.value.rawValue] }
         // Only a method: absent or `none`, vLLM loads the checkpoint as config.json declares.
         if let method = serving.quantizationMethod { args += ["--quantization", method] }

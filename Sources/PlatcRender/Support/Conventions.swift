@@ -66,7 +66,7 @@ public enum Conventions {
     public static let vllmPort: Int64 = 8000
     /// The bearer token vLLM requires on /v1 (vllm/envs.py reads it), from `serving.apiKeyRef`;
     /// LiteLLM's pods hold the same value under the same name (`os.environ/VLLM_API_KEY`).
-    public static let vllmAPIKeyVariable = "VLLM_API_KEY"
+    public static let vllmAPIKeyVariable = LiteLLMEnvironment.vllmAPIKey
 }
 
 // Serving (render-serving): names other families must agree on.

@@ -118,3 +118,11 @@ extension YAMLValue: ExpressibleByIntegerLiteral {
 extension YAMLValue: ExpressibleByBooleanLiteral {
     public init(booleanLiteral value: Bool) { self = .bool(value) }
 }
+
+extension YAMLValue {
+    /// Two maps as one: `b`'s entries after `a`'s, a repeated key taking `b`'s value in place.
+    public static func + (a: YAMLValue, b: YAMLValue) -> YAMLValue {
+        guard let left = a.mapValue, let right = b.mapValue else { preconditionFailure("+ joins two maps") }
+        return .map(YAMLMap(left.entries + right.entries))
+    }
+}

@@ -5,4 +5,7 @@ public enum Plural {
 
     /// The noun alone, agreeing with `n`: "GPU", "GPUs".
     public static func noun<N: BinaryInteger>(_ n: N, _ noun: String) -> String { n == 1 ? noun : noun + "s" }
+
+    /// `n` and the noun, for nouns whose plural is not noun + "s": "1 GPU class", "2 GPU classes".
+    public static func counted<N: BinaryInteger>(_ n: N, _ noun: String, plural: String) -> String { "\(n) \(n == 1 ? noun : plural)" }
 }

@@ -30,6 +30,8 @@ public struct Model: Sendable {
 
     public struct Serving: Sendable {
         public var engine: Engine
+        /// What vLLM runs the model for: generation, or embeddings (its pooling runner).
+        public var task: Located<Task>
         public var gpuClass: Located<String>
         public var tensorParallel: Located<Int64>
         public var dtype: Located<Dtype>
@@ -59,6 +61,8 @@ public struct Model: Sendable {
         public static let maxModelLenLimit: Int64 = 10_000_000
 
         public enum Autoscaling: String, Sendable, CaseIterable { case none, keda }
+        /// `embed`: vLLM serves /v1/embeddings only, with no sampler and no decode (docs/render-serving.md).
+        public enum Task: String, Sendable, CaseIterable { case generate, embed }
         /// vLLM --dtype: `auto` passes no flag (the checkpoint's torch_dtype).
         public enum Dtype: String, Sendable, CaseIterable { case auto, bfloat16, float16 }
         /// vLLM --kv-cache-dtype: `auto` passes no flag (the model's dtype, 2 bytes).
@@ -136,6 +140,11 @@ public struct Model: Sendable {
     public struct Pricing: Sendable {
         public var inputPerMillion: Located<USD>
         public var outputPerMillion: Located<USD>
+
+        init(_ r: FieldReader) throws {
+            inputPerMillion = try r.usd("inputPerMillion")
+            outputPerMillion = try r.usd("outputPerMillion")
+        }
     }
 
     /// vLLM's methods (every release platc knows; engine/quantization-unsupported holds each model
@@ -143,12 +152,15 @@ public struct Model: Sendable {
     public static let quantizations = [Serving.noQuantization] + EngineVocabulary.quantization.names
 
     public static let shape = ObjectShape(
-        "Model", doc: "A model served by vLLM and offered to tenants through LiteLLM.",
+        "Model", doc: "A model offered to tenants through LiteLLM: served by vLLM, or hosted by a `provider`.",
         fields: DocumentHeader.fields(.model, nameDoc: "Name of the model; names its Kubernetes objects.") + [
             .required("owner", .string(.dnsLabel), "Team that owns the model.", example: "platform-team"),
             .required("status", .oneOf(Status.allCases.map(\.rawValue)), "Lifecycle status shown in the catalog.", example: "ga"),
             .required("description", .string(.text), "One or two sentences for the catalog.", example: "General chat model."),
-            .optional("mode", .oneOf(Mode.allCases.map(\.rawValue)), "What the model does (LiteLLM model_info.mode).", default: "chat"),
+            .optional(
+                "mode", .oneOf(Mode.allCases.map(\.rawValue)),
+                "What the model does (LiteLLM model_info.mode); when absent, embedding if serving.task is embed, else chat.",
+                example: "chat"),
             .required(
                 "servedName", .string(.servedModelName), "vLLM --served-model-name; the gateway and LiteLLM route on it.",
                 example: "meta-llama/Llama-3.1-8B-Instruct"),
@@ -157,11 +169,14 @@ public struct Model: Sendable {
                 "Names tenants call (LiteLLM model_name); distinct from servedName.", example: "[llama-3.1-8b-instruct]"),
             .required("source", .object(sourceShape), "Where the weights and the HF config come from."),
             .required("serving", .object(servingShape), "How vLLM runs the model."),
+            .optional(
+                "provider", .object(HostedModel.providerShape),
+                "A hosted model: the provider LiteLLM calls, instead of servedName, source, serving and lora."),
             .optional("lora", .object(loraShape), "LoRA adapters served on top of this model."),
             .optional("tenants", .list(.string(.dnsLabel), unique: true), "Tenants allowed to call the model.", default: "[]"),
             .required("pricing", .object(pricingShape), "Price per million tokens; LiteLLM budgets bind only with a price."),
             .optional("rateLimits", .object(RateLimits.shape), "Limits of the model's deployment in LiteLLM."),
-        ])
+        ], alternative: .init(key: "provider", replaces: ["servedName", "source", "serving", "lora"]))
 
     static let sourceShape = ObjectShape(
         "ModelSource", doc: "Weights and configuration.",
@@ -226,6 +241,10 @@ public struct Model: Sendable {
         "Serving", doc: "vLLM settings.",
         fields: [
             .required("engine", .object(engineShape), "The vLLM image and version."),
+            .optional(
+                "task", .oneOf(Serving.Task.allCases.map(\.rawValue)),
+                "What vLLM serves: generate (chat and completions) or embed (/v1/embeddings, vLLM's pooling runner).",
+                default: "generate"),
             .required("gpuClass", .string(.dnsLabel), "GPU class the model runs on.", example: "h100"),
             .optional("tensorParallel", .integer(min: 1, max: 64), "GPUs per replica (--tensor-parallel-size).", default: "1"),
             .optional(
@@ -330,7 +349,7 @@ public struct Model: Sendable {
         owner = try r.string("owner")
         status = try r.choice("status", as: Status.self)
         description = try r.string("description")
-        mode = try r.choice("mode", as: Mode.self)
+        let writtenMode = try r.optionalChoice("mode", as: Mode.self)
         servedName = try r.string("servedName")
         aliases = try r.strings("aliases")
         source = try r.object("source") {
@@ -339,6 +358,7 @@ public struct Model: Sendable {
         serving = try r.object("serving") { s in
             Serving(
                 engine: try s.object("engine") { Serving.Engine(image: try $0.string("image"), version: try $0.string("version")) },
+                task: try s.choice("task", as: Serving.Task.self),
                 gpuClass: try s.string("gpuClass"), tensorParallel: try s.integer("tensorParallel"),
                 dtype: try s.choice("dtype", as: Serving.Dtype.self),
                 quantization: try s.optionalString("quantization"), maxModelLen: try s.integer("maxModelLen"),
@@ -363,6 +383,8 @@ public struct Model: Sendable {
                 toolCallParser: try s.optionalString("toolCallParser"), reasoningParser: try s.optionalString("reasoningParser"),
                 extraArgs: try s.strings("extraArgs"), env: try s.objects("env", Serving.EnvVariable.init))
         }
+        // An embedding model is called for embeddings unless the source says otherwise (engine/task-mode).
+        mode = writtenMode ?? (serving.task.value == .embed ? Located(.embedding, at: serving.task.span) : Located(.chat, at: r.span))
         lora = try r.optionalObject("lora") { l in
             LoRA(
                 maxLoras: try l.integer("maxLoras"), maxRank: try l.integer("maxRank"),
@@ -373,9 +395,7 @@ public struct Model: Sendable {
                 })
         }
         tenants = try r.strings("tenants")
-        pricing = try r.object("pricing") {
-            Pricing(inputPerMillion: try $0.usd("inputPerMillion"), outputPerMillion: try $0.usd("outputPerMillion"))
-        }
+        pricing = try r.object("pricing", Pricing.init)
         rateLimits = try r.optionalObject("rateLimits", RateLimits.init)
         self.config = config
         span = r.span

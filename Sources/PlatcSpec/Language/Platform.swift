@@ -77,6 +77,8 @@ public struct Platform: Sendable {
         /// The LiteLLM image; the team reconciler Job runs its python3. None: no reconciler.
         public var image: Located<String>?
         public var masterKeyRef: SecretKeyRef
+        /// Where `masterKeyRef` is written; nil when its defaults stand in.
+        public var masterKeyRefSpan: SourceSpan?
         public var allowedFails: Located<Int64>
         public var cooldown: Located<Duration>
         public var service: Service
@@ -307,6 +309,7 @@ public struct Platform: Sendable {
             LiteLLM(
                 image: try l.optionalString("image"),
                 masterKeyRef: try l.object("masterKeyRef", SecretKeyRef.init),
+                masterKeyRefSpan: l.isWritten("masterKeyRef") ? try l.object("masterKeyRef") { $0.span } : nil,
                 allowedFails: try l.integer("allowedFails"), cooldown: try l.duration("cooldown"),
                 service: try l.object("service") { LiteLLM.Service(name: try $0.string("name"), port: try $0.integer("port")) })
         }

@@ -44,6 +44,7 @@ public struct Loader {
         var gpuClasses: [GPUClass] = []
         var tenants: [Tenant] = []
         var models: [Model] = []
+        var hostedModels: [HostedModel] = []
         for result in built {
             diagnostics.append(contentsOf: result.diagnostics)
             sources.merge(result.sources)
@@ -52,6 +53,7 @@ public struct Loader {
             case .gpuClass(let gpuClass): gpuClasses.append(gpuClass)
             case .tenant(let tenant): tenants.append(tenant)
             case .model(let model): models.append(model)
+            case .hostedModel(let model): hostedModels.append(model)
             case nil: break
             }
         }
@@ -60,7 +62,7 @@ public struct Loader {
         let spec: Spec? =
             if let platform, !diagnostics.hasErrors {
                 Spec(
-                    platform: platform, gpuClasses: gpuClasses, tenants: tenants, models: models,
+                    platform: platform, gpuClasses: gpuClasses, tenants: tenants, models: models, hostedModels: hostedModels,
                     sourceDigest: Self.digest(documents, models: models))
             } else {
                 nil
@@ -90,6 +92,7 @@ public struct Loader {
         case gpuClass(GPUClass)
         case tenant(Tenant)
         case model(Model)
+        case hostedModel(HostedModel)
     }
 
     /// One document as a typed object, with what building it reported (a model's config.json).
@@ -124,6 +127,8 @@ public struct Loader {
             case .platform: built.object = .platform(try Platform(reader))
             case .gpuClass: built.object = .gpuClass(try GPUClass(reader))
             case .tenant: built.object = .tenant(try Tenant(reader))
+            case .model where reader.isWritten("provider"):
+                built.object = .hostedModel(try HostedModel(reader))
             case .model:
                 if let config = readConfig(reader, modelPath: document.path, jsonFiles, &diagnostics, &built.sources) {
                     built.object = .model(try Model(reader, config: config))

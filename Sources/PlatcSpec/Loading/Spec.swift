@@ -4,16 +4,28 @@ public struct Spec: Sendable {
     public var platform: Platform
     public var gpuClasses: [GPUClass]
     public var tenants: [Tenant]
+    /// The models vLLM serves in the cluster.
     public var models: [Model]
+    /// The models external providers host (`provider`), which LiteLLM calls directly.
+    public var hostedModels: [HostedModel]
     /// What the Spec was loaded from, as one hash.
     public var sourceDigest: SourceDigest
 
-    public init(platform: Platform, gpuClasses: [GPUClass], tenants: [Tenant], models: [Model], sourceDigest: SourceDigest) {
+    public init(
+        platform: Platform, gpuClasses: [GPUClass], tenants: [Tenant], models: [Model], hostedModels: [HostedModel] = [],
+        sourceDigest: SourceDigest
+    ) {
         self.platform = platform
         self.sourceDigest = sourceDigest
         self.gpuClasses = gpuClasses.sorted { $0.name.value < $1.name.value }
         self.tenants = tenants.sorted { $0.name.value < $1.name.value }
         self.models = models.sorted { $0.name.value < $1.name.value }
+        self.hostedModels = hostedModels.sorted { $0.name.value < $1.name.value }
+    }
+
+    /// Every model tenants can call, served or hosted, by name.
+    public var offeredModels: [any OfferedModel] {
+        (models.map { $0 as any OfferedModel } + hostedModels.map { $0 as any OfferedModel }).sorted { $0.name.value < $1.name.value }
     }
 }
 

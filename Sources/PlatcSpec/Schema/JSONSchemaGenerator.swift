@@ -48,7 +48,7 @@ public enum JSONSchemaGenerator {
             if let defaultValue = field.defaultValue { pairs.append(("default", defaultJSON(defaultValue, field.type))) }
             properties.append((field.key, .object(pairs)))
         }
-        let required = shape.fields.filter(\.required).map { JSONValue.string($0.key) }
+        let required = shape.fields.filter { $0.required && !shape.isReplaced($0.key) }.map { JSONValue.string($0.key) }
         var definition: [(String, JSONValue)] = [
             ("description", .string(shape.doc)),
             ("type", .string("object")),
@@ -58,6 +58,22 @@ public enum JSONSchemaGenerator {
         ]
         if !shape.oneOf.isEmpty {
             definition.append(("oneOf", .array(shape.oneOf.map { .object([("required", .array([.string($0)]))]) })))
+        }
+        if let alternative = shape.alternative {
+            // Either the alternative's key and none of what it replaces, or the replaced required fields.
+            let replaced = alternative.replaces.map { JSONValue.object([("required", .array([.string($0)]))]) }
+            let requiredWithout = shape.fields.filter { $0.required && shape.isReplaced($0.key) }.map { JSONValue.string($0.key) }
+            definition.append(
+                (
+                    "oneOf",
+                    .array([
+                        .object([("required", .array([.string(alternative.key)])), ("not", .object([("anyOf", .array(replaced))]))]),
+                        .object([
+                            ("required", .array(requiredWithout)),
+                            ("not", .object([("required", .array([.string(alternative.key)]))])),
+                        ]),
+                    ])
+                ))
         }
         definitions.append((shape.name, .object(definition)))
     }

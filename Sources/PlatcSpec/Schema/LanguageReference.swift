@@ -14,10 +14,17 @@ public enum LanguageReference {
             out += "## \(shape.name)\n\n\(shape.doc)"
             if let kind { out += " Lives in `\(kind.folder)/`." }
             if !shape.oneOf.isEmpty { out += " Exactly one of " + shape.oneOf.map { "`\($0)`" }.joined(separator: ", ") + "." }
+            if let alternative = shape.alternative {
+                out +=
+                    " With `\(alternative.key)` written, none of " + alternative.replaces.map { "`\($0)`" }.joined(separator: ", ")
+                    + " may be, and those marked required are required only without it."
+            }
             out += "\n\n| field | type | required | default | meaning |\n| --- | --- | --- | --- | --- |\n"
             for field in shape.fields {
                 let defaultText = field.defaultValue.map { "`\($0)`" } ?? ""
-                out += "| `\(field.key)` | \(typeText(field.type)) | \(field.required ? "yes" : "") | \(defaultText) | \(field.doc) |\n"
+                let required =
+                    field.required ? (shape.isReplaced(field.key) ? "yes, without `\(shape.alternative?.key ?? "")`" : "yes") : ""
+                out += "| `\(field.key)` | \(typeText(field.type)) | \(required) | \(defaultText) | \(field.doc) |\n"
                 queue.append(contentsOf: nested(field.type))
             }
             out += "\n"

@@ -78,15 +78,31 @@ public struct ObjectShape: Sendable {
     public var oneOf: [String]
     /// In a list declared unique, the field that tells its items apart (an env variable's `name`).
     public var identity: String?
+    /// A second form of the object: with `key` written, the `replaces` fields must be absent, and
+    /// those marked required are required only without it (a Model hosted by a `provider` has no
+    /// `source` or `serving`).
+    public var alternative: Alternative?
 
-    public init(_ name: String, doc: String, fields: [FieldShape], oneOf: [String] = [], identity: String? = nil) {
+    public struct Alternative: Sendable {
+        public var key: String
+        public var replaces: [String]
+    }
+
+    public init(
+        _ name: String, doc: String, fields: [FieldShape], oneOf: [String] = [], identity: String? = nil,
+        alternative: Alternative? = nil
+    ) {
         self.name = name
         self.doc = doc
         self.fields = fields
         fieldsByKeyBytes = fields.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
         self.oneOf = oneOf
         self.identity = identity
+        self.alternative = alternative
     }
+
+    /// Whether `key` is one the alternative form leaves out.
+    public func isReplaced(_ key: String) -> Bool { alternative?.replaces.contains(key) ?? false }
 
     public func field(_ key: String) -> FieldShape? { fields.first { $0.key == key } }
 }

@@ -66,7 +66,12 @@ public struct ShapeValidator {
                 valid = false
             }
         }
-        for field in shape.fields where !written.contains(field.key) {
+        // The alternative form: its key written, the fields it replaces are neither required nor defaulted.
+        let alternative = shape.alternative.flatMap { written.contains($0.key) ? $0 : nil }
+        if let alternative, !replacedFieldsAbsent(alternative, shape: shape, written: written, keySpans: keySpans, path: path) {
+            valid = false
+        }
+        for field in shape.fields where !written.contains(field.key) && !(alternative != nil && shape.isReplaced(field.key)) {
             if field.required {
                 if explained.contains(field.key) { continue }
                 let fieldPath = path.isEmpty ? field.key : "\(path).\(field.key)"
@@ -89,6 +94,22 @@ public struct ShapeValidator {
         if !shape.oneOf.isEmpty, !exactlyOne(of: shape, written: written, keySpans: keySpans, node: node, path: path) { valid = false }
         return valid
             ? Located(.object(ObjectValue(shape: shape.name, fields: fields, span: node.span, written: written)), at: node.span) : nil
+    }
+
+    /// With the alternative's key written, none of the fields it replaces may be.
+    private mutating func replacedFieldsAbsent(
+        _ alternative: ObjectShape.Alternative, shape: ObjectShape, written: Set<String>, keySpans: [String: SourceSpan], path: String
+    ) -> Bool {
+        let where_ = path.isEmpty ? shape.name : "'\(path)'"
+        var clean = true
+        for key in alternative.replaces where written.contains(key) {
+            diagnostics.error(
+                .schemaExclusiveFields, "\(where_) sets '\(alternative.key)', which leaves no room for '\(key)'", at: keySpans[key],
+                notes: keySpans[alternative.key].map { [.init("'\(alternative.key)' is set here", at: $0)] } ?? [],
+                hint: "remove '\(key)', or remove '\(alternative.key)'")
+            clean = false
+        }
+        return clean
     }
 
     /// `shape.oneOf`: one of the keys must be written, and only one.

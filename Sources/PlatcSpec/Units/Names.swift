@@ -14,6 +14,8 @@ public enum StringFormat: String, Sendable, CaseIterable {
     case imageReference
     /// An `http(s)://` or `ssh://`/`git@` URL.
     case url
+    /// An `http://` or `https://` URL with a host, e.g. a provider's API base.
+    case httpURL
     /// A hostname (DNS-1123 subdomain), e.g. `llm.example.com`.
     case hostname
     /// A `major.minor` or `major.minor.patch` version, e.g. `1.33` or `0.11.0`.
@@ -44,6 +46,7 @@ public enum StringFormat: String, Sendable, CaseIterable {
         case .imageReference:
             "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*(:[0-9]+)?(/[a-z0-9]+([._-]+[a-z0-9]+)*)+(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@sha256:[a-f0-9]{64})?$"
         case .url: "^(https?|ssh)://[^\\s]+$|^git@[^\\s]+:[^\\s]+$"
+        case .httpURL: "^https?://[^\\s/?#]+[^\\s]*$"
         case .hostname: "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*$"
         case .version: "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$"
         case .kubernetesVersion: "^1\\.(29|[3-9][0-9]|[1-9][0-9]{2})(\\.[0-9]{1,6})?$"
@@ -67,6 +70,7 @@ public enum StringFormat: String, Sendable, CaseIterable {
         case .labelValue: "a Kubernetes label value"
         case .imageReference: "an image reference"
         case .url: "a URL"
+        case .httpURL: "an http(s) URL"
         case .hostname: "a hostname"
         case .version: "a version"
         case .kubernetesVersion: "a Kubernetes minor version of 1.29 or later"
@@ -88,6 +92,7 @@ public enum StringFormat: String, Sendable, CaseIterable {
         case .labelValue: "use at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit"
         case .imageReference: "write registry/repository@sha256:<64 hex digits>, e.g. registry.example.com/vllm/vllm-openai@sha256:…"
         case .url: "write an https:// or ssh:// URL"
+        case .httpURL: "write an https:// URL, e.g. https://api.anthropic.com"
         case .hostname: "write a lowercase DNS name, e.g. llm.example.com"
         case .version: "write major.minor or major.minor.patch, e.g. 1.33 or 0.11.0"
         case .kubernetesVersion:
@@ -120,6 +125,10 @@ public enum StringFormat: String, Sendable, CaseIterable {
                 (text.hasPrefix("https://") || text.hasPrefix("http://") || text.hasPrefix("ssh://")
                 || (text.hasPrefix("git@") && text.contains(":")))
                 && !text.contains(where: \.isWhitespace) && text.count > 8
+        case .httpURL:
+            let rest = text.hasPrefix("https://") ? text.dropFirst(8) : text.hasPrefix("http://") ? text.dropFirst(7) : nil
+            guard let rest, let first = rest.first, !"/?#".contains(first) else { return false }
+            return !text.contains(where: \.isWhitespace)
         case .hostname: return Self.isSubdomain(text)
         case .version:
             let parts = text.split(separator: ".", omittingEmptySubsequences: false)

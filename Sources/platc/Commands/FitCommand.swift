@@ -31,6 +31,8 @@ struct FitCommand: ParsableCommand {
     @Option(name: .long, help: "What-if: vLLM version (memory accounting differs by version).") var engineVersion: String = "0.11.0"
     @Option(name: .long, help: "What-if: --block-size (default 16; 64 for MLA).") var blockSize: Int?
     @Option(name: .long, help: "What-if: parameter count, for architectures platc cannot count.") var parameters: Int64?
+    @Option(name: .long, help: "What-if: generate, or embed (vLLM's pooling runner: no sampler, no lm_head).")
+    var task: Model.Serving.Task = .generate
 
     func validate() throws {
         if config == nil, gpu != nil || gpuMemory != nil { throw ValidationError("--gpu and --gpu-memory need --config") }
@@ -81,7 +83,8 @@ struct FitCommand: ParsableCommand {
         let request = FitRequest(
             parameters: parameters, quantization: method, utilization: gpuMemoryUtilization, maxModelLen: length,
             tensorParallel: tensorParallel, maxNumSeqs: maxNumSeqs, maxNumBatchedTokens: maxNumBatchedTokens,
-            kvCacheDtype: kvCacheDtype, engine: EngineVersion(parsing: engineVersion) ?? EngineVersion(0, 11), blockSize: blockSize)
+            kvCacheDtype: kvCacheDtype, engine: EngineVersion(parsing: engineVersion) ?? EngineVersion(0, 11), blockSize: blockSize,
+            pooling: task == .embed)
         let format: WeightFormat
         do {
             format = try request.weightFormat(architecture)
@@ -170,3 +173,4 @@ struct FitCommand: ParsableCommand {
 
 extension Model.Serving.KVCacheDtype: ExpressibleByArgument {}
 extension Model.Serving.Dtype: ExpressibleByArgument {}
+extension Model.Serving.Task: ExpressibleByArgument {}

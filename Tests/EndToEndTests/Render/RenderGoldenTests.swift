@@ -28,6 +28,9 @@ import Testing
         Case(
             name: "inference-gateway", root: Paths.fixtures.appendingPathComponent("inference-gateway"),
             golden: Paths.fixtures.appendingPathComponent("render/inference-gateway.out")),
+        Case(
+            name: "zero-idle-lab", root: Paths.fixtures.appendingPathComponent("zero-idle-lab"),
+            golden: Paths.fixtures.appendingPathComponent("render/zero-idle-lab.out")),
     ]
 
     @Test(arguments: cases)

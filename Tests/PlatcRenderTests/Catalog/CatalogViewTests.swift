@@ -12,7 +12,9 @@ import Testing
     @Test func oneRowPerAliasAndAdapterWithItsTenants() throws {
         let view = Self.view(try LiteLLMPlannerTests.withAdapters())
         #expect(view.rows.map(\.name) == ["tiny", "tiny-sql", "tone-lora"])
-        #expect(view.rows.map(\.base) == ["tiny", "LoRA sql-lora on tiny", "LoRA tone-lora on tiny"])
+        // The base model is the id vLLM serves, not platc's name for the model.
+        let served = "Qwen/Qwen2.5-0.5B-Instruct"
+        #expect(view.rows.map(\.base) == [served, "LoRA sql-lora on \(served)", "LoRA tone-lora on \(served)"])
         #expect(view.rows.map(\.tenants) == [["other", "team"], ["team"], ["other"]])
         #expect(view.rows.map(\.tenantList) == ["other team", "team", "other"])
         #expect(view.tenants.map(\.name) == ["other", "team"])
@@ -23,7 +25,9 @@ import Testing
     @Test func defaultPlatformFacts() throws {
         let view = Self.view(try RenderTestPlatform.embeddedDefault().context())
         let llama = try #require(view.rows.first { $0.name == "llama-3.1-8b-instruct" })
-        #expect(llama.gpuClass == "h100" && llama.tensorParallel == "1" && llama.context == "16,384")
+        #expect(llama.gpuClass == "h100" && llama.gpu == "h100 × 1" && llama.context == "16,384")
+        #expect(llama.base == "meta-llama/Llama-3.1-8B-Instruct")
+        #expect(llama.concurrencyText == "max concurrency \(llama.concurrency) at 16,384 tokens")
         #expect(llama.rpm == "400" && llama.tpm == "666,667")  // 1200 rpm, 2,000,000 tpm over 3 names
         #expect(llama.priceIn == "$0.10" && llama.priceOut == "$0.20")
         #expect(llama.replicas == "1 warm, up to 2")
@@ -40,6 +44,20 @@ import Testing
         #expect(h100.noteClass == "muted")
         #expect(view.statuses == ["preview", "ga"])
         #expect(view.gpuClasses == ["h100", "l4"])
+    }
+
+    /// A hosted model's names: its provider's model as the base, no GPU, no replicas, and "hosted"
+    /// in the GPU-class filter; the counts agree with their numbers.
+    @Test func hostedRowsAndCounts() throws {
+        let view = Self.view(try LiteLLMPlannerTests.withHostedModel())
+        #expect(view.rows.map(\.name) == ["claude-haiku", "haiku", "tiny"])
+        let haiku = view.rows[0]
+        #expect(haiku.base == "claude-haiku-4-5 (anthropic)" && haiku.gpu == "hosted by anthropic" && haiku.gpuClass == "hosted")
+        #expect(haiku.vram == nil && haiku.concurrencyText == nil && haiku.replicas == "hosted")
+        #expect(haiku.rpm == "51" && haiku.priceOut == "$5.00" && haiku.tenants == ["team"])
+        #expect(view.gpuClasses == ["a10", "hosted"])
+        #expect(view.counts == "3 names on 2 models · 1 tenant · 1 GPU class")
+        #expect(view.tenants.map(\.names) == [["claude-haiku", "haiku", "tiny"]])
     }
 
     /// weights + KV cache + overhead + headroom is the whole GPU.

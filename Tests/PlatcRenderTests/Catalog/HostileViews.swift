@@ -42,8 +42,9 @@ struct HostileViews {
     mutating func row() -> CatalogView.Row {
         let rpm = maybe()
         return CatalogView.Row(
-            name: text(), base: text(), status: text(), owner: text(), gpuClass: text(), tensorParallel: text(), context: text(),
-            vram: Bool.random(using: &random) ? bar() : nil, vramText: text(), concurrency: text(), replicas: text(),
+            name: text(), base: text(), status: text(), owner: text(), gpuClass: text(), gpu: text(), context: text(),
+            vram: Bool.random(using: &random) ? bar() : nil, vramText: text(), concurrency: text(), concurrencyText: maybe(),
+            replicas: text(),
             tenants: list { $0.text() }, tenantList: text(), tenantsText: text(), rpm: rpm,
             tpm: Int.random(in: 0...3, using: &random) == 0 ? nil : text(), priceIn: text(), priceOut: text(),
             description: text(), search: text())

@@ -35,6 +35,50 @@ import Testing
 
     static func entries(_ context: RenderContext) -> [YAMLValue] { config(context).at("model_list")?.listValue ?? [] }
 
+    /// The minimal platform with a hosted model (Anthropic) the tenant lists.
+    static func withHostedModel(apiBase: String? = nil) throws -> RenderContext {
+        var platform = try RenderTestPlatform()
+        platform.files["models/claude.yaml"] = """
+            apiVersion: platc.dev/v1alpha1
+            kind: Model
+            name: claude
+            owner: team
+            status: preview
+            description: Claude, hosted by Anthropic.
+            aliases: [claude-haiku, haiku]
+            provider:
+              name: anthropic
+              model: claude-haiku-4-5
+              apiKeyRef: {name: anthropic, key: api-key}\(apiBase.map { "\n  apiBase: \($0)" } ?? "")
+            tenants: [team]
+            pricing: {inputPerMillion: 1, outputPerMillion: 5}
+            rateLimits: {rpm: 101, tpm: 50000}
+
+            """
+        platform.edit("tenants/team.yaml", "models: [tiny]", "models: [tiny, claude]")
+        return try platform.context()
+    }
+
+    /// A hosted model's names call its provider with the key from LiteLLM's environment, with the
+    /// served models' attempts, its prices, its tenants' access groups and its share of its limits.
+    @Test func aHostedModelCallsItsProvider() throws {
+        let entries = Self.entries(try Self.withHostedModel())
+        #expect(entries.map { $0.at("model_name")?.stringValue } == ["tiny", "claude-haiku", "haiku"])
+        let haiku = entries[1]
+        #expect(haiku.at("litellm_params.model") == "anthropic/claude-haiku-4-5")
+        #expect(haiku.at("litellm_params.api_key") == "os.environ/ANTHROPIC_API_KEY")
+        #expect(haiku.at("litellm_params.api_base") == nil, "LiteLLM's default endpoint for the provider")
+        #expect(haiku.at("litellm_params.max_retries") == .int(0))
+        #expect(haiku.at("litellm_params.timeout") == entries[0].at("litellm_params.timeout"))
+        #expect(haiku.at("litellm_params.rpm") == .int(51) && entries[2].at("litellm_params.rpm") == .int(50))
+        #expect(haiku.at("model_info.id") == "claude.claude-haiku")
+        #expect(haiku.at("model_info.access_groups") == .list(["tenant:team"]))
+        #expect(haiku.at("model_info.input_cost_per_token") == .decimal("0.000001"))
+        #expect(haiku.at("model_info.max_tokens") == nil, "the provider's own limits")
+        let based = Self.entries(try Self.withHostedModel(apiBase: "https://eu.anthropic.example.com"))
+        #expect(based[1].at("litellm_params.api_base") == "https://eu.anthropic.example.com")
+    }
+
     /// A parked model stays in model_list (its teams stay valid) but LiteLLM refuses it at once.
     @Test func aParkedModelIsBlocked() throws {
         var platform = try RenderTestPlatform()

@@ -13,6 +13,7 @@ import Testing
     static let platforms = [
         Paths.packageRoot, Paths.minimalPlatform, Paths.fixtures.appendingPathComponent("timeslicing-keda"),
         Paths.fixtures.appendingPathComponent("single-l4"), Paths.fixtures.appendingPathComponent("inference-gateway"),
+        Paths.fixtures.appendingPathComponent("zero-idle-lab"),
     ]
 
     static func render(_ tree: SourceTree, _ label: String) throws -> [Artifact] {
