@@ -41,7 +41,9 @@ import Testing
         let diagnostic = try #require(found.first)
         #expect(diagnostic.span?.start == SourceLocation(file: "models/tiny.yaml", line: 19, column: 17))
         #expect(diagnostic.message == "vLLM 0.11.0 (serving.engine.version) has no quantization method 'aqlm': vLLM 0.10.1 removed it")
-        #expect(diagnostic.hint?.hasPrefix("use one of 0.11.0's quantization methods (auto-round, awq, awq_marlin, bitblas,") == true)
+        #expect(
+            diagnostic.hint?.hasPrefix(
+                "no single value fixes this: use one of 0.11.0's quantization methods (auto-round, awq, awq_marlin, bitblas,") == true)
         #expect(diagnostic.hint?.hasSuffix("or pin a vLLM release that has 'aqlm' (before 0.10.1)") == true)
         Self.version("0.10.0", &platform)
         #expect(try platform.check(family: "engine").isEmpty, "the hint's other way: a release that has it")
@@ -111,7 +113,7 @@ import Testing
         #expect(found.first?.message == "vLLM 0.8.5 (serving.engine.version) has no tool-call parser 'openai': it arrived in vLLM 0.10.2")
         #expect(
             found.first?.hint
-                == "use one of 0.8.5's tool-call parsers (granite, granite-20b-fc, hermes, internlm, jamba, llama3_json, llama4_json, mistral, phi4_mini_json, pythonic), or pin a vLLM release that has 'openai' (0.10.2 or later)"
+                == "no single value fixes this: use one of 0.8.5's tool-call parsers (granite, granite-20b-fc, hermes, internlm, jamba, llama3_json, llama4_json, mistral, phi4_mini_json, pythonic), or pin a vLLM release that has 'openai' (0.10.2 or later)"
         )
         #expect(found.last?.message == "vLLM 0.8.5 (serving.engine.version) has no reasoning parser 'qwen3': it arrived in vLLM 0.9.0")
         Self.version("0.10.2", &platform)
@@ -182,11 +184,11 @@ import Testing
         let found = try platform.check(family: "engine")
         #expect(found.map(\.ruleID) == ["engine/stray-value"])
         #expect(found.first?.span?.start == SourceLocation(file: "models/tiny.yaml", line: 19, column: 15))
-        #expect(found.first?.hint == "write '--enable-prefix-caching' if it is a flag")
+        #expect(found.first?.hint == "no single value fixes this: write '--enable-prefix-caching' if it is a flag")
         platform.edit("models/tiny.yaml", "[enable-prefix-caching]", "[--enable-prefix-caching]")
         #expect(try platform.check(family: "engine").isEmpty, "the hint, applied")
         let number = try Self.platform("extraArgs: [\"8\"]").check(family: "engine")
-        #expect(number.first?.hint == "put the flag it belongs to before it, or remove it")
+        #expect(number.first?.hint == "no single value fixes this: put the flag it belongs to before it, or remove it")
     }
 
     @Test func doubleDashEndsTheOptions() throws {

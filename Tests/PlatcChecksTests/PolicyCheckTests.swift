@@ -31,7 +31,7 @@ import Testing
         #expect(found.map(\.ruleID) == ["policy/image-digest"])
         let diagnostic = try #require(found.first)
         #expect(diagnostic.span?.start == SourceLocation(file: "models/tiny.yaml", line: 14, column: 12))
-        #expect(diagnostic.notes.first?.message == "policy.requireDigests is true by default (this policy does not set it)")
+        #expect(diagnostic.notes.first?.message == "policy.requireDigests is true (absent; default true)")
         #expect(diagnostic.hint?.contains("'registry.example.com/vllm/vllm-openai:v0.11.0@sha256:<64 hex digits>'") == true)
 
         platform.edit("platform/mini.yaml", "policy:\n", "policy:\n  requireDigests: true\n")

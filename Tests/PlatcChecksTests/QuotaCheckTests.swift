@@ -30,7 +30,8 @@ import Testing
         #expect(finding.span?.file == "platform/a10.yaml" && finding.span?.start.line == 7)
         #expect(finding.notes.first?.message == "'tiny' keeps 2 replicas × 2 GPUs = 4 GPUs warm")
         #expect(finding.notes.first?.span?.file == "models/tiny.yaml")
-        #expect(finding.hint == "raise nodes to 2 (4 GPUs), or lower min replicas by 2 GPUs in total")
+        // Room for the warm floor and the tenants' nominal quota, or nominal-over-capacity fires next.
+        #expect(finding.hint == "nodes: 3 (6 GPUs), or lower min replicas by 2 GPUs in total")
     }
 
     /// The case: `min: 1` on every zero-floor model would break the warm floor; the hint
@@ -48,7 +49,7 @@ import Testing
         #expect(found.map(\.ruleID) == ["quota/zero-floor", "quota/zero-floor"])
         #expect(
             found.map(\.hint) == [
-                "min: 1", "autoscaling: none (idle at zero, scaled by hand): GPU class 'a10' has no GPU to spare for min: 1",
+                "min: 1", "serving.autoscaling: none (idle at zero, scaled by hand): GPU class 'a10' has no GPU to spare for min: 1",
             ])
         try platform.edit("models/other.yaml") { $0.replacingOccurrences(of: "{min: 0, max: 1}", with: "{min: 1, max: 1}") }
         try platform.edit("models/tiny.yaml") {
@@ -66,7 +67,7 @@ import Testing
         let found = try platform.check()
         #expect(found.map(\.ruleID) == ["quota/nominal-over-capacity"])
         #expect(found.first?.message.contains("8 GPUs (2 nodes × 1 GPU per node × 4 time-slices)") == true)
-        #expect(found.first?.hint?.hasSuffix("raise nodes to 3 (12 GPUs)") == true)
+        #expect(found.first?.hint?.hasPrefix("nodes: 3 (12 GPUs)") == true)
     }
 
     @Test func maxReplicasWarnAtThePeakOnly() throws {
@@ -86,7 +87,7 @@ import Testing
         #expect(found.map(\.ruleID) == ["quota/nominal-over-capacity"])
         #expect(found.first?.message.contains("keeps 1, leaving 1") == true)
         #expect(found.first?.notes.map(\.span?.file) == ["tenants/team.yaml"])
-        #expect(found.first?.hint == "lower the tenants' nominal quota on 'a10' by 1 GPU (to 1 in total), or raise nodes to 3 (3 GPUs)")
+        #expect(found.first?.hint == "nodes: 3 (3 GPUs), or lower the tenants' nominal quota on 'a10' by 1 GPU (to 1 in total)")
     }
 
     @Test func namesThatDoNotResolveAreSkipped() throws {
@@ -146,7 +147,7 @@ import Testing
         let hint = try #require(try platform.check().first?.hint)
         #expect(
             hint
-                == "raise budget.usd to 141.428572, declare budget.overcommit: 1.414286, or lower the tenants' budgets by $41.428572 per 30d"
+                == "budget.usd: 141.428572, declare budget.overcommit: 1.414286, or lower the tenants' budgets by $41.428572 per 30d"
         )
         try platform.budget("usd: 141.428572")
         #expect(try platform.check().isEmpty)
@@ -213,7 +214,7 @@ import Testing
         let found = try platform.check()
         #expect(found.map(\.ruleID) == ["quota/lora-adapters"])
         #expect(found.first?.notes.map(\.message) == ["'a2-lora' is adapter 2 of 3", "'a3-lora' is adapter 3 of 3"])
-        #expect(found.first?.hint == "raise lora.maxLoras to 3, or serve at most 1 adapter on 'tiny'")
+        #expect(found.first?.hint == "lora.maxLoras: 3, or serve at most 1 adapter on 'tiny'")
     }
 
     @Test func pricesMustMakeSpendCount() throws {

@@ -75,7 +75,9 @@ import Testing
         let diagnostic = try #require(found.first)
         #expect(diagnostic.message == "tenant 'team' lists model 'tinny', but no model has that name")
         #expect(diagnostic.span?.start == SourceLocation(file: "tenants/team.yaml", line: 10, column: 16))
-        #expect(diagnostic.replacement == "tiny")
+        // 'tiny' is already listed: replacing 'tinny' with it would repeat it (schema/duplicate-item).
+        #expect(diagnostic.replacement == nil)
+        #expect(diagnostic.hint == "remove 'tinny' from this list: model 'tiny' is already in it")
         #expect(diagnostic.notes.first?.span?.start == SourceLocation(file: "models/tiny.yaml", line: 3, column: 7))
     }
 
@@ -84,7 +86,9 @@ import Testing
         platform.edit("tenants/team.yaml", "models: [tiny]", "models: [tiny, mixtral]")
         let diagnostic = try #require(try platform.check().first)
         #expect(diagnostic.replacement == nil)
-        #expect(diagnostic.hint == "defined models: tiny; add models/mixtral.yaml or remove 'mixtral' from this list")
+        #expect(
+            diagnostic.hint
+                == "no single value fixes this: defined models: tiny; add models/mixtral.yaml or remove 'mixtral' from this list")
     }
 
     @Test func aTenantCannotGrantItselfAModel() throws {
@@ -118,7 +122,8 @@ import Testing
         let found = try platform.check()
         #expect(found.map(\.ruleID) == ["ref/unknown-tenant", "ref/unknown-tenant"])
         #expect(found[0].message == "adapter 'tiny-sql' of model 'tiny' is offered to tenant 'nobody', but no tenant has that name")
-        #expect(found[1].replacement == "team")
+        #expect(found[1].replacement == nil, "'team' is already listed")
+        #expect(found[1].hint == "remove 'teem' from this list: tenant 'team' is already in it")
     }
 
     @Test func adapterTenantsMustBeTenantsOfTheBaseModel() throws {
@@ -139,7 +144,9 @@ import Testing
         #expect(found[0].message == "model 'tiny' runs on GPU class 'a100', but no GPU class has that name")
         #expect(found[0].replacement == "a10")
         #expect(found[1].message == "tenant 'team' has GPU quota on class 'h100', but no GPU class has that name")
-        #expect(found[1].hint == "defined GPU classes: a10; add platform/h100.yaml (kind: GPUClass) or name one of those")
+        #expect(
+            found[1].hint
+                == "no single value fixes this: defined GPU classes: a10; add platform/h100.yaml (kind: GPUClass) or name one of those")
     }
 
     @Test func aModelNobodyMayCallIsAWarningUnlessATenantAsksForIt() throws {

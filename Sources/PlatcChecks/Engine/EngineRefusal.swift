@@ -13,9 +13,9 @@ enum EngineRefusal {
         diagnostics.error(
             rule, "vLLM \(version) (serving.engine.version) has no \(what) '\(name.value)': \(term.absence(at: version))",
             at: name.span,
-            hint:
+            hint: Diagnostic.noSingleValue(
                 "use one of \(version)'s \(what)s (\(vocabulary.names(at: version).joined(separator: ", "))), or pin a vLLM release that has '\(name.value)' (\(term.releases))"
-        )
+            ))
     }
 }
 

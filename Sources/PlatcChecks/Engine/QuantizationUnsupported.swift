@@ -34,7 +34,8 @@ public enum QuantizationUnsupported: CheckRule {
                 Self.rule,
                 "config.json of '\(model.name.value)' declares quant_method '\(declared)', which vLLM \(version) (serving.engine.version) does not have: \(term.absence(at: version)); the server would not start",
                 at: model.source.config.span,
-                hint: "pin a vLLM release that has '\(declared)' (\(term.releases)), or serve a checkpoint in a method \(version) has")
+                hint: Diagnostic.noSingleValue(
+                    "pin a vLLM release that has '\(declared)' (\(term.releases)), or serve a checkpoint in a method \(version) has"))
         }
     }
 }

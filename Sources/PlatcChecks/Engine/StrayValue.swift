@@ -28,7 +28,8 @@ public enum StrayValue: CheckRule {
                 Self.rule,
                 "extraArgs of '\(model.name.value)' start with the value '\(first.value)': vLLM would read it as a value of platc's last flag",
                 at: first.span,
-                hint: flagLike ? "write '--\(first.value)' if it is a flag" : "put the flag it belongs to before it, or remove it")
+                hint: Diagnostic.noSingleValue(
+                    flagLike ? "write '--\(first.value)' if it is a flag" : "put the flag it belongs to before it, or remove it"))
         }
         for argument in arguments where argument.value == "--" {
             diagnostics.error(

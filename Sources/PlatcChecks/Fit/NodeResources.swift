@@ -75,8 +75,10 @@ public enum NodeResources: CheckRule {
         guard fitting.count == larger.count else {
             let cpuNeeded = ((packing.nodes.map(\.cpuMillis).max() ?? 0) + 999) / 1000
             let memoryNeeded = ((packing.nodes.map(\.memoryBytes).max() ?? 0) + PodResources.gibibyte - 1) / PodResources.gibibyte
-            return
-                "node: {cpu: \"\(cpuNeeded)\", memory: \(memoryNeeded)Gi} (a class with nodes that large), or fewer max replicas on the class"
+            // The fix is in the GPU class's file, not at the caret: say so rather than propose it here.
+            return Diagnostic.noSingleValue(
+                "the replicas cannot shrink below what vLLM needs; give the GPU class nodes of at least \(cpuNeeded) CPU and \(memoryNeeded)Gi, or fewer max replicas on it"
+            )
         }
         var fields: [String] = []
         if larger.contains(where: { $0.size.cpuMillis > cpu }) { fields.append("cpu: \(PodResources.cpuText(cpu))") }

@@ -21,8 +21,18 @@ public enum TPHeads: CheckRule {
             let valid = (1...max(1, Int(gpuClass.gpusPerNode.value))).filter { Self.problem(architecture, $0) == nil }
             context.diagnostics.error(
                 Self.rule, "tensorParallel \(tp.value) cannot shard '\(model.name.value)': \(problem)", at: tp.span,
-                hint: "tensorParallel: one of \(valid.map(String.init).joined(separator: ", "))")
+                hint: hint(valid, requested: Int(tp.value)))
         }
+    }
+
+    /// The largest tensorParallel below the requested one that shards the model on its class's
+    /// nodes, and the others that would.
+    static func hint(_ valid: [Int], requested: Int) -> String {
+        guard let best = valid.last(where: { $0 < requested }) ?? valid.last else {
+            return Diagnostic.noSingleValue("no tensorParallel up to the class's gpusPerNode shards this model")
+        }
+        let others = valid.filter { $0 != best }
+        return "tensorParallel: \(best)" + (others.isEmpty ? "" : " (also valid: \(others.map(String.init).joined(separator: ", ")))")
     }
 
     /// Why the model's tensorParallel cannot shard it, or nil (also when its config.json does not

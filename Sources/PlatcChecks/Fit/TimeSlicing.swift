@@ -44,7 +44,8 @@ public enum TimeSlicing: CheckRule {
                 Self.rule,
                 "\(together.count) slices of one '\(gpuClass.name.value)' GPU may hold vLLM processes claiming \(Fraction(millionths: total)) of its memory together; time-slicing gives no memory isolation",
                 at: slicing.replicas.span, notes: notes,
-                hint: "gpuMemoryUtilization: \(each) or less on each model sharing the class, or remove timeSlicing")
+                hint: Diagnostic.noSingleValue(
+                    "gpuMemoryUtilization \(each) or less on each model sharing the class, or remove timeSlicing"))
         }
     }
 }

@@ -27,24 +27,26 @@ public enum UnknownArchitecture: CheckRule {
             context.diagnostics.error(
                 Self.rule,
                 "config.json of '\(model.name.value)' (\(unreadable.architecture)) lacks \(unreadable.missing.map { "\"\($0)\"" }.joined(separator: ", ")): platc cannot estimate its GPU memory",
-                at: model.source.config.span, hint: "vendor the model's complete config.json from its Hugging Face repository")
+                at: model.source.config.span,
+                hint: Diagnostic.noSingleValue("vendor the model's complete config.json from its Hugging Face repository"))
         case .unknownArchitecture(let name):
             context.diagnostics.error(
                 Self.rule, "platc cannot count the parameters of architecture '\(name)' of '\(model.name.value)'",
                 at: model.source.config.span,
-                hint: "add source.parameters with the parameter count (e.g. from model.safetensors.index.json); platc knows \(known)")
+                hint: Diagnostic.noSingleValue(
+                    "add source.parameters with the parameter count (e.g. from model.safetensors.index.json); platc knows \(known)"))
         case .unknownQuantization(let name):
             let sizable = WeightFormat.sizableMethods.joined(separator: ", ")
             if let written = model.serving.quantization, model.serving.quantizationMethod == name {
                 context.diagnostics.error(
                     Self.rule, "platc cannot size weights quantized with '\(name)' ('\(model.name.value)')", at: written.span,
-                    hint: "serve a checkpoint in a method platc sizes: \(sizable)")
+                    hint: Diagnostic.noSingleValue("serve a checkpoint in a method platc sizes (\(sizable))"))
             } else {
                 context.diagnostics.error(
                     Self.rule,
                     "config.json of '\(model.name.value)' declares quant_method '\(name)', which platc cannot size",
                     at: model.source.config.span,
-                    hint: "set serving.quantization to one of \(sizable) if the checkpoint is stored that way")
+                    hint: Diagnostic.noSingleValue("set serving.quantization to one of \(sizable) if the checkpoint is stored that way"))
             }
         case .unknownGPU:
             break  // fit/unknown-gpu reports it once per GPU class.

@@ -25,6 +25,7 @@ public enum UnknownGPU: CheckRule {
             Self.rule,
             "GPU product '\(gpuClass.product.value)' of class '\(gpuClass.name.value)' is not in platc's table of visible memory",
             at: gpuClass.product.span,
-            hint: "add `visibleMemory:` with the memory CUDA reports per GPU (e.g. 79.18Gi for an H100 80GB); platc knows \(known)")
+            hint: Diagnostic.noSingleValue(
+                "add `visibleMemory` with the memory CUDA reports per GPU (e.g. 79.18Gi for an H100 80GB); platc knows \(known)"))
     }
 }

@@ -33,18 +33,17 @@ public enum ImageDigest: CheckRule {
                 use.holdsWeights
                 ? .init(
                     "weights are pinned whatever policy.requireDigests says: with a tag each node keeps the weights it pulled first")
-                : requirement(policy.requireDigests, context.sources)
+                : requirement(policy.requireDigests)
             context.diagnostics.error(
                 Self.rule, "\(use.role) is not pinned by digest: '\(use.image.value)'", at: use.image.span, notes: [why],
-                hint: "write '\(use.image.value)@sha256:<64 hex digits>' with the digest `crane digest \(use.image.value)` prints")
+                hint: Diagnostic.noSingleValue(
+                    "write '\(use.image.value)@sha256:<64 hex digits>' with the digest `crane digest \(use.image.value)` prints"))
         }
     }
 
-    /// Points at `requireDigests: true`, or at the policy block when the default applies.
-    private static func requirement(_ flag: Located<Bool>, _ sources: SourceFiles) -> Diagnostic.Note {
-        let written = sources.line(flag.span.start.line, of: flag.span.file)?.contains("requireDigests") ?? false
-        return .init(
-            written ? "policy.requireDigests is true here" : "policy.requireDigests is true by default (this policy does not set it)",
-            at: flag.span)
+    /// Points at `requireDigests: true`, or at `policy:` when the default applies (the diagnostic
+    /// adds "(absent; default true)").
+    private static func requirement(_ flag: Located<Bool>) -> Diagnostic.Note {
+        .init(flag.span.isAbsent ? "policy.requireDigests is true" : "policy.requireDigests is true here", at: flag.span)
     }
 }

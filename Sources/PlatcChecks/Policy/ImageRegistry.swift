@@ -33,16 +33,15 @@ public enum ImageRegistry: CheckRule {
             let hubNote = ImageNormalisation.namesNoHost(use.image.value) ? " (no registry host means Docker Hub)" : ""
             let components = repository.split(separator: "/").map(String.init)
             var fixes: [String] = []
-            if let mirrored = mirror(reference, components: components, into: firstAllowed.value) {
-                fixes.append("mirror it: '\(mirrored)'")
-            }
+            let mirrored = mirror(reference, components: components, into: firstAllowed.value)
+            if let mirrored { fixes.append("mirror it: '\(mirrored)'") }
             let owner = components.prefix(min(2, components.count - 1)).joined(separator: "/")
             fixes.append("add '\(owner)' to policy.allowedRegistries")
             context.diagnostics.error(
                 Self.rule,
                 "\(use.role) is pulled from '\(repository)'\(hubNote), which no allowed registry covers (\(listed))",
                 at: use.image.span, notes: [.init("the allowed registries are listed here", at: firstAllowed.span)],
-                hint: fixes.joined(separator: ", or "))
+                hint: fixes.joined(separator: ", or "), replacement: mirrored)
         }
     }
 

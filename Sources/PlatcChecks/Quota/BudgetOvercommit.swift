@@ -68,7 +68,7 @@ public enum BudgetOvercommit: CheckRule {
         var ways: [String] = []
         if total < .max {
             let usd = Saturating.scale(total, by: 1_000_000, over: overcommit, roundingUp: true)
-            ways.append("raise budget.usd to \(USD(micros: usd))")
+            ways.append("budget.usd: \(USD(micros: usd))")
             if budget.usd.value.micros > 0 {
                 let ratio = Saturating.scale(total, by: 1_000_000, over: budget.usd.value.micros, roundingUp: true)
                 if ratio <= 100_000_000 { ways.append("declare budget.overcommit: \(QuotaText.decimal(millionths: ratio))") }

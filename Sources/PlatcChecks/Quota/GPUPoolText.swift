@@ -10,9 +10,9 @@ extension GPUPool {
             "\(Plural.counted(capacity, "GPU")) (\(Plural.counted(gpuClass.nodes.value, "node")) × \(Plural.counted(gpuClass.gpusPerNode.value, "GPU")) per node\(sliced))"
     }
 
-    /// "raise nodes to 4 (8 GPUs)": the capacity side of a hint.
+    /// "nodes: 4 (8 GPUs)": the capacity side of a hint, a value for the class's `nodes`.
     func raiseNodes(toFit gpus: Int64) -> String {
         let nodes = nodesNeeded(for: gpus)
-        return "raise nodes to \(nodes) (\(Plural.counted(nodes * gpusPerNode, "GPU")))"
+        return "nodes: \(nodes) (\(Plural.counted(nodes * gpusPerNode, "GPU")))"
     }
 }

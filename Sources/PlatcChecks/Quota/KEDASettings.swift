@@ -28,13 +28,14 @@ public enum KEDASettings: CheckRule {
                 plan.mode == .parked ? "it is parked (min 0, max 0)" : "its replicas are fixed at \(plan.floor) (min = max)"
             diagnostics.error(
                 Self.rule, "'\(model.name.value)' asks for KEDA autoscaling, but \(bounds): there is nothing to scale",
-                at: written.span, hint: plan.mode == .parked ? "autoscaling: none" : "max: \(plan.floor + 1), or autoscaling: none")
+                at: written.span, hint: plan.mode == .parked ? "autoscaling: none" : "autoscaling: none, or replicas.max: \(plan.floor + 1)"
+            )
         }
         if serving.keda.isWritten, plan.mode != .keda, serving.autoscaling?.value != .keda {
             diagnostics.error(
                 Self.rule,
                 "'\(model.name.value)' sets keda, but KEDA does not scale it (\(plan.description)): the settings would have no effect",
-                at: serving.keda.span, hint: plan.mode == .manual ? "autoscaling: keda, or remove keda" : "remove keda")
+                at: serving.keda.span, hint: plan.mode == .manual ? "remove keda, or set autoscaling: keda" : "remove keda")
         }
         if plan.mode == .keda, let fallback = serving.keda.fallbackReplicas, !(plan.floor...plan.ceiling).contains(fallback.value) {
             diagnostics.error(

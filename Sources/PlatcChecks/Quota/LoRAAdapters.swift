@@ -31,6 +31,6 @@ public enum LoRAAdapters: CheckRule {
             Self.rule,
             "model '\(model.name.value)' serves \(Plural.counted(adapters, "LoRA adapter")), but lora.maxLoras holds \(slots) at once",
             at: lora.maxLoras.span, notes: parts.notes(noun: "adapter") { _ in "beyond the slots too" },
-            hint: "raise lora.maxLoras to \(adapters), or serve at most \(Plural.counted(slots, "adapter")) on '\(model.name.value)'")
+            hint: "lora.maxLoras: \(adapters), or serve at most \(Plural.counted(slots, "adapter")) on '\(model.name.value)'")
     }
 }

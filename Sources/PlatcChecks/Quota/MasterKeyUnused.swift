@@ -25,6 +25,6 @@ public enum MasterKeyUnused: CheckRule {
             "litellm.masterKeyRef names Secret '\(litellm.masterKeyRef.name.value)', key '\(litellm.masterKeyRef.key.value)', "
                 + "but without litellm.image platc renders no team reconciler, the only reader of the key",
             at: span,
-            hint: "set `image: <LiteLLM image>@sha256:<digest>` under litellm, or remove masterKeyRef")
+            hint: "remove masterKeyRef, or set litellm.image to the LiteLLM image, pinned by digest, so the reconciler runs with the key")
     }
 }

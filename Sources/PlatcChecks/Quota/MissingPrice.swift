@@ -30,7 +30,7 @@ public enum MissingPrice: CheckRule {
                 Self.rule,
                 "model '\(model.name.value)' costs $0 per million \(side) tokens, so LiteLLM counts no spend for them and tenant budgets never bind",
                 at: price.span, notes: budgetsNotBinding(model, context),
-                hint: "set \(key) above 0: what a million \(side) tokens cost to serve, or at least 0.000001")
+                hint: "\(key): 0.000001 or more (what a million \(side) tokens cost to serve)")
         }
     }
 

@@ -34,8 +34,8 @@ public enum NominalOverCapacity: CheckRule {
             Self.rule, message(pool, left: left), at: pool.gpuClass.nodes.span,
             notes: parts.notes(noun: "tenant") { "\(Plural.counted($0, "GPU"))" },
             hint:
-                "lower the tenants' nominal quota on '\(pool.name)' by \(Plural.counted(pool.nominal - left, "GPU")) (to \(left) in total), "
-                + "or \(pool.raiseNodes(toFit: pool.warmFloor + pool.nominal))")
+                "\(pool.raiseNodes(toFit: pool.warmFloor + pool.nominal)), or lower the tenants' nominal quota on '\(pool.name)' "
+                + "by \(Plural.counted(pool.nominal - left, "GPU")) (to \(left) in total)")
     }
 
     // MARK: - Messages

@@ -32,8 +32,8 @@ public enum TeamsUnreconciled: CheckRule {
             Self.rule,
             "the platform sets no litellm.image, so no reconciler creates the LiteLLM teams of its \(Plural.counted(count, "tenant")): their budgets and rate limits are not enforced",
             at: spec.platform.name.span,
-            hint:
+            hint: Diagnostic.noSingleValue(
                 "add `litellm: {image: <LiteLLM image>@sha256:<digest>}` to the platform, or apply out/litellm/teams.json with another reconciler"
-        )
+            ))
     }
 }

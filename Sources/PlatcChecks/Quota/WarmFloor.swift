@@ -30,7 +30,7 @@ public enum WarmFloor: CheckRule {
             Self.rule, message(pool), at: pool.gpuClass.nodes.span,
             notes: parts.notes(noun: "model") { "\(Plural.counted($0, "GPU")) warm" },
             hint:
-                "\(pool.raiseNodes(toFit: pool.warmFloor)), or lower min replicas by \(Plural.counted(pool.warmFloor - pool.capacity, "GPU")) in total"
+                "\(pool.raiseNodes(toFit: pool.warmFloor + pool.nominal)), or lower min replicas by \(Plural.counted(pool.warmFloor - pool.capacity, "GPU")) in total"
         )
     }
 

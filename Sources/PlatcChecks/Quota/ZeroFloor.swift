@@ -37,7 +37,7 @@ public enum ZeroFloor: CheckRule {
                 hint = "min: 1"
             } else {
                 hint =
-                    "autoscaling: none (idle at zero, scaled by hand): GPU class '\(pool.name)' has \(QuotaText.lessThan(tp, "GPU")) to spare for min: 1"
+                    "serving.autoscaling: none (idle at zero, scaled by hand): GPU class '\(pool.name)' has \(QuotaText.lessThan(tp, "GPU")) to spare for min: 1"
             }
             diagnostics.warning(
                 Self.rule,

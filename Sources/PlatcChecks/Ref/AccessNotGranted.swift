@@ -30,8 +30,8 @@ public enum AccessNotGranted: CheckRule {
                     "tenant '\(name)' lists model '\(entry.value)', but the model does not allow this tenant: \(allowed)",
                     at: entry.span, notes: [grantNote(model)],
                     hint:
-                        "add '\(name)' to the tenants of model '\(entry.value)' (tenants: [\((granted + [name]).joined(separator: ", "))]), "
-                        + "or remove '\(entry.value)' from this list")
+                        "remove '\(entry.value)' from this list, or add '\(name)' to the tenants of model '\(entry.value)' "
+                        + "(tenants: [\((granted + [name]).joined(separator: ", "))])")
             }
         }
     }

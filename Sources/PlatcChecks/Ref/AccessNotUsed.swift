@@ -37,8 +37,8 @@ public enum AccessNotUsed: CheckRule {
                     "model '\(name)' allows tenant '\(entry.value)', but the tenant does not list the model, so the grant has no effect",
                     at: entry.span, notes: [note],
                     hint:
-                        "add '\(name)' to the models of tenant '\(entry.value)' (models: [\((listed + [name]).joined(separator: ", "))]), "
-                        + "or remove '\(entry.value)' from this list")
+                        "remove '\(entry.value)' from this list, or add '\(name)' to the models of tenant '\(entry.value)' "
+                        + "(models: [\((listed + [name]).joined(separator: ", "))])")
             }
         }
     }

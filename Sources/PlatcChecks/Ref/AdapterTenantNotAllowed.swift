@@ -31,8 +31,8 @@ public enum AdapterTenantNotAllowed: CheckRule {
                             + "'\(model.name.value)' does not allow that tenant: \(allowed)",
                         at: entry.span, notes: [AccessNotGranted.grantNote(model)],
                         hint:
-                            "add '\(entry.value)' to the model's tenants (tenants: [\((granted + [entry.value]).joined(separator: ", "))]), "
-                            + "or remove '\(entry.value)' from the adapter's tenants")
+                            "remove '\(entry.value)' from the adapter's tenants, or add it to the model's tenants "
+                            + "(tenants: [\((granted + [entry.value]).joined(separator: ", "))])")
                 }
             }
         }

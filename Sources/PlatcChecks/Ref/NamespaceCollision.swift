@@ -41,7 +41,7 @@ public enum NamespaceCollision: CheckRule {
                     "tenant '\(name)' would render into namespace '\(name)', which is the platform's \(claim.field): "
                         + "its quota, RBAC and default-deny NetworkPolicies would land on the platform's own objects",
                     at: tenant.name.span,
-                    notes: [note(claim.field, claim.namespace, platform: platform)],
+                    notes: [note(claim.field, claim.namespace)],
                     hint: hint(for: name, file: tenant.span.start.file))
             } else if reserved.contains(name) || name.hasPrefix(reservedPrefix) {
                 let why =
@@ -53,13 +53,10 @@ public enum NamespaceCollision: CheckRule {
         }
     }
 
-    /// Points at the platform's setting, or says it is the default: a defaulted value carries
-    /// the span of its enclosing mapping, which is wider than the value itself.
-    static func note(_ field: String, _ namespace: Located<String>, platform: Platform) -> Diagnostic.Note {
-        let span = namespace.span
-        let written = span.endLine == span.start.line && span.endColumn - span.start.column <= namespace.value.count + 2
-        if written { return .init("platform \(field) is '\(namespace.value)' here", at: span) }
-        return .init("platform \(field) is '\(namespace.value)', its default (not written in \(platform.span.start.file))")
+    /// Points at the platform's setting, or at the key that would hold it when the default applies
+    /// (the diagnostic adds "(absent; default …)").
+    static func note(_ field: String, _ namespace: Located<String>) -> Diagnostic.Note {
+        .init("platform \(field) is '\(namespace.value)'" + (namespace.span.isAbsent ? "" : " here"), at: namespace.span)
     }
 
     /// Rename advice with an example that is clear of every reserved name and fits a DNS label.

@@ -13,8 +13,17 @@ struct Suggestion {
     ///   - kinds: its plural, when it is not `kind` + "s".
     ///   - defined: every defined name of that kind with the span of its `name`.
     ///   - otherwise: the hint when nothing is close, e.g. "add models/x.yaml or remove the entry".
-    init(for name: String, kind: String, kinds: String? = nil, defined: [Located<String>], otherwise: String) {
-        if let closest = DidYouMean.suggest(name, from: defined.map(\.value)),
+    ///   - listed: the list the name is in: a close name already there is no fix (it would repeat).
+    init(
+        for name: String, kind: String, kinds: String? = nil, defined: [Located<String>], otherwise: String, listed: [String] = []
+    ) {
+        if let closest = DidYouMean.suggest(name, from: defined.map(\.value)), listed.contains(closest),
+            let definition = defined.first(where: { $0.value == closest })
+        {
+            hint = "remove '\(name)' from this list: \(kind) '\(closest)' is already in it"
+            replacement = nil
+            notes = [.init("\(kind) '\(closest)' is defined here", at: definition.span)]
+        } else if let closest = DidYouMean.suggest(name, from: defined.map(\.value)),
             let definition = defined.first(where: { $0.value == closest })
         {
             hint = "did you mean '\(closest)'?"
@@ -23,7 +32,7 @@ struct Suggestion {
         } else {
             let names = defined.map(\.value)
             let known = names.isEmpty ? "no \(kind) is defined" : "defined \(kinds ?? kind + "s"): \(Self.list(names))"
-            hint = "\(known); \(otherwise)"
+            hint = Diagnostic.noSingleValue("\(known); \(otherwise)")
             replacement = nil
             notes = []
         }

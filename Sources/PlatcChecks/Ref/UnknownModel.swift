@@ -20,7 +20,8 @@ public enum UnknownModel: CheckRule {
             for entry in tenant.models where context.offeredModel(named: entry.value) == nil {
                 let suggestion = Suggestion(
                     for: entry.value, kind: "model", defined: defined,
-                    otherwise: "add models/\(entry.value).yaml or remove '\(entry.value)' from this list")
+                    otherwise: "add models/\(entry.value).yaml or remove '\(entry.value)' from this list",
+                    listed: tenant.models.map(\.value))
                 context.diagnostics.error(
                     Self.rule, "tenant '\(tenant.name.value)' lists model '\(entry.value)', but no model has that name",
                     at: entry.span, notes: suggestion.notes, hint: suggestion.hint, replacement: suggestion.replacement)

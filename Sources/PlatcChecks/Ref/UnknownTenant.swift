@@ -19,7 +19,7 @@ public enum UnknownTenant: CheckRule {
         for model in context.spec.offeredModels {
             for entry in model.tenants {
                 let message = "model '\(model.name.value)' allows tenant '\(entry.value)', but no tenant has that name"
-                report(entry, message: message, defined, &context)
+                report(entry, message: message, in: model.tenants, defined, &context)
             }
         }
         for model in context.spec.models {
@@ -28,19 +28,20 @@ public enum UnknownTenant: CheckRule {
                 for entry in adapter.tenants {
                     let message =
                         "adapter '\(adapter.name.value)' of \(who) is offered to tenant '\(entry.value)', but no tenant has that name"
-                    report(entry, message: message, defined, &context)
+                    report(entry, message: message, in: adapter.tenants, defined, &context)
                 }
             }
         }
     }
 
     private static func report(
-        _ entry: Located<String>, message: String, _ defined: [Located<String>], _ context: inout CheckContext
+        _ entry: Located<String>, message: String, in list: [Located<String>], _ defined: [Located<String>],
+        _ context: inout CheckContext
     ) {
         guard context.tenant(named: entry.value) == nil else { return }
         let suggestion = Suggestion(
             for: entry.value, kind: "tenant", defined: defined,
-            otherwise: "add tenants/\(entry.value).yaml or remove '\(entry.value)' from this list")
+            otherwise: "add tenants/\(entry.value).yaml or remove '\(entry.value)' from this list", listed: list.map(\.value))
         context.diagnostics.error(
             Self.rule, message, at: entry.span, notes: suggestion.notes, hint: suggestion.hint,
             replacement: suggestion.replacement)

@@ -29,7 +29,7 @@ public enum UnusedSettings: CheckRule {
         for (field, span) in unused {
             context.diagnostics.warning(
                 Self.rule, "\(field) has no effect: routing.mode is direct, so platc renders no inference Gateway", at: span,
-                hint: "routing: {mode: inference-gateway}, or remove \(field)")
+                hint: "remove \(field), or set routing: {mode: inference-gateway}")
         }
     }
 }

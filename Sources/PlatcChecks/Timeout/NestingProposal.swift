@@ -29,10 +29,11 @@ struct NestingProposal {
     static func raise(_ ladder: TimeoutLadder) -> TimeoutLadder {
         var next = ladder
         if next.engine <= 0 { next.engine = max(secondBelow(next.routerTimeout), 1_000) }
-        if next.streamTimeout == 0 { next.streamTimeout = nil }
         next.writtenInferenceGateway = next.writtenInferenceGateway.map { max($0, secondAbove(next.engine)) }
         next.routerTimeout = max(
             next.routerTimeout, secondAbove(next.writtenInferenceGateway ?? next.engine), next.streamTimeout ?? 0)
+        // A stream timeout of 0s times out every stream: the longest that nests is the router's.
+        if next.streamTimeout == 0 { next.streamTimeout = next.routerTimeout }
         next.gateway = max(next.gateway, secondAbove(next.routerWorstCase))
         next.client = max(next.client, secondAbove(next.gateway))
         return next
@@ -44,7 +45,7 @@ struct NestingProposal {
         var next = ladder
         next.gateway = min(next.gateway, secondBelow(next.client))
         next.routerTimeout = min(next.routerTimeout, longestRouterTimeout(within: next))
-        if next.streamTimeout == 0 { next.streamTimeout = nil }
+        if next.streamTimeout == 0 { next.streamTimeout = next.routerTimeout }
         next.streamTimeout = next.streamTimeout.map { min($0, next.routerTimeout) }
         next.writtenInferenceGateway = next.writtenInferenceGateway.map { min($0, secondBelow(next.routerTimeout)) }
         let engineBound = secondBelow(next.writtenInferenceGateway ?? next.routerTimeout)

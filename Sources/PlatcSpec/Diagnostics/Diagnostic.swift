@@ -50,10 +50,21 @@ public struct Diagnostic: Hashable, Sendable {
         self.ruleID = rule.id
         self.message = message
         self.span = span
-        self.notes = notes
+        // A finding about a default points at the key of the object that would hold it: say
+        // which field is absent and what it defaults to.
+        self.notes = notes.map { note in
+            guard let mark = note.span?.absenceMark else { return note }
+            return Note("\(note.message) \(mark)", at: note.span)
+        }
+        if let absence = span?.absence { self.notes.insert(Note(absence), at: 0) }
         self.hint = hint
         self.replacement = replacement
     }
+
+    /// A hint that proposes no value, saying so: the finding has no one value that fixes it (a
+    /// digest platc cannot know, a choice among several edits). Every other error's hint leads
+    /// with a `key: value` (or `key: value, key: value`) that, applied at the caret, passes.
+    public static func noSingleValue(_ advice: String) -> String { "no single value fixes this: \(advice)" }
 
     /// The order every output format uses: file, line, column, then rule id and message.
     public static func reportOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {

@@ -19,11 +19,16 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
 }
 
 /// A range in one file: where a value starts and where it ends (end exclusive).
-/// Diagnostics underline it; a span that ends on a later line underlines to the end of the first.
+/// Diagnostics underline it; a span that ends on a later line underlines to the end of the first
+/// line's content (never into a trailing comment).
 public struct SourceSpan: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var start: SourceLocation
     public var endLine: Int
     public var endColumn: Int
+    /// Set when the value was not written and its default stands in: the span is then the key of
+    /// the object that would hold it (`serving:`), and this names the field and its default,
+    /// `serving.maxNumSeqs (absent; default 256)`. Every diagnostic and note at such a span says so.
+    public var absence: String?
 
     public init(start: SourceLocation, endLine: Int, endColumn: Int) {
         self.start = start
@@ -41,6 +46,22 @@ public struct SourceSpan: Hashable, Sendable, Comparable, CustomStringConvertibl
     }
 
     public var file: String { start.file }
+
+    /// The value was not written: a default stands in (see `absence`).
+    public var isAbsent: Bool { absence != nil }
+
+    /// `(absent; default 256)`: what a note at this span adds (its message names the field).
+    public var absenceMark: String? {
+        guard let absence, let open = absence.range(of: "(absent") else { return nil }
+        return String(absence[open.lowerBound...])
+    }
+
+    /// This span standing in for `path`, which was not written and defaults to `defaultText`.
+    public func standingIn(for path: String, defaultText: String) -> SourceSpan {
+        var span = self
+        span.absence = "\(path) (absent; default \(defaultText))"
+        return span
+    }
 
     public static func < (a: SourceSpan, b: SourceSpan) -> Bool { a.start < b.start }
 

@@ -5,8 +5,9 @@ public struct ShapeValidator {
 
     public init() {}
 
-    /// `path` names the value in messages, e.g. `serving.replicas.min`.
-    public mutating func validate(_ node: YAMLNode, as type: ValueType, path: String) -> Located<Value>? {
+    /// `path` names the value in messages, e.g. `serving.replicas.min`; `owner` is the span of the
+    /// key that holds it (`serving:`), where the defaults of its unwritten fields point.
+    public mutating func validate(_ node: YAMLNode, as type: ValueType, path: String, owner: SourceSpan? = nil) -> Located<Value>? {
         if let tag = node.tag {
             diagnostics.error(
                 .yamlTag, "explicit YAML tag '\(tag)' on '\(path)'", at: node.span,
@@ -20,7 +21,7 @@ public struct ShapeValidator {
             return nil
         }
         switch type {
-        case .object(let shape): return validateObject(node, shape: shape, path: path)
+        case .object(let shape): return validateObject(node, shape: shape, path: path, owner: owner)
         case .list(let element, let minItems, let unique):
             return validateList(node, element: element, minItems: minItems, unique: unique, path: path)
         case .map(let keyFormat, let valueType): return validateMap(node, keyFormat: keyFormat, valueType: valueType, path: path)
@@ -30,7 +31,7 @@ public struct ShapeValidator {
 
     // MARK: - Collections
 
-    private mutating func validateObject(_ node: YAMLNode, shape: ObjectShape, path: String) -> Located<Value>? {
+    private mutating func validateObject(_ node: YAMLNode, shape: ObjectShape, path: String, owner: SourceSpan?) -> Located<Value>? {
         guard case .mapping(let pairs) = node.content else {
             let key = path.split(separator: ".").last.map(String.init) ?? path
             wrongType(node, expected: .object(shape), path: path, hint: "write a mapping, e.g. `\(key): \(placeholder(.object(shape)))`")
@@ -60,7 +61,7 @@ public struct ShapeValidator {
             }
             written.insert(key)
             keySpans[key] = pair.key.span
-            if let value = validate(pair.value, as: field.type, path: fieldPath) {
+            if let value = validate(pair.value, as: field.type, path: fieldPath, owner: pair.key.span) {
                 fields[key] = value
             } else {
                 valid = false
@@ -87,8 +88,12 @@ public struct ShapeValidator {
                     case "[]": .sequence([])
                     default: .scalar(defaultText, .plain)
                     }
-                let synthetic = YAMLNode(content: content, span: node.span, tag: nil, weight: 1)
-                fields[field.key] = validate(synthetic, as: field.type, path: field.key)
+                // A default points at the key of the object that would hold it, saying so.
+                let fieldPath = path.isEmpty ? field.key : "\(path).\(field.key)"
+                let parent = owner ?? documentKey(node)
+                let synthetic = YAMLNode(
+                    content: content, span: parent.standingIn(for: fieldPath, defaultText: defaultText), tag: nil, weight: 1)
+                fields[field.key] = validate(synthetic, as: field.type, path: fieldPath, owner: parent)
             }
         }
         if !shape.oneOf.isEmpty, !exactlyOne(of: shape, written: written, keySpans: keySpans, node: node, path: path) { valid = false }
@@ -248,6 +253,16 @@ public struct ShapeValidator {
                 hint: "valid keys: " + known.joined(separator: ", "))
         }
         return nil
+    }
+
+    /// Where a document's own defaults point: its `kind:` key, else its first key.
+    private func documentKey(_ node: YAMLNode) -> SourceSpan {
+        if case .mapping(let pairs) = node.content,
+            let kind = pairs.first(where: { if case .scalar("kind", _) = $0.key.content { true } else { false } })
+        {
+            return kind.key.span
+        }
+        return mappingHead(node)
     }
 
     /// Where "missing field" points: the first key of the mapping (the mapping node starts there).

@@ -23,14 +23,14 @@ public struct Duration: Hashable, Sendable, Comparable, CustomStringConvertible 
                 return .failure(UnitError("'\(text)' is not a duration", hint: hint))
             }
             if number.contains(".") {
-                return .failure(UnitError("'\(text)' has a fractional part", hint: "use a smaller unit instead: 1500ms, not 1.5s"))
+                return .failure(UnitError("'\(text)' has a fractional part", hint: "use a smaller unit instead (1500ms, not 1.5s)"))
             }
             guard let factor = unitMilliseconds.first(where: { $0.0 == unit })?.1 else {
                 if unitAndRest.isEmpty {
-                    return .failure(UnitError("'\(text)' has no unit", hint: "write \(number)s (units: ms, s, m, h)"))
+                    return .failure(UnitError("'\(text)' has no unit", hint: "write \(number)s (units ms, s, m, h)"))
                 }
                 if unit.isEmpty {
-                    return .failure(UnitError("'\(text)' is not a duration", hint: "write \(number)s, with no space (units: ms, s, m, h)"))
+                    return .failure(UnitError("'\(text)' is not a duration", hint: "write \(number)s, with no space (units ms, s, m, h)"))
                 }
                 return .failure(UnitError("'\(text)' has an unknown unit '\(unit)'", hint: hint))
             }

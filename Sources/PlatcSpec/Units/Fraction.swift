@@ -9,7 +9,7 @@ public struct Fraction: Hashable, Sendable, Comparable, CustomStringConvertible 
         if text.hasSuffix("%") {
             let number = text.dropLast()
             if let percent = parseFixedPoint(number, scale: 4), percent > 0, percent <= 1_000_000 {
-                return .failure(UnitError("'\(text)' is a percentage", hint: "write it as a fraction: \(Fraction(millionths: percent))"))
+                return .failure(UnitError("'\(text)' is a percentage", hint: "write it as a fraction, \(Fraction(millionths: percent))"))
             }
             return .failure(UnitError("'\(text)' is a percentage", hint: hint))
         }

@@ -108,6 +108,8 @@ private struct State {
     /// A mapping or sequence being built.
     struct Open {
         var isMapping: Bool
+        /// `{…}` or `[…]`: it ends at its closing bracket; a block collection ends with its last item.
+        var isFlow: Bool
         var start: SourceSpan
         var tag: String?
         var anchor: String?
@@ -159,12 +161,26 @@ private struct State {
             let isMapping = event.type == YAML_MAPPING_START_EVENT
             let tag = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag
             let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
-            stack.append(Open(isMapping: isMapping, start: span, tag: optionalString(tag), anchor: optionalString(anchor)))
+            let isFlow =
+                isMapping
+                ? event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
+                : event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
+            stack.append(
+                Open(isMapping: isMapping, isFlow: isFlow, start: span, tag: optionalString(tag), anchor: optionalString(anchor)))
         case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
             guard let open = stack.popLast() else { return }
             var nodeSpan = open.start
-            nodeSpan.endLine = Int(event.end_mark.line) + 1
-            nodeSpan.endColumn = Int(event.end_mark.column) + 1
+            // libyaml ends a block collection where the next token starts, past blank lines and
+            // comments; end it with its last item instead, so an underline never runs on into them.
+            if !open.isFlow, let last = open.items.last,
+                (last.span.endLine, last.span.endColumn) >= (nodeSpan.start.line, nodeSpan.start.column)
+            {
+                nodeSpan.endLine = last.span.endLine
+                nodeSpan.endColumn = last.span.endColumn
+            } else {
+                nodeSpan.endLine = Int(event.end_mark.line) + 1
+                nodeSpan.endColumn = Int(event.end_mark.column) + 1
+            }
             let content: YAMLNode.Content
             if open.isMapping {
                 content = .mapping(pairs(open.items))

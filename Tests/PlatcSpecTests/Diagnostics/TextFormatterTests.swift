@@ -22,6 +22,27 @@ import Testing
                 """)
     }
 
+    /// A span over several lines underlines its first line's content, not a trailing comment,
+    /// and a `#` inside quotes is content.
+    @Test func aRunOnSpanStopsBeforeTheComment() {
+        let span = SourceSpan(start: SourceLocation(file: "t.yaml", line: 2, column: 3), endLine: 3, endColumn: 8)
+        let text = render("p:\n  image: x   # the picker\n  port: 1\n", Diagnostic(.warning, rule: .schemaBadValue, "m", at: span))
+        #expect(text.contains("\n   |   ^~~~~~~~\n"))
+        #expect(TextFormatter.contentEnd(Array("  a: 'x # y' # z".unicodeScalars), from: 2) == 12)
+        #expect(TextFormatter.contentEnd(Array("  a: don't # z".unicodeScalars), from: 2) == 10)
+    }
+
+    /// Issue 24: a finding about a default points at the key of the object that would hold it,
+    /// and says "(absent; default N)" in a note; a note at such a span says it after its message.
+    @Test func anAbsentValueSaysItsDefault() {
+        let key = SourceSpan(start: SourceLocation(file: "t.yaml", line: 1, column: 1), endLine: 1, endColumn: 8)
+        let span = key.standingIn(for: "serving.maxNumSeqs", defaultText: "256")
+        let finding = Diagnostic(
+            .warning, rule: .schemaBadValue, "fewer than maxNumSeqs 256", at: span, notes: [.init("256 here", at: span)])
+        #expect(finding.notes.map(\.message) == ["serving.maxNumSeqs (absent; default 256)", "256 here (absent; default 256)"])
+        #expect(render("serving:   # engine\n  engine: x\n", finding).contains("\n 1 | serving:   # engine\n   | ^~~~~~~\n"))
+    }
+
     @Test func multiByteCharactersCountAsOneColumn() {
         let span = SourceSpan(start: SourceLocation(file: "t.yaml", line: 1, column: 9), endLine: 1, endColumn: 10)
         let text = render("name: éé x\n", Diagnostic(.error, rule: .schemaBadValue, "bad", at: span))

@@ -31,6 +31,6 @@ import Testing
 
     @Test func percentHintGivesTheFraction() {
         guard case .failure(let error) = Fraction.parse("85%") else { Issue.record("accepted"); return }
-        #expect(error.hint == "write it as a fraction: 0.85")
+        #expect(error.hint == "write it as a fraction, 0.85")
     }
 }

@@ -15,6 +15,19 @@ import Testing
         #expect(value.span.endColumn == 12)
     }
 
+    /// Issue 24: a span ends at its value's last character, never in a trailing comment: plain,
+    /// quoted and flow values by libyaml's end mark; a block collection with its last item (libyaml
+    /// would end it where the next token starts, past comments and blank lines).
+    @Test func spansEndBeforeTrailingComments() throws {
+        let result = compose("a: 400    # many\nb: \"q\"  # c\nc: {x: 1}   # f\nd:\n  e: 1  # inner\n  # more\n\nf: 2\n")
+        guard case .mapping(let pairs) = try #require(result.root).content else { Issue.record("not a mapping"); return }
+        let ends = pairs.map { ($0.value.span.endLine, $0.value.span.endColumn) }
+        #expect(ends[0] == (1, 7))
+        #expect(ends[1] == (2, 7))
+        #expect(ends[2] == (3, 10))
+        #expect(ends[3] == (5, 7), "the block mapping ends with `e: 1`, not at `f:`")
+    }
+
     @Test func duplicateKeyPointsAtTheSecondOccurrence() {
         let result = compose("a: 1\nb: 2\na: 3\n")
         #expect(result.root != nil)

@@ -60,9 +60,12 @@ public struct TextFormatter {
         // A long line (minified JSON, a generated blob) shows a window around the span, marked
         // with '…' at each cut, so one diagnostic prints one screen line, not megabytes.
         let window = Self.window(count: scalars.count, around: start)
-        // Underline to the span's end on its first line, or to the line's end when it runs on.
+        // Underline to the span's end on its first line, or, when it runs on, to the end of that
+        // line's content: never into a trailing comment or trailing spaces.
         let lineEnd = max(window.upperBound, start + 1)
-        let end = span.endLine == span.start.line ? min(max(span.endColumn - 1, start + 1), lineEnd) : lineEnd
+        let end =
+            span.endLine == span.start.line
+            ? min(max(span.endColumn - 1, start + 1), lineEnd) : max(min(Self.contentEnd(scalars, from: start), lineEnd), start + 1)
         // Keep tabs as tabs so the caret lines up with what the terminal shows.
         let lead = window.lowerBound > 0 ? " " : ""
         let pad = lead + String(String.UnicodeScalarView(scalars[window.lowerBound..<start].map { $0 == "\t" ? "\t" : " " }))
@@ -81,6 +84,31 @@ public struct TextFormatter {
         guard count > maxWidth else { return 0..<count }
         let lower = min(max(start - 40, 0), count - maxWidth)
         return lower..<(lower + maxWidth)
+    }
+
+    /// Where a line's YAML content ends, scanning from `start`: before a ` #` comment outside
+    /// quotes, and before trailing spaces. A quote opens a string only where a token starts.
+    public static func contentEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int {
+        var index = start, end = start
+        var quote: Unicode.Scalar?
+        while index < scalars.count {
+            let c = scalars[index]
+            let previous: Unicode.Scalar = index > 0 ? scalars[index - 1] : " "
+            if let open = quote {
+                if open == "\"", c == "\\" {
+                    index += 1
+                } else if c == open {
+                    quote = nil
+                }
+            } else if c == "#", previous == " " || previous == "\t" {
+                break
+            } else if c == "'" || c == "\"", index == start || " \t[{,:".unicodeScalars.contains(previous) {
+                quote = c
+            }
+            index += 1
+            if c != " ", c != "\t" { end = min(index, scalars.count) }
+        }
+        return end
     }
 
     /// The line with each secret span cut to its first four characters and '*' for the rest, so
