@@ -74,11 +74,15 @@ import Testing
             try Data(body.utf8).write(to: target)
             written += 1
         }
-        #expect(written == 4, "one example per kind")
-        let config = root.appendingPathComponent("models/configs/llama-3-1-8b-instruct.json")
-        try FileManager.default.createDirectory(at: config.deletingLastPathComponent(), withIntermediateDirectories: true)
+        #expect(written == 6, "one example per kind, an embedding model and a hosted model")
+        let configs = root.appendingPathComponent("models/configs")
+        try FileManager.default.createDirectory(at: configs, withIntermediateDirectories: true)
         try FileManager.default.copyItem(
-            at: Paths.packageRoot.appendingPathComponent("models/configs/llama-3-1-8b-instruct.json"), to: config)
+            at: Paths.packageRoot.appendingPathComponent("models/configs/llama-3-1-8b-instruct.json"),
+            to: configs.appendingPathComponent("llama-3-1-8b-instruct.json"))
+        try FileManager.default.copyItem(
+            at: Paths.fixtures.appendingPathComponent("zero-idle-lab/models/configs/qwen3-embedding-0-6b.json"),
+            to: configs.appendingPathComponent("qwen3-embedding-0-6b.json"))
         let result = try platc(["check", "--root", root.path])
         #expect(result.exitCode == 0, "\(result.stdout)\(result.stderr)")
     }
