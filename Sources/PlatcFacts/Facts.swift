@@ -56,7 +56,13 @@ public final class Facts: Sendable {
     public func pool(named name: String) -> GPUPool? { poolIndex[name].map { pools[$0] } }
     public func hosted(named name: String) -> HostedModelFacts? { hostedIndex[name].map { hostedModels[$0] } }
     /// The served or hosted model of that name (names are unique across both: schema/duplicate-name).
-    public func offeredModel(named name: String) -> (any OfferedModel)? { model(named: name) ?? hosted(named: name)?.model }
+    public func offeredModel(named name: String) -> (any OfferedModel)? {
+        modelIndex[name].map { models[$0] } ?? hostedIndex[name].map { hostedModels[$0] }
+    }
+
+    /// Every model tenants can call, served then hosted (each by name), by reference
+    /// (OfferedModelFacts.swift).
+    public var offeredModels: [any OfferedModel] { models + hostedModels as [any OfferedModel] }
     /// Every name of every served model, then of every hosted one.
     public var everyCallableName: [CallableName] {
         models.flatMap(\.callableNames) + hostedModels.flatMap(\.callableNames)

@@ -18,7 +18,7 @@ public enum MissingPrice: CheckRule {
         fix: "Set a price above 0: what a million tokens costs to serve, or at least 0.000001.")
 
     public static func check(_ context: inout CheckContext) {
-        for model in context.spec.offeredModels { check(model, &context) }
+        for model in context.facts.offeredModels { check(model, &context) }
     }
 
     private static func check(_ model: any OfferedModel, _ context: inout CheckContext) {

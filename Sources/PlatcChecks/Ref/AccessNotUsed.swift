@@ -18,7 +18,7 @@ public enum AccessNotUsed: CheckRule {
         fix: "Add the model to the tenant's `models`, or remove the tenant from the model's `tenants`.")
 
     public static func check(_ context: inout CheckContext) {
-        for model in context.spec.offeredModels {
+        for model in context.facts.offeredModels {
             let name = model.name.value
             for entry in model.tenants {
                 // An unknown tenant is ref/unknown-tenant's finding.

@@ -16,7 +16,7 @@ public enum DuplicateAlias: CheckRule {
 
     public static func check(_ context: inout CheckContext) {
         var claims = NameClaims()
-        for model in context.spec.offeredModels {
+        for model in context.facts.offeredModels {
             let name = model.name.value
             for alias in model.aliases {
                 claims.add(alias, by: "model '\(name)'", field: "alias", format: .modelAlias, proposal: name)

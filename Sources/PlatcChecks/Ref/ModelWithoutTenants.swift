@@ -16,11 +16,11 @@ public enum ModelWithoutTenants: CheckRule {
         fix: "List the tenants that should call the model in its `tenants` (and the model in theirs), or remove the model.")
 
     public static func check(_ context: inout CheckContext) {
-        for model in context.spec.offeredModels where model.tenants.isEmpty {
+        for model in context.facts.offeredModels where model.tenants.isEmpty {
             let name = model.name.value
             // A tenant that asks for the model already gets ref/access-not-granted, which says more.
             guard !context.spec.tenants.contains(where: { $0.models.contains { $0.value == name } }) else { continue }
-            let floor = (model as? Model)?.serving.replicas.min.value ?? 0
+            let floor = (model as? ModelFacts)?.model.serving.replicas.min.value ?? 0
             let cost = floor == 0 ? "" : ", yet it keeps \(Plural.counted(floor, "replica")) warm"
             let candidates = context.spec.tenants.prefix(1).map(\.name.value)
             let example = candidates.isEmpty ? "add a tenant under tenants/ and list it" : "e.g. tenants: [\(candidates[0])]"

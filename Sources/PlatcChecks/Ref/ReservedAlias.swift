@@ -22,7 +22,7 @@ public enum ReservedAlias: CheckRule {
     static let reserved: Set<String> = ["all-team-models", "all-proxy-models", "no-default-models"]
 
     public static func check(_ context: inout CheckContext) {
-        for model in context.spec.offeredModels {
+        for model in context.facts.offeredModels {
             let name = model.name.value
             var names = model.aliases.map { ($0, "model '\(name)'", "\(name)") }
             for adapter in model.loraAdapters {

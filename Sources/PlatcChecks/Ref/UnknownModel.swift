@@ -15,7 +15,7 @@ public enum UnknownModel: CheckRule {
         fix: "Correct the name (the hint suggests the closest model) or remove the entry.")
 
     public static func check(_ context: inout CheckContext) {
-        let defined = context.spec.offeredModels.map(\.name)
+        let defined = context.facts.offeredModels.map(\.name)
         for tenant in context.spec.tenants {
             for entry in tenant.models where context.offeredModel(named: entry.value) == nil {
                 let suggestion = Suggestion(

@@ -16,7 +16,7 @@ public enum UnknownTenant: CheckRule {
 
     public static func check(_ context: inout CheckContext) {
         let defined = context.spec.tenants.map(\.name)
-        for model in context.spec.offeredModels {
+        for model in context.facts.offeredModels {
             for entry in model.tenants {
                 let message = "model '\(model.name.value)' allows tenant '\(entry.value)', but no tenant has that name"
                 report(entry, message: message, in: model.tenants, defined, &context)

@@ -8,14 +8,28 @@ struct Catalog {
     /// One name a tenant can call: a model's alias or a LoRA adapter, served here or hosted.
     struct Entry {
         let name: CallableName
-        let model: any OfferedModel
         let runs: Runs
+
+        var model: any OfferedModel {
+            switch runs {
+            case .served(let facts): facts.model
+            case .hosted(let facts): facts.model
+            }
+        }
+
+        var modelName: String {
+            switch runs {
+            case .served(let facts): facts.model.name.value
+            case .hosted(let facts): facts.model.name.value
+            }
+        }
     }
 
-    /// Where the name's model runs: on a GPU class under vLLM, or at its provider.
+    /// Where the name's model runs: on a GPU class under vLLM, or at its provider. The facts are
+    /// classes: an entry per name holds references, not copies of the model.
     enum Runs {
-        case served(Model.Serving, fit: FitEstimate?, replicas: ReplicaPlan)
-        case hosted(HostedModel.Provider)
+        case served(ModelFacts)
+        case hosted(HostedModelFacts)
     }
 
     struct TenantSummary {
@@ -37,20 +51,15 @@ struct Catalog {
     init(_ context: RenderContext) {
         let spec = context.spec
         platform = spec.platform
-        let served = context.facts.allModels.flatMap { facts in
-            facts.callableNames.map { name in
-                Entry(
-                    name: name, model: facts.model, runs: .served(facts.model.serving, fit: facts.fit?.estimate, replicas: facts.replicas))
-            }
-        }
-        let hosted = context.facts.hostedModels.flatMap { facts in
-            facts.callableNames.map { name in Entry(name: name, model: facts.model, runs: .hosted(facts.model.provider)) }
-        }
-        // Served and hosted names together, in model name order, as LiteLLM's entries.
-        let entries = (served + hosted).enumerated().sorted { a, b in
-            a.element.model.name.value != b.element.model.name.value
-                ? a.element.model.name.value < b.element.model.name.value : a.offset < b.offset
-        }.map(\.element)
+        let served = context.facts.allModels.flatMap { facts in facts.callableNames.map { Entry(name: $0, runs: .served(facts)) } }
+        let hosted = context.facts.hostedModels.flatMap { facts in facts.callableNames.map { Entry(name: $0, runs: .hosted(facts)) } }
+        // Served and hosted names together, models by name (each model's names in their order).
+        let entries =
+            hosted.isEmpty
+            ? served
+            : (served + hosted).enumerated().sorted { a, b in
+                a.element.modelName != b.element.modelName ? a.element.modelName < b.element.modelName : a.offset < b.offset
+            }.map(\.element)
         self.entries = entries
         // One pass over the names, not one per tenant: fleets have thousands of tenants.
         var namesByTenant: [String: [String]] = [:]

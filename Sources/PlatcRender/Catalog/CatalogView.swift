@@ -115,7 +115,7 @@ struct CatalogView {
         ladder = Self.rungs(catalog.ladder)
         digest = catalog.sourceDigest.value
         fileCount = Figures.grouped(catalog.sourceDigest.fileCount)
-        let models = Set(catalog.entries.map(\.model.name.value)).count
+        let models = Set(catalog.entries.map(\.modelName)).count
         counts = [
             Plural.counted(rows.count, "name") + " on " + Plural.counted(models, "model"), Plural.counted(tenants.count, "tenant"),
             Plural.counted(capacities.count, "GPU class", plural: "GPU classes"),
@@ -156,9 +156,10 @@ struct CatalogView {
 
         init(_ entry: Catalog.Entry) {
             switch entry.runs {
-            case .served(let serving, let fit, let replicas):
+            case .served(let facts):
                 // The base model is the id vLLM serves (usually the Hugging Face id); an adapter's, the one it runs on.
-                let served = (entry.model as? Model)?.servedName.value ?? entry.model.name.value
+                let serving = facts.model.serving, served = facts.model.servedName.value
+                let fit = facts.fit?.estimate, replicas = facts.replicas
                 base = entry.name.adapter.map { "LoRA \($0) on \(served)" } ?? served
                 gpuClass = serving.gpuClass.value
                 gpu = "\(serving.gpuClass.value) × \(serving.tensorParallel.value)"
@@ -169,7 +170,8 @@ struct CatalogView {
                 concurrencyText = "max concurrency \(concurrency) at \(context) tokens"
                 self.replicas = replicas.description
                 words = replicas.mode == .parked ? ["parked"] : []
-            case .hosted(let provider):
+            case .hosted(let facts):
+                let provider = facts.model.provider
                 base = "\(provider.model.value) (\(provider.name.value))"
                 gpuClass = CatalogView.hostedClass
                 gpu = "hosted by \(provider.name.value)"

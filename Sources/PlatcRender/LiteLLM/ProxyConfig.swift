@@ -16,7 +16,7 @@ enum ProxyConfig {
     /// The platform (timeouts, litellm block), every model (entries, prices) and every tenant
     /// (access groups need both sides of access).
     static func sources(_ context: RenderContext) -> [String] {
-        [context.platformSource] + context.spec.offeredModels.map(\.span.start.file) + context.spec.tenants.map(\.span.start.file)
+        [context.platformSource] + context.facts.offeredModels.map(\.span.start.file) + context.spec.tenants.map(\.span.start.file)
     }
 
     static func file(_ context: RenderContext) -> OutputFile {

@@ -92,8 +92,12 @@ extension YAMLMap: ExpressibleByDictionaryLiteral {
     /// A literal's keys are written once each in the code (debug builds check): its entries are
     /// taken as they are, without the search for an earlier key that `init(_:)` makes for each.
     init(literal elements: [(String, YAMLValue?)]) {
-        entries = elements.compactMap { key, value in value.map { Entry(key: key, value: $0) } }
-        assert(Set(entries.map(\.key)).count == entries.count, "a map literal repeats a key: \(entries.map(\.key))")
+        self.init(distinct: elements.compactMap { key, value in value.map { Entry(key: key, value: $0) } })
+    }
+
+    init(distinct entries: [Entry]) {
+        self.entries = entries
+        assert(Set(entries.map(\.key)).count == entries.count, "a map repeats a key: \(entries.map(\.key))")
     }
 }
 
@@ -120,9 +124,10 @@ extension YAMLValue: ExpressibleByBooleanLiteral {
 }
 
 extension YAMLValue {
-    /// Two maps as one: `b`'s entries after `a`'s, a repeated key taking `b`'s value in place.
+    /// Two maps with different keys as one, `b`'s entries after `a`'s: parts of one literal written
+    /// apart (debug builds check the keys, as for a literal).
     public static func + (a: YAMLValue, b: YAMLValue) -> YAMLValue {
         guard let left = a.mapValue, let right = b.mapValue else { preconditionFailure("+ joins two maps") }
-        return .map(YAMLMap(left.entries + right.entries))
+        return .map(YAMLMap(distinct: left.entries + right.entries))
     }
 }

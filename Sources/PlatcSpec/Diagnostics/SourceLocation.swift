@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A 1-based position in a source file. Columns count Unicode scalars, as libyaml does.
 public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// Path relative to the platform root, with `/` separators (stable across machines).
@@ -23,17 +25,37 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
 /// line's content (never into a trailing comment).
 public struct SourceSpan: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var start: SourceLocation
-    public var endLine: Int
-    public var endColumn: Int
+    // The end and the absence in 32 bits each: spans are in every value the loader returns, and
+    // these three fit where two Ints were (48 bytes a span, as before the absence; a file has far
+    // fewer than 2³¹ lines). A number copies without the retain a string would cost (3 % of an L
+    // render, measured).
+    private var storedEndLine: Int32
+    private var storedEndColumn: Int32
+    /// 0, or which `AbsentFields` entry `absence` is.
+    private var absenceIndex: UInt32 = 0
+
+    public var endLine: Int {
+        get { Int(storedEndLine) }
+        set { storedEndLine = Int32(clamping: newValue) }
+    }
+
+    public var endColumn: Int {
+        get { Int(storedEndColumn) }
+        set { storedEndColumn = Int32(clamping: newValue) }
+    }
+
     /// Set when the value was not written and its default stands in: the span is then the key of
     /// the object that would hold it (`serving:`), and this names the field and its default,
     /// `serving.maxNumSeqs (absent; default 256)`. Every diagnostic and note at such a span says so.
-    public var absence: String?
+    public var absence: String? {
+        get { absenceIndex == 0 ? nil : AbsentFields.text(absenceIndex) }
+        set { absenceIndex = newValue.map(AbsentFields.intern) ?? 0 }
+    }
 
     public init(start: SourceLocation, endLine: Int, endColumn: Int) {
         self.start = start
-        self.endLine = endLine
-        self.endColumn = endColumn
+        storedEndLine = Int32(clamping: endLine)
+        storedEndColumn = Int32(clamping: endColumn)
     }
 
     /// A span covering a whole file's first position, for problems that belong to a file.
@@ -48,7 +70,7 @@ public struct SourceSpan: Hashable, Sendable, Comparable, CustomStringConvertibl
     public var file: String { start.file }
 
     /// The value was not written: a default stands in (see `absence`).
-    public var isAbsent: Bool { absence != nil }
+    public var isAbsent: Bool { absenceIndex != 0 }
 
     /// `(absent; default 256)`: what a note at this span adds (its message names the field).
     public var absenceMark: String? {
@@ -58,8 +80,13 @@ public struct SourceSpan: Hashable, Sendable, Comparable, CustomStringConvertibl
 
     /// This span standing in for `path`, which was not written and defaults to `defaultText`.
     public func standingIn(for path: String, defaultText: String) -> SourceSpan {
+        standingIn(path: "", key: path, defaultText: defaultText)
+    }
+
+    /// This span standing in for field `key` of the object at `path` (`serving`), not written.
+    public func standingIn(path: String, key: String, defaultText: String) -> SourceSpan {
         var span = self
-        span.absence = "\(path) (absent; default \(defaultText))"
+        span.absenceIndex = AbsentFields.number(path: path, key: key, defaultText: defaultText)
         return span
     }
 
@@ -86,3 +113,35 @@ public struct Located<Value: Sendable>: Sendable {
 
 extension Located: Equatable where Value: Equatable {}
 extension Located: Hashable where Value: Hashable {}
+
+/// The descriptions of absent fields, each stored once per process and numbered from 1; the
+/// loader validates files on every core, hence the lock. The numbers never leave the process:
+/// what is printed, compared across runs or hashed into a digest is the text.
+enum AbsentFields {
+    /// A field by the path of its object, its key and its default: three strings that already
+    /// exist, so a lookup builds none (the text is built once per field, at its first default).
+    private struct Field: Hashable {
+        var path: String
+        var key: String
+        var defaultText: String
+    }
+
+    private static let table = Mutex<(numbers: [Field: UInt32], texts: [String])>(([:], []))
+
+    static func intern(_ text: String) -> UInt32 { number(path: "", key: text, defaultText: nil) }
+
+    /// `nil` default: `key` is the whole text (a description set directly).
+    static func number(path: String, key: String, defaultText: String?) -> UInt32 {
+        let field = Field(path: path, key: key, defaultText: defaultText ?? "\u{0}")
+        return table.withLock { table in
+            if let number = table.numbers[field] { return number }
+            let fieldPath = path.isEmpty ? key : "\(path).\(key)"
+            table.texts.append(defaultText.map { "\(fieldPath) (absent; default \($0))" } ?? key)
+            let number = UInt32(table.texts.count)
+            table.numbers[field] = number
+            return number
+        }
+    }
+
+    static func text(_ number: UInt32) -> String { table.withLock { $0.texts[Int(number) - 1] } }
+}

@@ -22,11 +22,6 @@ public struct Spec: Sendable {
         self.models = models.sorted { $0.name.value < $1.name.value }
         self.hostedModels = hostedModels.sorted { $0.name.value < $1.name.value }
     }
-
-    /// Every model tenants can call, served or hosted, by name.
-    public var offeredModels: [any OfferedModel] {
-        (models.map { $0 as any OfferedModel } + hostedModels.map { $0 as any OfferedModel }).sorted { $0.name.value < $1.name.value }
-    }
 }
 
 /// What loading produced: the Spec when the sources are free of errors, every diagnostic, and

@@ -88,11 +88,13 @@ public struct ShapeValidator {
                     case "[]": .sequence([])
                     default: .scalar(defaultText, .plain)
                     }
-                // A default points at the key of the object that would hold it, saying so.
-                let fieldPath = path.isEmpty ? field.key : "\(path).\(field.key)"
+                // A default points at the key of the object that would hold it, saying so. Only an
+                // object's default has fields of its own, whose notes need its whole path; a scalar's
+                // path is its key, as a default cannot be invalid (no string is built per default).
                 let parent = owner ?? documentKey(node)
-                let synthetic = YAMLNode(
-                    content: content, span: parent.standingIn(for: fieldPath, defaultText: defaultText), tag: nil, weight: 1)
+                let span = parent.standingIn(path: path, key: field.key, defaultText: defaultText)
+                let fieldPath = defaultText == "{}" ? (path.isEmpty ? field.key : "\(path).\(field.key)") : field.key
+                let synthetic = YAMLNode(content: content, span: span, tag: nil, weight: 1)
                 fields[field.key] = validate(synthetic, as: field.type, path: fieldPath, owner: parent)
             }
         }
