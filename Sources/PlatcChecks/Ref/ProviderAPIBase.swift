@@ -34,15 +34,10 @@ public enum ProviderAPIBase: CheckRule {
 
     /// The base without the suffix LiteLLM would repeat; nil when it has none.
     static func trimmed(_ base: String, provider: String) -> String? {
-        var path = appended(provider)
-        var suffixes = [path]
-        // Anthropic's path starts with the version: a base ending in `/v1` doubles it too.
-        if provider == "anthropic" { suffixes += ["/v1"] }
+        // Anthropic's path starts with the version: a base ending in `/v1` doubles it too. Gemini's
+        // path holds the model (`<model>`), which no base ends in.
+        let suffixes = [appended(provider)].filter { !$0.contains("<") } + (provider == "anthropic" ? ["/v1"] : [])
         let text = base.hasSuffix("/") ? String(base.dropLast()) : base
-        for suffix in suffixes where !suffix.contains("<") && text.hasSuffix(suffix) {
-            path = String(text.dropLast(suffix.count))
-            return path
-        }
-        return nil
+        return suffixes.first(where: text.hasSuffix).map { String(text.dropLast($0.count)) }
     }
 }
