@@ -22,6 +22,9 @@ public final class Facts: Sendable {
     /// Every hosted model's facts, in the Spec's order (by name).
     public let hostedModels: [HostedModelFacts]
     private let hostedIndex: [String: Int]
+    /// Every model tenants can call, served then hosted (each by name), by reference
+    /// (OfferedModelFacts.swift).
+    public let offeredModels: [any OfferedModel]
     private let gpuClassIndex: [String: Int]
     private let tenantIndex: [String: Int]
     private let poolIndex: [String: Int]
@@ -44,6 +47,7 @@ public final class Facts: Sendable {
             HostedModelFacts(model, tenantLists: { tenant in lists[tenant]?.contains(model.name.value) ?? false })
         }
         hostedIndex = Self.index(spec.hostedModels.map(\.name.value))
+        offeredModels = models + hostedModels as [any OfferedModel]
         pools = GPUPool.pools(of: spec)
         poolIndex = Self.index(pools.map(\.name))
         ladder = TimeoutLadder(spec.platform)
@@ -59,10 +63,6 @@ public final class Facts: Sendable {
     public func offeredModel(named name: String) -> (any OfferedModel)? {
         modelIndex[name].map { models[$0] } ?? hostedIndex[name].map { hostedModels[$0] }
     }
-
-    /// Every model tenants can call, served then hosted (each by name), by reference
-    /// (OfferedModelFacts.swift).
-    public var offeredModels: [any OfferedModel] { models + hostedModels as [any OfferedModel] }
     /// Every name of every served model, then of every hosted one.
     public var everyCallableName: [CallableName] {
         models.flatMap(\.callableNames) + hostedModels.flatMap(\.callableNames)

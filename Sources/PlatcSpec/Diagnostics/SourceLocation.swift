@@ -47,10 +47,7 @@ public struct SourceSpan: Hashable, Sendable, Comparable, CustomStringConvertibl
     /// Set when the value was not written and its default stands in: the span is then the key of
     /// the object that would hold it (`serving:`), and this names the field and its default,
     /// `serving.maxNumSeqs (absent; default 256)`. Every diagnostic and note at such a span says so.
-    public var absence: String? {
-        get { absenceIndex == 0 ? nil : AbsentFields.text(absenceIndex) }
-        set { absenceIndex = newValue.map(AbsentFields.intern) ?? 0 }
-    }
+    public var absence: String? { absenceIndex == 0 ? nil : AbsentFields.text(absenceIndex) }
 
     public init(start: SourceLocation, endLine: Int, endColumn: Int) {
         self.start = start
@@ -76,11 +73,6 @@ public struct SourceSpan: Hashable, Sendable, Comparable, CustomStringConvertibl
     public var absenceMark: String? {
         guard let absence, let open = absence.range(of: "(absent") else { return nil }
         return String(absence[open.lowerBound...])
-    }
-
-    /// This span standing in for `path`, which was not written and defaults to `defaultText`.
-    public func standingIn(for path: String, defaultText: String) -> SourceSpan {
-        standingIn(path: "", key: path, defaultText: defaultText)
     }
 
     /// This span standing in for field `key` of the object at `path` (`serving`), not written.
@@ -128,15 +120,12 @@ enum AbsentFields {
 
     private static let table = Mutex<(numbers: [Field: UInt32], texts: [String])>(([:], []))
 
-    static func intern(_ text: String) -> UInt32 { number(path: "", key: text, defaultText: nil) }
-
-    /// `nil` default: `key` is the whole text (a description set directly).
-    static func number(path: String, key: String, defaultText: String?) -> UInt32 {
-        let field = Field(path: path, key: key, defaultText: defaultText ?? "\u{0}")
+    static func number(path: String, key: String, defaultText: String) -> UInt32 {
+        let field = Field(path: path, key: key, defaultText: defaultText)
         return table.withLock { table in
             if let number = table.numbers[field] { return number }
             let fieldPath = path.isEmpty ? key : "\(path).\(key)"
-            table.texts.append(defaultText.map { "\(fieldPath) (absent; default \($0))" } ?? key)
+            table.texts.append("\(fieldPath) (absent; default \(defaultText))")
             let number = UInt32(table.texts.count)
             table.numbers[field] = number
             return number

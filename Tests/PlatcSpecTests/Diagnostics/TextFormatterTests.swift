@@ -36,7 +36,7 @@ import Testing
     /// and says "(absent; default N)" in a note; a note at such a span says it after its message.
     @Test func anAbsentValueSaysItsDefault() {
         let key = SourceSpan(start: SourceLocation(file: "t.yaml", line: 1, column: 1), endLine: 1, endColumn: 8)
-        let span = key.standingIn(for: "serving.maxNumSeqs", defaultText: "256")
+        let span = key.standingIn(path: "serving", key: "maxNumSeqs", defaultText: "256")
         let finding = Diagnostic(
             .warning, rule: .schemaBadValue, "fewer than maxNumSeqs 256", at: span, notes: [.init("256 here", at: span)])
         #expect(finding.notes.map(\.message) == ["serving.maxNumSeqs (absent; default 256)", "256 here (absent; default 256)"])
