@@ -1,6 +1,19 @@
-"""A stand-in's plumbing, shared by stand_in_vllm.Engine and stand_in_gateway.Gateway: a stdlib HTTP
-server on a free loopback port, served from a daemon thread, and the requests it recorded."""
+"""A stand-in's plumbing, shared by stand_in_vllm.Engine, stand_in_gateway.Gateway and
+stand_in_provider.Provider: a stdlib HTTP server on a free loopback port, served from a daemon
+thread, and the requests it recorded."""
+import json
 import threading
+
+
+def json_body(handler):
+    """The request body of a BaseHTTPRequestHandler read by Content-Length: JSON, else its text, or
+    None when empty (an API server answers a malformed body itself, so the stand-in keeps it)."""
+    length = int(handler.headers.get("Content-Length") or 0)
+    raw = handler.rfile.read(length) if length else b""
+    try:
+        return json.loads(raw) if raw else None
+    except ValueError:
+        return raw.decode("utf-8", "replace")
 
 
 class RecordingServer:

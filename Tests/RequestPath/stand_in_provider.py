@@ -46,7 +46,7 @@ import urllib.parse
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from recording_server import RecordingServer
+from recording_server import RecordingServer, json_body
 
 REPLY_WORDS = ["Hello", " from", " the", " stand-in", " provider", "."]
 INPUT_TOKENS = 11  # what every answer reports as the prompt's tokens
@@ -85,14 +85,6 @@ def _handler(provider):
 
         def log_message(self, *args):
             pass
-
-        def _read_body(self):
-            length = int(self.headers.get("Content-Length") or 0)
-            raw = self.rfile.read(length) if length else b""
-            try:
-                return json.loads(raw) if raw else None
-            except ValueError:
-                return raw.decode("utf-8", "replace")
 
         def _entry(self, body, api):
             entry = {"provider": provider.name, "api": api, "method": self.command,
@@ -136,7 +128,7 @@ def _handler(provider):
             self._send(entry, 404, {"error": {"message": "not found", "type": "not_found_error"}})
 
         def do_POST(self):
-            body = self._read_body()
+            body = json_body(self)
             path = urllib.parse.urlsplit(self.path).path
             if path == "/v1/messages":
                 return self._anthropic(self._entry(body, "anthropic"), body)

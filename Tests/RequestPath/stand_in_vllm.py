@@ -48,7 +48,7 @@ import urllib.parse
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from recording_server import RecordingServer
+from recording_server import RecordingServer, json_body
 
 UNAUTHORIZED = b'{"error":"Unauthorized"}'  # api_server.py:1301, as Starlette's JSONResponse renders it
 REPLY_WORDS = ["Hello", " from", " the", " stand-in", " vLLM", "."]
@@ -127,14 +127,6 @@ def _handler(engine):
             engine.record(entry)
             return entry
 
-        def _read_body(self):
-            length = int(self.headers.get("Content-Length") or 0)
-            raw = self.rfile.read(length) if length else b""
-            try:
-                return json.loads(raw) if raw else None
-            except ValueError:
-                return raw.decode("utf-8", "replace")
-
         def _send(self, entry, status, body, content_type="application/json"):
             data = body if isinstance(body, bytes) else json.dumps(body, separators=(",", ":")).encode()
             self.send_response(status)
@@ -193,7 +185,7 @@ def _handler(engine):
             return self._send(entry, 404, {"detail": "Not Found"})
 
         def do_POST(self):
-            body = self._read_body()
+            body = json_body(self)
             entry = self._entry(body)
             if not self._guarded():
                 return self._send(entry, 401, UNAUTHORIZED)
