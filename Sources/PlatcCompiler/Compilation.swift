@@ -32,7 +32,7 @@ public struct Compilation: Sendable {
     public var clean: Facts? { hasErrors ? nil : facts }
 
     /// plan + emit: every file of out/, or nil while any error remains (nothing is rendered then).
-    public func render() throws(RenderPipeline.InternalError) -> [Artifact]? {
+    public func render() throws(RenderPipeline.Failure) -> [Artifact]? {
         guard let clean else { return nil }
         return try RenderPipeline.render(clean)
     }

@@ -19,12 +19,15 @@ public enum DiffPipeline {
     public enum Failure: Error, CustomStringConvertible {
         case git(GitError)
         case outsideRepository(RepositoryLocation.OutsideRepository)
-        case internalError(RenderPipeline.InternalError)
+        /// The head's render broke a limit only a render sees: findings about the sources.
+        case refused([Diagnostic])
+        case internalError(String)
 
         public var description: String {
             switch self {
             case .git(let error): "\(error)"
             case .outsideRepository(let error): "\(error)"
+            case .refused(let diagnostics): diagnostics.map(\.message).joined(separator: "; ")
             case .internalError(let error): "internal error, please report it: \(error)"
             }
         }
@@ -40,7 +43,7 @@ public enum DiffPipeline {
             let repository = try GitRepository(discoveringFrom: root)
             let location = try RepositoryLocation(repository: repository, root: root, out: out)
             var artifacts = try clock.measure("render") {
-                try Swift.Result { () throws(RenderPipeline.InternalError) in try RenderPipeline.render(facts) }
+                try Swift.Result { () throws(RenderPipeline.Failure) in try RenderPipeline.render(facts) }
             }
             .get()
             // Files whose blob at the base has the render's id are equal: never read or compared.
@@ -89,8 +92,11 @@ public enum DiffPipeline {
             throw .git(error)
         } catch let error as RepositoryLocation.OutsideRepository {
             throw .outsideRepository(error)
-        } catch let error as RenderPipeline.InternalError {
-            throw .internalError(error)
+        } catch let error as RenderPipeline.Failure {
+            switch error {
+            case .refused(let diagnostics): throw .refused(diagnostics)
+            case .internalError(let description): throw .internalError(description)
+            }
         } catch {
             preconditionFailure("unexpected \(error)")
         }

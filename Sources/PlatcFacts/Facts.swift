@@ -16,6 +16,8 @@ public final class Facts: Sendable {
     public let ladder: TimeoutLadder
     /// The inference Gateway's names and address; nil in direct mode.
     public let inferenceRouting: InferenceRouting?
+    /// Which Argo CD Application each tenant's and model's objects go to.
+    public let applications: ApplicationLayout
 
     private let modelIndex: [String: Int]
     private let models: [ModelFacts]
@@ -52,6 +54,7 @@ public final class Facts: Sendable {
         poolIndex = Self.index(pools.map(\.name))
         ladder = TimeoutLadder(spec.platform)
         inferenceRouting = InferenceRouting(spec.platform)
+        applications = ApplicationLayout(spec)
     }
 
     public func gpuClass(named name: String) -> GPUClass? { gpuClassIndex[name].map { spec.gpuClasses[$0] } }

@@ -11,13 +11,27 @@ public enum RenderPipeline {
         ]
     }
 
-    /// A fault of platc itself, never of the sources: the checks reject every input that could
-    /// make two objects share an identity.
-    public struct InternalError: Error, CustomStringConvertible {
-        public var description: String
+    /// Why a render wrote nothing.
+    public enum Failure: Error, CustomStringConvertible {
+        /// The rendered objects break a limit only a render can see (`limit/argocd-application-size`):
+        /// a fault of the sources, reported like the checks' findings.
+        case refused([Diagnostic])
+        /// A fault of platc itself, never of the sources: the checks reject every input that could
+        /// make two objects share an identity.
+        case internalError(String)
+
+        public var description: String {
+            switch self {
+            case .refused(let diagnostics): diagnostics.map(\.message).joined(separator: "; ")
+            case .internalError(let description): description
+            }
+        }
     }
 
-    public static func render(_ facts: Facts) throws(InternalError) -> [Artifact] {
+    /// The rules only a render can check, for `platc rules` and the SARIF rule list.
+    public static let rules: [Rule] = [ApplicationSize.rule]
+
+    public static func render(_ facts: Facts) throws(Failure) -> [Artifact] {
         let context = RenderContext(facts: facts)
         let spec = facts.spec
         // Planners are pure functions of the context, and each unit of a plan (a tenant, a
@@ -35,16 +49,17 @@ public enum RenderPipeline {
             artifacts += done.artifacts
         }
         let argocd = ArgoCDPlanner.plan(context, syncing: objects)
-        artifacts += argocd.map(emit)
-        objects += argocd
+        if argocd.diagnostics.contains(where: { $0.severity == .error }) { throw .refused(argocd.diagnostics) }
+        artifacts += argocd.objects.map(emit)
+        objects += argocd.objects
         var seen: [String: [String]] = [:]
         for (path, sources) in objects.map({ ($0.path, $0.sources) }) + files.map({ ($0.path, $0.sources) }) {
             if let first = seen[path] {
-                throw InternalError(description: "\(path) rendered twice (from \(first.sorted()) and \(sources.sorted()))")
+                throw .internalError("\(path) rendered twice (from \(first.sorted()) and \(sources.sorted()))")
             }
             seen[path] = sources
         }
-        artifacts.append(OutputReadme.artifact(facts, objects: objects, files: files))
+        artifacts.append(OutputReadme.artifact(facts, objects: objects, files: files, applications: argocd.applications))
         return artifacts.sorted { $0.path < $1.path }
     }
 
@@ -60,7 +75,12 @@ public enum RenderPipeline {
         func run(_ context: RenderContext) -> Done {
             switch self {
             case .objects(let unit):
-                var objects = SyncAnnotations.annotate(unit())
+                var objects = SyncAnnotations.annotate(unit.plan())
+                let part = context.facts.applications.part(of: unit.owner)
+                for index in objects.indices {
+                    objects[index].owner = unit.owner
+                    objects[index].part = part
+                }
                 let artifacts = objects.map(emit)
                 // Emitted: the identity is all that is still read.
                 for index in objects.indices { objects[index].body = [:] }

@@ -3,10 +3,6 @@ import PlatcSpec
 /// One ClusterQueue per tenant, in the platform's cohort. Every field Kueue's CRD would default
 /// is written out, so what Argo CD applies is what the API server stores and nothing drifts.
 enum ClusterQueues {
-    static func objects(_ context: RenderContext) -> [KubeObject] {
-        context.spec.tenants.map { clusterQueue(for: $0, context) }
-    }
-
     static func clusterQueue(for tenant: Tenant, _ context: RenderContext) -> KubeObject {
         let gpuClasses = quotaClasses(of: tenant, context)
         let spec: YAMLValue = [

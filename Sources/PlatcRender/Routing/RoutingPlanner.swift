@@ -6,11 +6,11 @@ import PlatcFacts
 /// (Deployment, Service, PodDisruptionBudget, and the NetworkPolicy admitting it to the model's
 /// pods). Direct mode renders nothing here.
 enum RoutingPlanner: Planner {
-    static func plan(_ context: RenderContext) -> [KubeObject] { units(context).flatMap { $0() } }
+    static func plan(_ context: RenderContext) -> [KubeObject] { units(context).flatMap { $0.plan() } }
 
     static func units(_ context: RenderContext) -> [PlanUnit] {
         guard let routing = context.facts.inferenceRouting else { return [] }
-        let shared: PlanUnit = {
+        let shared = PlanUnit(.shared) {
             [
                 InferenceGateway.object(routing, context), InferenceGatewayNetworkPolicy.object(routing, context),
                 EndpointPickerConfig.object(context), EndpointPickerShared.podMonitor(context),
@@ -24,7 +24,7 @@ enum RoutingPlanner: Planner {
         let models = ServingModel.all(context).filter { pooled.contains($0.name) }
         return [shared]
             + models.map { serving in
-                { @Sendable in
+                PlanUnit(.model(serving.name)) {
                     [
                         InferencePoolObject.object(serving), InferenceRoute.object(serving, routing, ladder: context.facts.ladder),
                         EndpointPicker.object(serving, image: image, picker: picker), EndpointPickerService.object(serving),

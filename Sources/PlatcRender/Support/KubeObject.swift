@@ -1,3 +1,5 @@
+import PlatcFacts
+
 /// One Kubernetes object to render, and the source files it is made from. Identity fields are
 /// separate so the path and the metadata can never disagree; the body holds everything after
 /// `metadata` (spec, data, rules, …) in the order the planner wrote it.
@@ -15,6 +17,10 @@ public struct KubeObject: Sendable {
     /// A folder of out/ other than manifests/, for objects Argo CD must not sync from manifests/
     /// (its own Applications, under argocd/).
     public var folder: String?
+    /// Whose object this is, and so which Application syncs it (ApplicationLayout). The pipeline
+    /// sets both from the plan unit that made the object.
+    public var owner: PlanOwner = .shared
+    public var part: ApplicationPart = .foundation
 
     public init(
         _ apiVersion: String, _ kind: String, name: String, namespace: String? = nil, labels: [(String, String)] = [],
@@ -31,12 +37,13 @@ public struct KubeObject: Sendable {
         self.folder = folder
     }
 
-    /// `manifests/<namespace or _cluster>/<kind>.<name>.yaml`: one object per file, named by its
-    /// identity, so a review diff reads object by object and two objects can never share a file.
+    /// `manifests/<application part>/<namespace or _cluster>/<kind>.<name>.yaml`: one object per
+    /// file, named by its identity, so a review diff reads object by object and two objects can
+    /// never share a file; each Application syncs its part's folder, cluster-scoped objects included.
     public var path: String { "\(folderPath)/\(kind.lowercased()).\(name).yaml" }
 
-    /// The folder of `path`: `manifests/<namespace or _cluster>`, or `folder`.
-    public var folderPath: String { folder ?? "manifests/\(namespace ?? "_cluster")" }
+    /// The folder of `path`: `manifests/<part>/<namespace or _cluster>`, or `folder`.
+    public var folderPath: String { folder ?? "manifests/\(part.folder)/\(namespace ?? "_cluster")" }
 
     /// The whole object: apiVersion, kind, metadata (name, namespace, sorted labels and
     /// annotations), then the body.

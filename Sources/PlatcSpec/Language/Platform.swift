@@ -70,6 +70,19 @@ public struct Platform: Sendable {
         public var repoURL: Located<String>
         public var targetRevision: Located<String>
         public var path: Located<String>
+        public var shards: Shards
+        /// Whether the Applications delete what left the sources; off while objects move
+        /// between Applications (docs/render-argocd.md).
+        public var prune: Located<Bool>
+
+        /// How many Applications the tenants and the served models are split into; nil: the
+        /// default rule from the platform's size (ApplicationLayout).
+        public struct Shards: Sendable {
+            public var tenants: Located<Int64>?
+            public var serving: Located<Int64>?
+            /// `argocd.shards`, or `argocd` standing in when it is not written.
+            public var span: SourceSpan
+        }
     }
 
     /// The LiteLLM proxy settings platc renders into its config and the team reconciler.
@@ -208,6 +221,25 @@ public struct Platform: Sendable {
             .required("repoURL", .string(.url), "Git URL of this repo.", example: "https://git.example.com/platform/llm.git"),
             .optional("targetRevision", .string(.text), "Branch, tag or commit Argo CD follows.", default: "main"),
             .optional("path", .string(.relativePath), "Folder of the rendered output in the repo.", default: "out"),
+            .optional(
+                "shards", .object(argocdShardsShape),
+                "How many Applications the tenants and the served models are split into (docs/render-argocd.md).",
+                default: "{}"),
+            .optional(
+                "prune", .boolean,
+                "Whether the Applications delete objects that left the sources; false for one sync while objects move "
+                    + "between Applications.", default: "true"),
+        ])
+
+    static let argocdShardsShape = ObjectShape(
+        "ArgoCDShards", doc: "How many Applications the tenants and the served models are split into.",
+        fields: [
+            .optional(
+                "tenants", .integer(min: 1, max: Int64(ArgoCDShardLimits.maximum)),
+                "Tenant Applications; default one per \(ArgoCDShardLimits.tenantsPerShard) tenants.", example: "8"),
+            .optional(
+                "serving", .integer(min: 1, max: Int64(ArgoCDShardLimits.maximum)),
+                "Serving Applications; default one per \(ArgoCDShardLimits.modelsPerShard) served models.", example: "2"),
         ])
 
     static let masterKeyRefShape = ObjectShape(
@@ -303,7 +335,13 @@ public struct Platform: Sendable {
         argocd = try r.object("argocd") {
             ArgoCD(
                 namespace: try $0.string("namespace"), project: try $0.string("project"), repoURL: try $0.string("repoURL"),
-                targetRevision: try $0.string("targetRevision"), path: try $0.string("path"))
+                targetRevision: try $0.string("targetRevision"), path: try $0.string("path"),
+                shards: try $0.object("shards") { shards in
+                    ArgoCD.Shards(
+                        tenants: try shards.optionalInteger("tenants"), serving: try shards.optionalInteger("serving"),
+                        span: shards.span)
+                },
+                prune: try $0.boolean("prune"))
         }
         litellm = try r.object("litellm") { l in
             LiteLLM(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlatcChecks
+import PlatcRender
 import PlatcSpec
 
 enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
@@ -52,5 +53,5 @@ struct CheckCommand: ParsableCommand {
 
 /// Every rule of every phase, in documentation order.
 enum AllRules {
-    static let list: [Rule] = Rule.loadRules + CheckPipeline.rules
+    static let list: [Rule] = Rule.loadRules + CheckPipeline.rules + RenderPipeline.rules
 }

@@ -38,6 +38,11 @@ struct RenderCommand: ParsableCommand {
         let artifacts: [Artifact]
         do {
             artifacts = try PhaseTimings.measure("render") { try RenderPipeline.render(facts) }
+        } catch RenderPipeline.Failure.refused(let diagnostics) {
+            let prefix = CheckCommand.displayPrefix(root)
+            print(TextFormatter(sources: loaded.sources, pathPrefix: prefix, color: stdoutWantsColor(color)).format(diagnostics), terminator: "")
+            printError("the rendered objects break a limit; nothing was written")
+            throw check ? ExitStatus.sourceErrorsInGate : ExitStatus.errors
         } catch {
             printError("internal error, please report it: \(error)")
             throw ExitStatus.usageOrIO
