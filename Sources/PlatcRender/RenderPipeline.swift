@@ -63,6 +63,24 @@ public enum RenderPipeline {
         return artifacts.sorted { $0.path < $1.path }
     }
 
+    /// A unit's objects as the render writes them: with their sync annotations, owner and
+    /// Application part.
+    static func placed(_ unit: PlanUnit, _ context: RenderContext) -> [KubeObject] {
+        var objects = SyncAnnotations.annotate(unit.plan())
+        let part = context.facts.applications.part(of: unit.owner)
+        for index in objects.indices {
+            objects[index].owner = unit.owner
+            objects[index].part = part
+            objects[index].statusBytes = Int32(ApplicationStatusEstimate.bytes(of: objects[index]))
+        }
+        return objects
+    }
+
+    /// Every object of every family, placed, before the Argo CD family: what tests inspect.
+    static func placedObjects(_ context: RenderContext) -> [KubeObject] {
+        planners.flatMap { $0.units(context) }.flatMap { placed($0, context) }
+    }
+
     private static func emit(_ object: KubeObject) -> Artifact {
         Artifact.yaml(path: object.path, sources: object.sources, document: object.document)
     }
@@ -75,12 +93,7 @@ public enum RenderPipeline {
         func run(_ context: RenderContext) -> Done {
             switch self {
             case .objects(let unit):
-                var objects = SyncAnnotations.annotate(unit.plan())
-                let part = context.facts.applications.part(of: unit.owner)
-                for index in objects.indices {
-                    objects[index].owner = unit.owner
-                    objects[index].part = part
-                }
+                var objects = placed(unit, context)
                 let artifacts = objects.map(emit)
                 // Emitted: the identity is all that is still read.
                 for index in objects.indices { objects[index].body = [:] }

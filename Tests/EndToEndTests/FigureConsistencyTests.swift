@@ -97,9 +97,8 @@ import Testing
         for figure in figures {
             let manifests = root.appendingPathComponent("out/manifests")
             let path = try #require(
-                try FileManager.default.contentsOfDirectory(atPath: manifests.path).map {
-                    manifests.appendingPathComponent("\($0)/deployment.\(figure.model).yaml")
-                }.first { FileManager.default.fileExists(atPath: $0.path) }, "no Deployment of \(figure.model)")
+                (FileManager.default.subpaths(atPath: manifests.path) ?? []).first { $0.hasSuffix("/deployment.\(figure.model).yaml") }
+                    .map(manifests.appendingPathComponent), "no Deployment of \(figure.model)")
             let deployment = try String(contentsOf: path, encoding: .utf8)
             #expect(deployment.contains("platc.dev/max-concurrency: '\(figure.concurrency)'"), "\(figure)")
             #expect(deployment.contains("platc.dev/kv-cache-tokens: '\(figure.kvTokens)'"), "\(figure)")

@@ -1,13 +1,14 @@
 import Foundation
 import PlatcChecks
 import PlatcFacts
+import PlatcRender
 import PlatcSpec
 import PlatcTestSupport
 import Testing
 
 /// The rule registry: every rule listed once, ids well-formed, docs/rules.md current.
 @Suite struct RuleRegistryTests {
-    static let all = Rule.loadRules + CheckPipeline.rules
+    static let all = Rule.loadRules + CheckPipeline.rules + RenderPipeline.rules
 
     @Test func idsAreUniqueAndWellFormed() {
         let ids = Self.all.map(\.id)

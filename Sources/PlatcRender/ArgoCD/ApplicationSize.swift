@@ -60,7 +60,7 @@ enum ApplicationSize {
                     ?? shards.span.standingIn(
                         path: "argocd.shards", key: key, defaultText: "\(current), one per \(group.unitsPerShard)")
                 let owners = ownerSizes(parts.filter { group.contains($0.key) }.flatMap(\.value))
-                let detail = message + " with \(current) \(group.kind) shards"
+                let detail = message + " (\(Plural.counted(current, "\(group.kind) shard")))"
                 if let passing = passingShards(owners, from: current + 1, group: group, layout: layout) {
                     found.append(
                         Diagnostic(
@@ -120,7 +120,7 @@ enum ApplicationSize {
 
         mutating func add(_ object: KubeObject) {
             objects += 1
-            statusBytes += ApplicationStatusEstimate.bytes(of: object)
+            statusBytes += Int(object.statusBytes)
         }
 
         mutating func add(_ other: Size) {

@@ -47,8 +47,12 @@ struct Catalog {
     /// Every source file, config.json files included (the VRAM figures come from them): the
     /// catalog shows something of each.
     let sources: [String]
+    /// The render's context, for what the view derives from the facts: the Argo CD Application
+    /// that syncs each model's and tenant's objects.
+    let context: RenderContext
 
     init(_ context: RenderContext) {
+        self.context = context
         let spec = context.spec
         platform = spec.platform
         let served = context.facts.allModels.flatMap { facts in facts.callableNames.map { Entry(name: $0, runs: .served(facts)) } }

@@ -35,8 +35,8 @@ enum CatalogMarkdown {
 
             Call a name as `model` on the OpenAI API (/v1/chat/completions, /v1/completions, /v1/embeddings) at \(view.gatewayHost), or in the cluster at \(view.inClusterURL), with your team's LiteLLM key as the bearer token.
 
-            | Name | Base model | Status | Owner | GPU × TP | Context | VRAM per GPU | Max concurrency | Replicas | Tenants | Limits | Price per 1M tokens | Description |
-            |---|---|---|---|---|---:|---|---:|---|---|---|---|---|
+            | Name | Base model | Status | Owner | GPU × TP | Context | VRAM per GPU | Max concurrency | Replicas | Argo CD | Tenants | Limits | Price per 1M tokens | Description |
+            |---|---|---|---|---|---:|---|---:|---|---|---|---|---|---|
 
             """)
         for row in view.rows { document.append(modelLine(row)) }
@@ -45,14 +45,14 @@ enum CatalogMarkdown {
 
             ## Tenants
 
-            | Tenant | Budget | Rate limits | Priority | GPU quota | May call |
-            |---|---|---|---|---|---|
+            | Tenant | Budget | Rate limits | Priority | GPU quota | Argo CD | May call |
+            |---|---|---|---|---|---|---|
 
             """)
         for card in view.tenants {
             document.append(
                 """
-                | **\(card.displayName)** (\(card.name)) | \(card.budget) per \(card.period) | \(card.rpm) rpm, \(card.tpm) tpm | \(card.priority) | \(card.quotaText) | \(card.namesText) |
+                | **\(card.displayName)** (\(card.name)) | \(card.budget) per \(card.period) | \(card.rpm) rpm, \(card.tpm) tpm | \(card.priority) | \(card.quotaText) | \(card.application) | \(card.namesText) |
 
                 """)
         }
@@ -98,7 +98,7 @@ enum CatalogMarkdown {
 
     private static func modelLine(_ row: CatalogView.Row) -> MarkdownSource {
         """
-        | **\(row.name)** | \(row.base) | \(row.status) | \(row.owner) | \(row.gpu) | \(row.context) | \(row.vramText) | \(row.concurrency) | \(row.replicas) | \(row.tenantsText) | \(limits(row)) | \(row.priceIn) in, \(row.priceOut) out | \(row.description) |
+        | **\(row.name)** | \(row.base) | \(row.status) | \(row.owner) | \(row.gpu) | \(row.context) | \(row.vramText) | \(row.concurrency) | \(row.replicas) | \(row.application) | \(row.tenantsText) | \(limits(row)) | \(row.priceIn) in, \(row.priceOut) out | \(row.description) |
 
         """
     }

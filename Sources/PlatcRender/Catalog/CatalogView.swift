@@ -26,6 +26,10 @@ struct CatalogView {
         let concurrencyText: String?
         /// `ReplicaPlan.description`: "1 warm, up to 3", "parked"; "hosted".
         let replicas: String
+        /// The Argo CD Application that syncs where the name runs: the model's serving shard
+        /// (`lab-serving-000`: its Deployment, Service, …), or for a hosted model the LiteLLM
+        /// one (`lab-litellm`: the config that holds it).
+        let application: String
         let tenants: [String]
         /// Space-separated, for the filter's `data-tenants`.
         let tenantList: String
@@ -54,6 +58,9 @@ struct CatalogView {
         let rpm: String
         let tpm: String
         let priority: String
+        /// The Argo CD Application that syncs the tenant's namespace objects and ClusterQueue:
+        /// its tenant shard's (`lab-tenants-007`).
+        let application: String
         let quotas: [Quota]
         /// The quotas and names in one line each, for Markdown.
         let quotaText: String
@@ -106,9 +113,10 @@ struct CatalogView {
         description = catalog.platform.description?.value
         gatewayHost = catalog.platform.gateway.hostname.value
         inClusterURL = LiteLLMNames.proxyURL(catalog.platform)
-        let rows = catalog.entries.map(Self.row)
+        let context = catalog.context
+        let rows = catalog.entries.map { Self.row($0, context) }
         self.rows = rows
-        tenants = catalog.tenants.map(Self.card)
+        tenants = catalog.tenants.map { Self.card($0, context) }
         statuses = Model.Status.allCases.map(\.rawValue).filter { status in rows.contains { $0.status == status } }
         gpuClasses = Array(Set(rows.map(\.gpuClass))).sorted()
         capacities = catalog.pools.map(Self.capacity)
@@ -122,17 +130,21 @@ struct CatalogView {
         ].joined(separator: " · ")
     }
 
-    private static func row(_ entry: Catalog.Entry) -> Row {
+    private static func row(_ entry: Catalog.Entry, _ context: RenderContext) -> Row {
         let model = entry.model
         let tenants = entry.name.tenants
         let place = Place(entry)
+        let application = application(of: place.owner, context)
         let searchable =
-            [entry.name.name, place.base, model.status.value.rawValue, model.owner.value, place.gpuClass, model.description.value]
-            + place.words
+            [
+                entry.name.name, place.base, model.status.value.rawValue, model.owner.value, place.gpuClass, model.description.value,
+                application,
+            ] + place.words
         return Row(
             name: entry.name.name, base: place.base, status: model.status.value.rawValue, owner: model.owner.value,
             gpuClass: place.gpuClass, gpu: place.gpu, context: place.context, vram: place.vram, vramText: place.vramText,
-            concurrency: place.concurrency, concurrencyText: place.concurrencyText, replicas: place.replicas, tenants: tenants,
+            concurrency: place.concurrency, concurrencyText: place.concurrencyText, replicas: place.replicas,
+            application: application, tenants: tenants,
             tenantList: tenants.joined(separator: " "), tenantsText: tenants.isEmpty ? "none" : tenants.joined(separator: ", "),
             rpm: entry.name.rpm.map { Figures.grouped($0) },
             tpm: entry.name.tpm.map { Figures.grouped($0) }, priceIn: Figures.dollars(model.pricing.inputPerMillion.value),
@@ -151,6 +163,9 @@ struct CatalogView {
         var concurrency: String
         var concurrencyText: String?
         var replicas: String
+        /// Whose objects carry the name to the cluster: the served model's own, or LiteLLM's
+        /// config for a hosted one.
+        var owner: PlanOwner
         /// More words the free-text filter matches.
         var words: [String]
 
@@ -169,6 +184,7 @@ struct CatalogView {
                 concurrency = fit.map { $0.concurrency.description } ?? "?"
                 concurrencyText = "max concurrency \(concurrency) at \(context) tokens"
                 self.replicas = replicas.description
+                owner = .model(facts.model.name.value)
                 words = replicas.mode == .parked ? ["parked"] : []
             case .hosted(let facts):
                 let provider = facts.model.provider
@@ -181,6 +197,7 @@ struct CatalogView {
                 concurrency = "the provider's"
                 concurrencyText = nil
                 replicas = "hosted"
+                owner = .litellm
                 words = [provider.name.value]
             }
         }
@@ -188,6 +205,13 @@ struct CatalogView {
 
     /// What the GPU-class filter calls hosted models.
     static let hostedClass = "hosted"
+
+    /// The name of the Argo CD Application that syncs `owner`'s objects, from the layout the
+    /// render places them by (docs/render-argocd.md), so the catalog names the Application an
+    /// operator finds them in.
+    static func application(of owner: PlanOwner, _ context: RenderContext) -> String {
+        ArgoCDApplication.name(of: context.facts.applications.part(of: owner), context)
+    }
 
     /// Overhead: what vLLM keeps besides weights and KV cache inside its budget; the rest of the
     /// GPU (1 − gpuMemoryUtilization) is headroom it never touches.
@@ -210,7 +234,7 @@ struct CatalogView {
         "weights \(fit.weights) · KV cache \(fit.kvCache) · overhead \(fit.overhead) of \(fit.visible) GiB per GPU"
     }
 
-    private static func card(_ summary: Catalog.TenantSummary) -> TenantCard {
+    private static func card(_ summary: Catalog.TenantSummary, _ context: RenderContext) -> TenantCard {
         let tenant = summary.tenant
         let quotas = tenant.gpuQuota.sorted { $0.gpuClass.value < $1.gpuClass.value }.map {
             Quota(gpuClass: $0.gpuClass.value, nominal: String($0.quota.nominal.value), borrowing: String($0.quota.borrowingLimit.value))
@@ -219,7 +243,7 @@ struct CatalogView {
             name: tenant.name.value, displayName: tenant.displayName?.value ?? tenant.name.value,
             budget: Figures.dollars(tenant.budget.usd.value), period: tenant.budget.period.value,
             rpm: Figures.grouped(tenant.rateLimits.rpm.value), tpm: Figures.grouped(tenant.rateLimits.tpm.value),
-            priority: tenant.priority.value.rawValue,
+            priority: tenant.priority.value.rawValue, application: application(of: .tenant(tenant.name.value), context),
             quotas: quotas,
             quotaText: quotas.isEmpty
                 ? "none" : quotas.map { "\($0.gpuClass): \($0.nominal) + \($0.borrowing) borrowed" }.joined(separator: "; "),

@@ -21,6 +21,9 @@ public struct KubeObject: Sendable {
     /// sets both from the plan unit that made the object.
     public var owner: PlanOwner = .shared
     public var part: ApplicationPart = .foundation
+    /// What the object adds to its Application's status (ApplicationStatusEstimate), measured
+    /// while the body is still there.
+    public var statusBytes: Int32 = 0
 
     public init(
         _ apiVersion: String, _ kind: String, name: String, namespace: String? = nil, labels: [(String, String)] = [],

@@ -8,7 +8,7 @@ import Testing
         let repo = try DiffRepository()
         let text = try repo.platcIn(["diff", "--exit-code"])
         #expect(text.exitCode == 0, "\(text.stderr)")
-        #expect(text.stdout.contains("No changes: out/ matches the base (116 files)."))
+        #expect(text.stdout.contains("No changes: out/ matches the base (120 files)."))
         let json = try repo.diffJSON()
         #expect(json.changes.isEmpty)
     }
@@ -26,7 +26,7 @@ import Testing
         try Data([0xEF, 0xBB, 0xBF] + Array(respelled.replacingOccurrences(of: "\n", with: "\r\n").utf8)).write(to: path)
         let gate = try repo.platcIn(["diff", "--exit-code"])
         #expect(gate.exitCode == 0, "\(gate.stdout)\(gate.stderr)")
-        #expect(gate.stdout.contains("No changes: out/ matches the base (116 files)."))
+        #expect(gate.stdout.contains("No changes: out/ matches the base (120 files)."))
         #expect(try repo.platcIn(["render", "--check"]).exitCode == 0)
     }
 
@@ -37,7 +37,7 @@ import Testing
         #expect(json.objects == ["modified ClusterQueue search", "modified ResourceQuota search/tenant-quota"])
         // The catalog shows quotas and carries the digest of what the sources mean.
         #expect(json.files == ["modified out/catalog/index.html", "modified out/catalog/models.md"])
-        let patch = try #require(json.patches["out/manifests/_cluster/clusterqueue.search.yaml"])
+        let patch = try #require(json.patches["out/manifests/tenants-000/_cluster/clusterqueue.search.yaml"])
         #expect(
             patch.contains(
                 "@@ -32,7 +32,7 @@ spec:\n     - name: h100\n       resources:\n       - name: nvidia.com/gpu\n-        nominalQuota: 1\n+        nominalQuota: 2\n"
@@ -111,9 +111,9 @@ import Testing
     @Test func aSecretInTheBaseIsMaskedInEveryFormat() throws {
         let repo = try DiffRepository()
         let secret = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\n  namespace: search\nstringData:\n  password: hunter2-Secret!\n"
-        try repo.write("out/manifests/search/secret.db.yaml", secret)
+        try repo.write("out/manifests/tenants-000/search/secret.db.yaml", secret)
         try repo.commit("A hand-written secret in out/")
-        try repo.remove("out/manifests/search/secret.db.yaml")
+        try repo.remove("out/manifests/tenants-000/search/secret.db.yaml")
         try repo.edit("tenants/search.yaml", replacing: "rpm: 1200", with: "rpm: 1300")
         for format in ["text", "markdown", "json"] {
             let result = try repo.platcIn(["diff", "--format", format])

@@ -8,16 +8,16 @@ import Testing
     @Test func aHandEditFailsTheGateNamingTheFile() throws {
         let repo = try DiffRepository()
         try repo.edit(
-            "out/manifests/search/resourcequota.tenant-quota.yaml", replacing: "requests.nvidia.com/gpu", with: "requests.nvidia.com/gpu ")
+            "out/manifests/tenants-000/search/resourcequota.tenant-quota.yaml", replacing: "requests.nvidia.com/gpu", with: "requests.nvidia.com/gpu ")
         let gate = try repo.platcIn(["render", "--check"])
         #expect(gate.exitCode == 1)
-        #expect(gate.stdout == "stale or edited: \(repo.root.path)/out/manifests/search/resourcequota.tenant-quota.yaml\n")
+        #expect(gate.stdout == "stale or edited: \(repo.root.path)/out/manifests/tenants-000/search/resourcequota.tenant-quota.yaml\n")
         #expect(
             gate.stderr.hasSuffix(
                 "out/ differs from a fresh render: 0 missing, 1 changed, 0 extra; run `platc render --root \(repo.root.path)`\n"))
         // Run from the root, paths and the fix are as short as they can be.
         let here = try platc(["render", "--check"], in: repo.root)
-        #expect(here.stdout == "stale or edited: out/manifests/search/resourcequota.tenant-quota.yaml\n")
+        #expect(here.stdout == "stale or edited: out/manifests/tenants-000/search/resourcequota.tenant-quota.yaml\n")
         #expect(here.stderr == "platc: error: out/ differs from a fresh render: 0 missing, 1 changed, 0 extra; run `platc render`\n")
         let diff = try repo.diffJSON()
         #expect(diff.changes.isEmpty, "the diff compares a render with the commit, not with the edited file")
@@ -94,7 +94,7 @@ import Testing
         let repo = try DiffRepository(commitOut: false)
         try repo.platcIn(["render", "--check"]).expectSuccess()
         let json = try repo.diffJSON()
-        #expect(json.changes.count == 116)
+        #expect(json.changes.count == 120)
         #expect(json.changes.allSatisfy { $0.change == "added" })
     }
 
@@ -108,7 +108,7 @@ import Testing
             ))
         #expect(
             text.stdout.hasSuffix(
-                "Plan: +116 ~0 -0 objects: Kubernetes +91, Kueue +13, Kyverno +5, Argo CD +2, LiteLLM +2, Catalog +2, Other files +1\n"))
+                "Plan: +120 ~0 -0 objects: Kubernetes +91, Kueue +13, Kyverno +5, Argo CD +6, LiteLLM +2, Catalog +2, Other files +1\n"))
     }
 
     @Test func outsideARepositoryIsAnError() throws {

@@ -5,7 +5,7 @@ import Testing
 /// out/ damaged by hand or by the system: a file that became a folder, out/ as a link, a file
 /// platc cannot read, a previous tree platc cannot delete, a stage left next to a current out/.
 @Suite struct DamagedOutputTests {
-    static let file = "manifests/_cluster/clusterqueue.team.yaml"
+    static let file = "manifests/tenants-000/_cluster/clusterqueue.team.yaml"
 
     /// out/ is platc's, so a folder where a file belongs is a difference like any other: the
     /// gate names it, and a render (whose stage is built fresh) puts the file back.

@@ -16,14 +16,24 @@ struct HostileViews {
     ]
 
     var random: SplitMix
+    /// Fields added after the goldens were first recorded (the Argo CD Application) draw from
+    /// their own generator, so every older field keeps its text and a re-recorded golden's diff
+    /// shows only the new cells.
+    var added: SplitMix
     let pool: [String]
 
     init(seed: UInt64, pool: [String] = HostileViews.hostile) {
         random = SplitMix(state: seed)
+        added = SplitMix(state: ~seed)
         self.pool = pool
     }
 
-    mutating func text() -> String {
+    mutating func text() -> String { Self.text(pool, &random) }
+
+    /// Text for a field added later, from `added`.
+    mutating func addedText() -> String { Self.text(pool, &added) }
+
+    static func text(_ pool: [String], _ random: inout SplitMix) -> String {
         (0..<Int.random(in: 0...3, using: &random)).map { _ in pool.randomElement(using: &random)! }.joined()
     }
 
@@ -44,7 +54,7 @@ struct HostileViews {
         return CatalogView.Row(
             name: text(), base: text(), status: text(), owner: text(), gpuClass: text(), gpu: text(), context: text(),
             vram: Bool.random(using: &random) ? bar() : nil, vramText: text(), concurrency: text(), concurrencyText: maybe(),
-            replicas: text(),
+            replicas: text(), application: addedText(),
             tenants: list { $0.text() }, tenantList: text(), tenantsText: text(), rpm: rpm,
             tpm: Int.random(in: 0...3, using: &random) == 0 ? nil : text(), priceIn: text(), priceOut: text(),
             description: text(), search: text())
@@ -53,7 +63,7 @@ struct HostileViews {
     mutating func card() -> CatalogView.TenantCard {
         CatalogView.TenantCard(
             name: text(), displayName: text(), budget: text(), period: text(), rpm: text(), tpm: text(), priority: text(),
-            quotas: list { .init(gpuClass: $0.text(), nominal: $0.text(), borrowing: $0.text()) }, quotaText: text(),
+            application: addedText(), quotas: list { .init(gpuClass: $0.text(), nominal: $0.text(), borrowing: $0.text()) }, quotaText: text(),
             names: list { $0.text() }, namesText: text(), hasNames: Bool.random(using: &random))
     }
 
