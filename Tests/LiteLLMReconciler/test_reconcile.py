@@ -4,7 +4,7 @@
     python3 Tests/LiteLLMReconciler/test_reconcile.py OUT_DIR
 
 Takes reconcile.py and teams.json from the rendered ConfigMap `litellm-team-reconciler` and the
-environment from the rendered Job (in OUT_DIR/manifests/<litellm namespace>/), then runs the script
+environment from the rendered Job (in OUT_DIR/manifests/<application>/<litellm namespace>/), then runs the script
 as the Job would, against FakeLiteLLM: a stdlib HTTP server that answers the management endpoints
 the way LiteLLM 1.106.12 does. Each behaviour names the lines of
 litellm/proxy/management_endpoints/team_endpoints.py (or _health_endpoints.py) it mirrors.
@@ -33,8 +33,8 @@ NEW_TEAM_KEYS = {"team_id", "team_alias", "models", "max_budget", "budget_durati
 def rendered():
     """(script text, teams document text, Job container env as a dict, command, pod spec) from the
     rendered out/."""
-    [config_map] = glob.glob(os.path.join(OUT, "manifests", "*", "configmap.litellm-team-reconciler.yaml"))
-    [job] = glob.glob(os.path.join(OUT, "manifests", "*", "job.litellm-team-reconciler.yaml"))
+    [config_map] = glob.glob(os.path.join(OUT, "manifests", "*", "*", "configmap.litellm-team-reconciler.yaml"))
+    [job] = glob.glob(os.path.join(OUT, "manifests", "*", "*", "job.litellm-team-reconciler.yaml"))
     with open(config_map, encoding="utf-8") as f:
         data = yaml.safe_load(f)["data"]
     with open(job, encoding="utf-8") as f:

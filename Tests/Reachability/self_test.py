@@ -57,23 +57,35 @@ def save(path, obj):
 
 
 def one(root, pattern):
-    found = sorted(glob.glob(os.path.join(root, pattern)))
+    found = sorted(glob.glob(os.path.join(root, pattern), recursive=True))
     if not found:
         raise SystemExit("self-test: nothing matches %s under %s" % (pattern, root))
     return found[0]
 
 
+def ns_file(root, namespace, name):
+    """The file `name` of `namespace`'s objects, in whichever Application's folder
+    (manifests/<application>/<namespace>/) or, in a render before issue 25, manifests/<namespace>/."""
+    return one(root, "manifests/**/%s/%s" % (namespace, name))
+
+
+def ns_dir(root, namespace):
+    """A folder for a new object of `namespace`: one that already holds its objects, else a new one."""
+    found = sorted(glob.glob(os.path.join(root, "manifests", "**", namespace), recursive=True))
+    return found[0] if found else os.path.join(root, "manifests", namespace)
+
+
 def facts(root):
     """Names the cases need, read from BASE: the serving namespace, a model Service, a tenant,
     LiteLLM's and the Gateway's namespaces."""
-    policy = load(one(root, "manifests/*/networkpolicy.vllm.yaml"))
+    policy = load(one(root, "manifests/**/networkpolicy.vllm.yaml"))
     serving = policy["metadata"]["namespace"]
-    service = load(one(root, "manifests/%s/service.*.yaml" % serving))["metadata"]["name"]
-    tenant = next(load(p)["metadata"]["name"] for p in sorted(glob.glob(os.path.join(root, "manifests/_cluster/namespace.*.yaml")))
+    service = load(one(root, "manifests/**/%s/service.*.yaml" % serving))["metadata"]["name"]
+    tenant = next(load(p)["metadata"]["name"] for p in sorted(glob.glob(os.path.join(root, "manifests/**/_cluster/namespace.*.yaml"), recursive=True))
                   if "platc.dev/tenant" in (load(p)["metadata"].get("labels") or {}))
-    litellm = load(one(root, "manifests/*/configmap.litellm-config.yaml"))["metadata"]["namespace"]
+    litellm = load(one(root, "manifests/**/configmap.litellm-config.yaml"))["metadata"]["namespace"]
     gateway = "llm-gateway"
-    for path in glob.glob(os.path.join(root, "manifests/*/httproute.*.yaml")):
+    for path in glob.glob(os.path.join(root, "manifests/**/httproute.*.yaml"), recursive=True):
         for ref in load(path)["spec"].get("parentRefs") or []:
             gateway = ref.get("namespace", gateway)
     return {"serving": serving, "service": service, "tenant": tenant, "litellm": litellm, "gateway": gateway}
@@ -83,7 +95,7 @@ def facts(root):
 
 def vllm_policy(change):
     def apply(root, f):
-        path = one(root, "manifests/%s/networkpolicy.vllm.yaml" % f["serving"])
+        path = one(root, "manifests/**/%s/networkpolicy.vllm.yaml" % f["serving"])
         obj = load(path)
         change(obj["spec"], f)
         save(path, obj)
@@ -91,7 +103,7 @@ def vllm_policy(change):
 
 
 def delete_vllm_policy(root, f):
-    os.remove(one(root, "manifests/%s/networkpolicy.vllm.yaml" % f["serving"]))
+    os.remove(one(root, "manifests/**/%s/networkpolicy.vllm.yaml" % f["serving"]))
 
 
 def add_peer(peer):
@@ -127,7 +139,7 @@ def route_to_service(root, f):
         "spec": {"parentRefs": [{"group": "gateway.networking.k8s.io", "kind": "Gateway",
                                  "namespace": f["gateway"], "name": "llm-gateway"}],
                  "rules": [{"backendRefs": [{"kind": "Service", "name": f["service"], "port": 8000}]}]}}
-    save(os.path.join(root, "manifests", f["serving"], "httproute.bypass.yaml"), route)
+    save(os.path.join(os.path.dirname(one(root, "manifests/**/%s/networkpolicy.vllm.yaml" % f["serving"])), "httproute.bypass.yaml"), route)
 
 
 def both(*breaks):
@@ -138,7 +150,7 @@ def both(*breaks):
 
 
 def tenant_default_deny_without_egress(root, f):
-    path = os.path.join(root, "manifests", f["tenant"], "networkpolicy.default-deny.yaml")
+    path = one(root, "manifests/**/%s/networkpolicy.default-deny.yaml" % f["tenant"])
     obj = load(path)
     obj["spec"]["policyTypes"] = ["Ingress"]
     save(path, obj)
@@ -146,7 +158,7 @@ def tenant_default_deny_without_egress(root, f):
 
 def tenant_egress_open(root, f):
     tenant_default_deny_without_egress(root, f)
-    os.remove(os.path.join(root, "manifests", f["tenant"], "networkpolicy.allow-egress-dns-litellm.yaml"))
+    os.remove(one(root, "manifests/**/%s/networkpolicy.allow-egress-dns-litellm.yaml" % f["tenant"]))
 
 
 # (case, break, expected exit, evidence the output must contain; {names} from facts())
@@ -221,32 +233,32 @@ class Absent(str):
 
 def ig_facts(root):
     """Names the inference-gateway cases need, read from IG_BASE."""
-    gateway_path = one(root, "manifests/*/gateway.*.yaml")
+    gateway_path = one(root, "manifests/**/gateway.*.yaml")
     gateway = load(gateway_path)
     gw_ns, gw = gateway["metadata"]["namespace"], gateway["metadata"]["name"]
     gw_policy = None
-    for path in sorted(glob.glob(os.path.join(root, "manifests", gw_ns, "networkpolicy.*.yaml"))):
+    for path in sorted(glob.glob(os.path.join(root, "manifests", "**", gw_ns, "networkpolicy.*.yaml"), recursive=True)):
         if (load(path)["spec"].get("podSelector") or {}).get("matchLabels", {}).get(GATEWAY_NAME) == gw:
             gw_policy = load(path)["metadata"]["name"]
     f = facts(root)
     serving = f["serving"]
-    pool_path = one(root, "manifests/%s/inferencepool.*.yaml" % serving)
+    pool_path = one(root, "manifests/**/%s/inferencepool.*.yaml" % serving)
     pool = load(pool_path)
     selector = pool["spec"]["selector"]["matchLabels"]
-    workloads = [load(p) for p in sorted(glob.glob(os.path.join(root, "manifests", serving, "deployment.*.yaml")))]
+    workloads = [load(p) for p in sorted(glob.glob(os.path.join(root, "manifests", "**", serving, "deployment.*.yaml"), recursive=True))]
     labels = lambda d: d["spec"]["template"]["metadata"].get("labels") or {}
     vllm = next(d["metadata"]["name"] for d in workloads if all(labels(d).get(k) == v for k, v in selector.items()))
-    picker_svc = load(one(root, "manifests/%s/service.%s.yaml" % (serving, pool["spec"]["endpointPickerRef"]["name"])))
+    picker_svc = load(one(root, "manifests/**/%s/service.%s.yaml" % (serving, pool["spec"]["endpointPickerRef"]["name"])))
     picker_selector = picker_svc["spec"]["selector"]
     picker = next(d for d in workloads if all(labels(d).get(k) == v for k, v in picker_selector.items()))
     picker_policy = None
-    for path in sorted(glob.glob(os.path.join(root, "manifests", serving, "networkpolicy.*.yaml"))):
+    for path in sorted(glob.glob(os.path.join(root, "manifests", "**", serving, "networkpolicy.*.yaml"), recursive=True)):
         sel = (load(path)["spec"].get("podSelector") or {}).get("matchLabels") or {}
         if sel and all(labels(picker).get(k) == v for k, v in sel.items()):
             picker_policy = load(path)["metadata"]["name"]
     # the policy admitting the model's own picker to its vLLM pods (one per model)
     scrape_policy = None
-    for path in sorted(glob.glob(os.path.join(root, "manifests", serving, "networkpolicy.*.yaml"))):
+    for path in sorted(glob.glob(os.path.join(root, "manifests", "**", serving, "networkpolicy.*.yaml"), recursive=True)):
         spec = load(path)["spec"]
         if (spec.get("podSelector") or {}).get("matchLabels") == selector and any(
                 all(labels(picker).get(k) == v for k, v in ((peer.get("podSelector") or {}).get("matchLabels") or {}).items())
@@ -254,7 +266,7 @@ def ig_facts(root):
             scrape_policy = load(path)["metadata"]["name"]
     route = None
     edge_ns, edge = "llm-gateway", "llm-gateway"
-    for path in sorted(glob.glob(os.path.join(root, "manifests/*/httproute.*.yaml"))):
+    for path in sorted(glob.glob(os.path.join(root, "manifests/**/httproute.*.yaml"), recursive=True)):
         obj = load(path)
         for ref in obj["spec"].get("parentRefs") or []:
             if ref.get("name") == gw and ref.get("namespace", obj["metadata"]["namespace"]) == gw_ns:
@@ -263,7 +275,7 @@ def ig_facts(root):
                     route = obj["metadata"]["name"]
             elif ref.get("kind", "Gateway") == "Gateway":
                 edge_ns, edge = ref.get("namespace", obj["metadata"]["namespace"]), ref["name"]
-    service = next(load(p)["metadata"]["name"] for p in sorted(glob.glob(os.path.join(root, "manifests", serving, "service.*.yaml")))
+    service = next(load(p)["metadata"]["name"] for p in sorted(glob.glob(os.path.join(root, "manifests", "**", serving, "service.*.yaml"), recursive=True))
                    if all((load(p)["spec"].get("selector") or {}).get(k) == v for k, v in selector.items()))
     picker_name = labels(picker).get(APP)
     # the gateway implementation's Service LiteLLM calls (routing.inferenceGateway.serviceName, port)
@@ -278,7 +290,7 @@ def ig_facts(root):
 
 def gateway_policy(change):
     def apply(root, f):
-        path = os.path.join(root, "manifests", f["gw_ns"], "networkpolicy.%s.yaml" % f["gw_policy"])
+        path = ns_file(root, f["gw_ns"], "networkpolicy.%s.yaml" % f["gw_policy"])
         obj = load(path)
         change(obj["spec"], f)
         save(path, obj)
@@ -286,17 +298,17 @@ def gateway_policy(change):
 
 
 def delete_gateway_policy(root, f):
-    os.remove(os.path.join(root, "manifests", f["gw_ns"], "networkpolicy.%s.yaml" % f["gw_policy"]))
+    os.remove(ns_file(root, f["gw_ns"], "networkpolicy.%s.yaml" % f["gw_policy"]))
 
 
 def delete_picker_policy(root, f):
-    os.remove(os.path.join(root, "manifests", f["serving"], "networkpolicy.%s.yaml" % f["picker_policy"]))
+    os.remove(ns_file(root, f["serving"], "networkpolicy.%s.yaml" % f["picker_policy"]))
 
 
 def scrape_policy_peer(change):
     """Changes the peer of the NetworkPolicy that admits the model's picker to its vLLM pods."""
     def apply(root, f):
-        path = os.path.join(root, "manifests", f["serving"], "networkpolicy.%s.yaml" % f["scrape_policy"])
+        path = ns_file(root, f["serving"], "networkpolicy.%s.yaml" % f["scrape_policy"])
         obj = load(path)
         for rule in obj["spec"]["ingress"]:
             for peer in rule["from"]:
@@ -306,11 +318,11 @@ def scrape_policy_peer(change):
 
 
 def delete_gateway(root, f):
-    os.remove(os.path.join(root, "manifests", f["gw_ns"], "gateway.%s.yaml" % f["gw"]))
+    os.remove(ns_file(root, f["gw_ns"], "gateway.%s.yaml" % f["gw"]))
 
 
 def listeners_from_all(root, f):
-    path = os.path.join(root, "manifests", f["gw_ns"], "gateway.%s.yaml" % f["gw"])
+    path = ns_file(root, f["gw_ns"], "gateway.%s.yaml" % f["gw"])
     obj = load(path)
     for listener in obj["spec"]["listeners"]:
         listener.setdefault("allowedRoutes", {})["namespaces"] = {"from": "All"}
@@ -325,8 +337,8 @@ def write_route(root, namespace, name, gateway_ns, gateway, backend_refs):
         "spec": {"parentRefs": [{"group": "gateway.networking.k8s.io", "kind": "Gateway",
                                  "namespace": gateway_ns, "name": gateway}],
                  "rules": [{"backendRefs": [ref]} for ref in backend_refs]}}
-    os.makedirs(os.path.join(root, "manifests", namespace), exist_ok=True)
-    save(os.path.join(root, "manifests", namespace, "httproute.%s.yaml" % name), route)
+    os.makedirs(ns_dir(root, namespace), exist_ok=True)
+    save(os.path.join(ns_dir(root, namespace), "httproute.%s.yaml" % name), route)
 
 
 def tenant_route(root, f):
@@ -360,11 +372,12 @@ def move_gateway(where):
     reference following (the contract then renders no Namespace for it)."""
     def apply(root, f):
         target = f[where]
-        os.remove(os.path.join(root, "manifests", "_cluster", "namespace.%s.yaml" % f["gw_ns"]))
-        for name in os.listdir(os.path.join(root, "manifests", f["gw_ns"])):
-            os.makedirs(os.path.join(root, "manifests", target), exist_ok=True)
-            shutil.move(os.path.join(root, "manifests", f["gw_ns"], name), os.path.join(root, "manifests", target, name))
-        os.rmdir(os.path.join(root, "manifests", f["gw_ns"]))
+        os.remove(one(root, "manifests/**/_cluster/namespace.%s.yaml" % f["gw_ns"]))
+        source, destination = ns_dir(root, f["gw_ns"]), ns_dir(root, target)
+        for name in os.listdir(source):
+            os.makedirs(destination, exist_ok=True)
+            shutil.move(os.path.join(source, name), os.path.join(destination, name))
+        os.rmdir(source)
         for folder, _, names in os.walk(root):
             for name in names:
                 path = os.path.join(folder, name)
@@ -533,7 +546,7 @@ def main():
                         help="a passing inference-gateway-mode render to break (default: Tests/Fixtures/render/inference-gateway.out)")
     args = parser.parse_args()
     base, ig_base = args.base, args.ig_base
-    if glob.glob(os.path.join(base, "manifests", "*", "gateway.*.yaml")):
+    if glob.glob(os.path.join(base, "manifests", "**", "gateway.*.yaml"), recursive=True):
         # BASE renders a Gateway: an inference-gateway render (a direct one renders none)
         if ig_base != INFERENCE_GATEWAY:
             parser.error("%s is an inference-gateway render; give a direct-mode BASE with --inference-gateway" % base)

@@ -143,7 +143,7 @@ def vllm_containers(out):
 
     import yaml
     found = []
-    for path in sorted(glob.glob(os.path.join(out, "manifests", "*", "deployment.*.yaml"))):
+    for path in sorted(glob.glob(os.path.join(out, "manifests", "*", "*", "deployment.*.yaml"))):
         with open(path, encoding="utf-8") as f:
             document = yaml.safe_load(f)
         for container in document["spec"]["template"]["spec"]["containers"]:

@@ -10,7 +10,8 @@ public struct ApplicationLayout: Sendable {
 
     public init(_ spec: Spec) {
         let shards = spec.platform.argocd.shards
-        tenantShards = shards.tenants.map { Int($0.value) } ?? Self.defaultShards(spec.tenants.count, per: ArgoCDShardLimits.tenantsPerShard)
+        tenantShards =
+            shards.tenants.map { Int($0.value) } ?? Self.defaultShards(spec.tenants.count, per: ArgoCDShardLimits.tenantsPerShard)
         servingShards = shards.serving.map { Int($0.value) } ?? Self.defaultShards(spec.models.count, per: ArgoCDShardLimits.modelsPerShard)
     }
 

@@ -19,7 +19,7 @@ extension CatalogPage {
             <table id="models" class="responsive">
             <caption>Every name tenants can call through LiteLLM: model aliases and LoRA adapters. VRAM is per GPU, as vLLM sizes it.</caption>
             <thead>
-            <tr><th scope="col">Name</th><th scope="col">Base model</th><th scope="col">Status</th><th scope="col">Owner</th><th scope="col">GPU × TP</th><th scope="col">Context</th><th scope="col">VRAM per GPU</th><th scope="col">Replicas</th><th scope="col">Argo CD</th><th scope="col">Tenants</th><th scope="col">Limits</th><th scope="col">Price per 1M tokens</th><th scope="col">Description</th></tr>
+            <tr><th scope="col">Name</th><th scope="col">Base model</th><th scope="col">Status</th><th scope="col">Owner</th><th scope="col">GPU × TP</th><th scope="col">Context</th><th scope="col">VRAM per GPU</th><th scope="col">Replicas</th><th scope="col">Tenants</th><th scope="col">Limits</th><th scope="col">Price per 1M tokens</th><th scope="col">Description</th></tr>
             </thead>
             <tbody>
 
@@ -57,8 +57,7 @@ extension CatalogPage {
         \(row.vram.map(bar) ?? HTML())<span class="small">\(row.vramText)</span>
         \(row.concurrencyText.map(small) ?? HTML())
         </td>
-        <td data-label="Replicas">\(row.replicas)</td>
-        <td data-label="Argo CD" class="num"><code class="application">\(row.application)</code></td>
+        <td data-label="Replicas">\(row.replicas)<span class="small application">Argo CD: \(row.application)</span></td>
         <td data-label="Tenants">\(chips(row.tenants))</td>
         <td data-label="Limits">\(limits(row))</td>
         <td data-label="Price per 1M tokens" class="num">\(row.priceIn) in<br>\(row.priceOut) out</td>

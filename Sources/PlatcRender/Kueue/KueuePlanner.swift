@@ -14,6 +14,8 @@ enum KueuePlanner: Planner {
             ResourceFlavors.objects(context) + [Cohort.object(context)] + WorkloadPriorityClasses.objects(context)
         }
         return [shared]
-            + context.spec.tenants.map { tenant in PlanUnit(.tenant(tenant.name.value)) { [ClusterQueues.clusterQueue(for: tenant, context)] } }
+            + context.spec.tenants.map { tenant in
+                PlanUnit(.tenant(tenant.name.value)) { [ClusterQueues.clusterQueue(for: tenant, context)] }
+            }
     }
 }

@@ -40,7 +40,9 @@ struct RenderCommand: ParsableCommand {
             artifacts = try PhaseTimings.measure("render") { try RenderPipeline.render(facts) }
         } catch RenderPipeline.Failure.refused(let diagnostics) {
             let prefix = CheckCommand.displayPrefix(root)
-            print(TextFormatter(sources: loaded.sources, pathPrefix: prefix, color: stdoutWantsColor(color)).format(diagnostics), terminator: "")
+            print(
+                TextFormatter(sources: loaded.sources, pathPrefix: prefix, color: stdoutWantsColor(color)).format(diagnostics),
+                terminator: "")
             printError("the rendered objects break a limit; nothing was written")
             throw check ? ExitStatus.sourceErrorsInGate : ExitStatus.errors
         } catch {

@@ -8,7 +8,8 @@ import Testing
     @Test func aHandEditFailsTheGateNamingTheFile() throws {
         let repo = try DiffRepository()
         try repo.edit(
-            "out/manifests/tenants-000/search/resourcequota.tenant-quota.yaml", replacing: "requests.nvidia.com/gpu", with: "requests.nvidia.com/gpu ")
+            "out/manifests/tenants-000/search/resourcequota.tenant-quota.yaml", replacing: "requests.nvidia.com/gpu",
+            with: "requests.nvidia.com/gpu ")
         let gate = try repo.platcIn(["render", "--check"])
         #expect(gate.exitCode == 1)
         #expect(gate.stdout == "stale or edited: \(repo.root.path)/out/manifests/tenants-000/search/resourcequota.tenant-quota.yaml\n")

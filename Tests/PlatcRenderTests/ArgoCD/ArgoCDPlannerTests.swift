@@ -128,7 +128,9 @@ import Testing
         #expect(root.spec?.at("source.path")?.stringValue == "deploy/out/applications")
         #expect(root.spec?.at("source.directory.recurse") == .bool(false))
         let children = plan.objects.filter { $0.folder == ArgoCDNames.applicationsFolder }
-        #expect(children.map { $0.spec?.at("source.path")?.stringValue } == children.map { "deploy/out/manifests/" + $0.name.dropFirst(context.platform.name.value.count + 1) })
+        #expect(
+            children.map { $0.spec?.at("source.path")?.stringValue }
+                == children.map { "deploy/out/manifests/" + $0.name.dropFirst(context.platform.name.value.count + 1) })
         #expect(children.allSatisfy { $0.namespace == "gitops" && $0.spec?.at("project")?.stringValue == "edge-llm" })
     }
 }
