@@ -67,7 +67,8 @@ ROW = re.compile(r"^\| `([^`]+)` \| `([^`]+)/` \| ([\d,]+) \| ([\d,]+) KiB \|$")
 
 class Obj:
     """One rendered object: where it is, who it is, and what the checks read of it."""
-    __slots__ = ("path", "group", "version", "kind", "namespace", "name", "labels", "annotations", "images", "spec")
+    __slots__ = ("path", "group", "version", "kind", "namespace", "name", "labels", "annotations", "wave", "images",
+                 "spec")
 
     def __init__(self, path, doc):
         meta = doc["metadata"]
@@ -77,10 +78,11 @@ class Obj:
         self.namespace = meta.get("namespace")
         self.labels = meta.get("labels") or {}
         self.annotations = meta.get("annotations") or {}
-        pod, path = doc, CONTAINERS.get(self.kind)
-        for key in path or ():
+        self.wave = int(self.annotations.get(SYNC_WAVE, 0))
+        pod, keys = doc, CONTAINERS.get(self.kind)
+        for key in keys or ():
             pod = pod.get(key) or {}
-        self.images = [container.get("image", "") for container in pod.get("containers") or []] if path else []
+        self.images = [container.get("image", "") for container in pod.get("containers") or []] if keys else []
         # kept for the kinds the checks read further
         self.spec = (doc.get("spec") or {}) if self.kind in ("Application", "AppProject") else None
 
@@ -100,7 +102,11 @@ def read(out, path, problems):
     if not (isinstance(meta, dict) and meta.get("name") and doc.get("kind") and isinstance(doc.get("apiVersion"), str)):
         problems.append("%s: not a Kubernetes object (apiVersion, kind, metadata.name)" % path)
         return None
-    return Obj(path, doc)
+    try:
+        return Obj(path, doc)
+    except (AttributeError, TypeError, ValueError) as error:  # a field of the wrong type, a wave not a number
+        problems.append("%s: %s %s unreadable: %s" % (path, doc["kind"], doc["metadata"]["name"], error))
+        return None
 
 
 def files(out, folder):
@@ -128,9 +134,8 @@ def status_bytes(obj):
                 "namespace": obj.namespace or "", "name": obj.name}
     status = {key: value for key, value in identity.items() if value}  # omitempty
     status["status"] = "Synced"
-    wave = int(obj.annotations.get(SYNC_WAVE, 0))
-    if wave:
-        status["syncWave"] = wave
+    if obj.wave:
+        status["syncWave"] = obj.wave
     options = {option.strip() for option in obj.annotations.get(SYNC_OPTIONS, "").split(",")}
     if options & {"Prune=confirm", "Delete=confirm"}:
         status["requiresDeletionConfirmation"] = True
@@ -160,7 +165,8 @@ class Application:
         self.recurse = bool((source.get("directory") or {}).get("recurse"))
         destination = obj.spec.get("destination") or {}
         self.server, self.namespace = destination.get("server"), destination.get("namespace")
-        self.creates = self.namespace if CREATE_NAMESPACE in ((obj.spec.get("syncPolicy") or {}).get("syncOptions") or []) else None
+        options = (obj.spec.get("syncPolicy") or {}).get("syncOptions") or []
+        self.creates = self.namespace if CREATE_NAMESPACE in options else None
         self.folder = None
         self.objects = []
 
@@ -187,7 +193,8 @@ def root_and_children(out, problems):
         if (obj.group, obj.kind) != ("argoproj.io", "Application"):
             problems.append("%s: a %s in applications/: the root syncs only Applications" % (path, obj.kind))
         elif obj.namespace != root.namespace:
-            problems.append("%s: Application in namespace %s, not the root's destination %s" % (path, obj.namespace, root.namespace))
+            problems.append("%s: Application in namespace %s, not the root's destination %s"
+                            % (path, obj.namespace, root.namespace))
         else:
             children.append(Application(obj))
     return root, children, bootstrap
@@ -262,7 +269,11 @@ def budget(out, children, problems):
             problems.append("Application %s: %d objects, %d bytes (%d KiB) of estimated status: over Argo CD's budget of "
                             "%d objects and %d bytes" % (app.name, len(app.objects), app.bytes, kib(app.bytes),
                                                          MAX_OBJECTS, MAX_STATUS_BYTES))
-    with open(os.path.join(out, "README.md"), encoding="utf-8") as f:
+    readme = os.path.join(out, "README.md")
+    if not os.path.isfile(readme):
+        problems.append("README.md: missing, so the sizes it should state are not stated")
+        return
+    with open(readme, encoding="utf-8") as f:
         rows = [ROW.match(line) for line in f.read().splitlines() if line.startswith("| `")]
     listed = {m.group(1): m for m in rows if m}
     for app in children:
@@ -292,7 +303,7 @@ def namespaces(children, problems):
             if not ns or home.get(ns) in (app, foundation) or created_by.get(ns) is app:
                 continue
             if ns in created_by:
-                why = "exists only through %s's CreateNamespace=true, so the object must be in %s" % (created_by[ns].name, created_by[ns].name)
+                why = "exists only through %s's CreateNamespace=true, so the object must be in it" % created_by[ns].name
             elif ns in home:
                 why = "is rendered in %s, neither this Application nor the foundation" % home[ns].name
             else:
@@ -321,7 +332,8 @@ def together(children, problems):
                 places["model", model].setdefault(app.name, obj.path)
     for (what, name), where in sorted(places.items()):
         if len(where) > 1:
-            problems.append("%s %s is split across %s" % (what, name, ", ".join("%s (%s)" % pair for pair in sorted(where.items()))))
+            split = ", ".join("%s (%s)" % pair for pair in sorted(where.items()))
+            problems.append("%s %s is split across %s" % (what, name, split))
 
 
 def project(root, children, bootstrap, problems):
@@ -348,18 +360,20 @@ def project(root, children, bootstrap, problems):
             problems.append("%s: %s admits %s, which nothing synced is" % (where, field, show(entry)))
 
     entries = lambda key: [e for e in spec.get(key) or [] if isinstance(e, dict)]
-    compare("destinations", destinations, {(e.get("server"), e.get("namespace")) for e in entries("destinations")},
-            lambda e: "%s namespace %s" % e)
-    compare("clusterResourceWhitelist", cluster, {(e.get("group"), e.get("kind"), e.get("name")) for e in entries("clusterResourceWhitelist")},
+    admitted = {(e.get("server"), e.get("namespace")) for e in entries("destinations")}
+    compare("destinations", destinations, admitted, lambda e: "%s namespace %s" % e)
+    compare("clusterResourceWhitelist", cluster,
+            {(e.get("group"), e.get("kind"), e.get("name")) for e in entries("clusterResourceWhitelist")},
             lambda e: "group %r kind %s name %s" % e)
     compare("namespaceResourceWhitelist", namespaced,
             {(e.get("group"), e.get("kind")) if "name" not in e else (e.get("group"), e.get("kind"), e["name"])
              for e in entries("namespaceResourceWhitelist")},
             lambda e: "group %r kind %s" % e[:2] + (" by name %s" % e[2] if len(e) > 2 else ""))
     compare("sourceRepos", {app.repo for app in [root] + children}, set(spec.get("sourceRepos") or []), str)
-    for app in [root] + children:
-        if (app.server, app.namespace) not in {(e.get("server"), e.get("namespace")) for e in entries("destinations")}:
-            problems.append("%s: destination %s namespace %s is not among %s's destinations" % (app.obj.path, app.server, app.namespace, name))
+    for app in [root] + children:  # else Argo CD refuses the Application itself
+        if (app.server, app.namespace) not in admitted:
+            problems.append("%s: destination %s namespace %s is not among %s's destinations"
+                            % (app.obj.path, app.server, app.namespace, name))
 
 
 def ignores(children, problems):

@@ -6,10 +6,11 @@
 
 PLATFORM_ROOT holds the sources (models/, tenants/); OUT_DIR holds catalog/index.html rendered from
 them. The expected names and their order, tenants, statuses, GPU classes (or `hosted`), descriptions,
-base models, replicas (hosted, parked) and counts are computed here from the sources, never read
-from the page, so the page is judged by an independent oracle. The page is then
-used the way a person would (typing in the filter, picking from the selects, on a phone, in dark
-mode) while every console message, network request and dialog is recorded.
+base models, replicas (hosted, parked) and counts are computed here from the sources, and the Argo
+CD Application of each model and tenant from the rendered OUT_DIR (the Application whose folder
+holds its objects), never read from the page, so the page is judged by an independent oracle. The
+page is then used the way a person would (typing in the filter, picking from the selects, on a
+phone, in dark mode) while every console message, network request and dialog is recorded.
 
 Chromium (Debian's /usr/bin/chromium) is driven over the DevTools protocol on a pipe
 (--remote-debugging-pipe: NUL-terminated JSON, commands on its fd 3, replies and events on its fd 4),
@@ -144,6 +145,54 @@ def expected_catalog(root):
                 sys.exit(f"catalog browser: the sources define {entry.name!r} twice; fix them first")
             entries[entry.name] = entry
     return Expected(entries, sorted(tenant_models))
+
+
+# MARK: - Expected Applications, from the rendered out/
+
+LITELLM_CONFIG = "configmap.litellm-config.yaml"  # the file a hosted model's names live in
+
+
+@dataclass(frozen=True)
+class Synced:
+    """Which Argo CD Application syncs which file, from out/applications/ and out/manifests/."""
+    applications: dict  # folder under manifests/ (the part) -> names of the Applications whose source is it
+    parts: dict  # file name -> the parts whose folder holds a file of that name (at any depth)
+
+    def application(self, file):
+        """(name, None) of the one Application syncing the one part that holds `file`, else
+        (None, why not)."""
+        parts = sorted(self.parts.get(file, ()))
+        if len(parts) != 1:
+            return None, f"{len(parts)} folders of out/manifests/ hold {file} {parts}"
+        names = sorted(self.applications.get(parts[0], ()))
+        if len(names) != 1:
+            return None, f"{len(names)} Applications in out/applications/ sync manifests/{parts[0]} {names}"
+        return names[0], None
+
+
+def synced_applications(out):
+    """Each child Application's name by the folder its spec.source.path ends in
+    (`…/manifests/<part>`), and where each file of out/manifests/ lies."""
+    applications = {}
+    for path in sorted(pathlib.Path(out, "applications").glob("*.yaml")):
+        for document in yaml.load_all(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader):
+            if not isinstance(document, dict) or document.get("kind") != "Application":
+                continue
+            source = ((document.get("spec") or {}).get("source") or {}).get("path", "")
+            folders = source.rstrip("/").split("/")
+            if len(folders) >= 2 and folders[-2] == "manifests":
+                applications.setdefault(folders[-1], set()).add((document.get("metadata") or {}).get("name", ""))
+    parts = {}
+    manifests = pathlib.Path(out, "manifests")
+    for file in manifests.rglob("*.yaml") if manifests.is_dir() else ():
+        parts.setdefault(file.name, set()).add(file.relative_to(manifests).parts[0])
+    return Synced(applications, parts)
+
+
+def synced_file(entry):
+    """The file whose Application must sync a name: its model's Deployment, or for a hosted model
+    the LiteLLM config that holds it."""
+    return LITELLM_CONFIG if entry.gpu == HOSTED else f"deployment.{entry.model}.yaml"
 
 
 # MARK: - Results
@@ -404,12 +453,19 @@ class Page:
 
 # MARK: - Page scripts
 
-# A row's cells are found under their column's header, as a reader finds them (null: no such column).
+# A row's cells are found under their column's header, as a reader finds them (null: no such column);
+# the Replicas cell without its Argo CD line, which is read on its own.
 ROWS_JS = """(() => {
   const head = document.querySelector('table#models thead tr');
   const headers = head ? Array.from(head.cells, c => c.textContent.replace(/\\s+/g, ' ').trim()) : [];
   const cell = (row, header) => headers.includes(header) ? row.cells[headers.indexOf(header)] ?? null : null;
   const text = element => element ? element.textContent.replace(/\\s+/g, ' ').trim() : null;
+  const without = (element, selector) => {
+    if (!element) { return null; }
+    const copy = element.cloneNode(true);
+    copy.querySelectorAll(selector).forEach(e => e.remove());
+    return copy;
+  };
   return Array.from(document.querySelectorAll('table#models tr.model-row'), row => ({
     alias: row.getAttribute('data-alias') ?? '',
     tenants: row.getAttribute('data-tenants'),
@@ -421,7 +477,8 @@ ROWS_JS = """(() => {
     gpuText: text(cell(row, 'GPU × TP')),
     vramText: text(cell(row, 'VRAM per GPU')),
     vramBar: !!cell(row, 'VRAM per GPU')?.querySelector('svg, .bar'),
-    replicas: text(cell(row, 'Replicas')),
+    replicas: text(without(cell(row, 'Replicas'), '.application')),
+    application: text(row.querySelector('.application')),
     hidden: row.hidden,
     displayed: getComputedStyle(row).display !== 'none',
   }));
@@ -461,6 +518,11 @@ SHOWN_JS = f"({{rows: {ROWS_JS}, count: document.getElementById('filter-count').
 TENANTS_JS = """Array.from(document.querySelectorAll('section#tenants article.tenant'), article => ({
   tenant: article.getAttribute('data-tenant') ?? '',
   names: Array.from(article.querySelectorAll('li.tenant-model'), li => li.getAttribute('data-alias') ?? ''),
+  application: (() => {
+    const term = Array.from(article.querySelectorAll('dl > dt')).find(dt => dt.textContent.trim() === 'Argo CD');
+    const value = term?.nextElementSibling;
+    return value && value.localName === 'dd' ? value.textContent.replace(/\\s+/g, ' ').trim() : null;
+  })(),
 }))"""
 
 COUNTS_JS = "document.querySelector('header p.counts')?.textContent ?? null"
@@ -687,6 +749,33 @@ def check_tenant_articles(page, expected, report):
                          difference(set(names), wanted) or f"repeated names in {names}")
 
 
+def check_applications(page, expected, synced, report):
+    """Each row's "Argo CD: <name>" line and each tenant card's Argo CD entry name the Application
+    that syncs its objects in out/: the one whose folder holds the model's Deployment (a hosted
+    model: the LiteLLM config), or the tenant's Namespace."""
+    for row in page.evaluate(ROWS_JS):
+        entry = expected.entries.get(row["alias"])
+        if entry:
+            line = row["application"] or ""
+            shown = line.removeprefix("Argo CD:").strip() if line.startswith("Argo CD:") else None
+            report.check(*application_matches(f"row {entry.name}", shown, line, synced_file(entry), synced))
+    for article in page.evaluate(TENANTS_JS):
+        if article["tenant"] in expected.tenants:
+            file = f"namespace.{article['tenant']}.yaml"
+            report.check(*application_matches(f"tenant {article['tenant']}", article["application"],
+                                              article["application"], file, synced))
+
+
+def application_matches(what, shown, found, file, synced):
+    """(ok, label, detail) for one shown Application name (`found`: the text it was read from)
+    against the one Application syncing `file`."""
+    wanted, why = synced.application(file)
+    if wanted is None:
+        return False, f"{what}: out/ has one Application syncing {file}", why
+    return (shown == wanted, f"{what}: Argo CD shows {wanted!r}, the Application syncing {file}",
+            f"page {found!r}")
+
+
 def check_digest(page, report):
     """The footer shows the digest of the sources."""
     text = (page.evaluate(DIGEST_JS) or "").strip()
@@ -775,7 +864,7 @@ def check_recorded_events(page, url, report):
     report.check(not dialogs, "no JavaScript dialog opened", f"opened {dialogs}")
 
 
-def check_page(page, url, expected, report, screenshots):
+def check_page(page, url, expected, synced, report, screenshots):
     """Loads the page at desktop size and runs every check, the recorded events last."""
     page.emulate(DESKTOP)
     page.load(url)
@@ -784,6 +873,7 @@ def check_page(page, url, expected, report, screenshots):
     check_counts(page, expected, report)
     check_filters(page, expected, report)
     check_tenant_articles(page, expected, report)
+    check_applications(page, expected, synced, report)
     check_digest(page, report)
     check_looks(page, report, screenshots)
     check_recorded_events(page, url, report)
@@ -795,7 +885,8 @@ def arguments():
     """--root, --out, --screenshots, -q."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", required=True, help="platform root holding models/ and tenants/")
-    parser.add_argument("--out", required=True, help="output directory holding catalog/index.html")
+    parser.add_argument("--out", required=True,
+                        help="output directory holding catalog/index.html, applications/ and manifests/")
     parser.add_argument("--screenshots", help="directory for catalog-{desktop,phone,dark}.png")
     parser.add_argument("-q", "--quiet", action="store_true", help="print failures and the tally only")
     return parser.parse_args()
@@ -812,11 +903,12 @@ def main():
     if args.screenshots:
         os.makedirs(args.screenshots, exist_ok=True)
     expected = expected_catalog(args.root)
+    synced = synced_applications(args.out)
     report = Report(args.quiet)
     browser = Browser()
     try:
         with browser:
-            check_page(Page(browser), page_file.as_uri(), expected, report, args.screenshots)
+            check_page(Page(browser), page_file.as_uri(), expected, synced, report, args.screenshots)
     except BrowserError as error:  # one failure for a browser that would not start, died or hung
         report.check(False, "browser", f"{error}\n{browser.log_tail()}".rstrip())
     return report.finish()

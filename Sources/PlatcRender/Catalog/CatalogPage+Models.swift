@@ -57,7 +57,7 @@ extension CatalogPage {
         \(row.vram.map(bar) ?? HTML())<span class="small">\(row.vramText)</span>
         \(row.concurrencyText.map(small) ?? HTML())
         </td>
-        <td data-label="Replicas">\(row.replicas)<span class="small application">Argo CD: \(row.application)</span></td>
+        <td data-label="Replicas">\(row.replicas)<span class="small application">Argo&nbsp;CD: \(row.application)</span></td>
         <td data-label="Tenants">\(chips(row.tenants))</td>
         <td data-label="Limits">\(limits(row))</td>
         <td data-label="Price per 1M tokens" class="num">\(row.priceIn) in<br>\(row.priceOut) out</td>

@@ -26,7 +26,7 @@ extension CatalogPage {
             <dt>Rate limits</dt><dd>\(card.rpm) rpm · \(card.tpm) tpm</dd>
             <dt>Priority</dt><dd>\(card.priority)</dd>
             <dt>GPU quota</dt><dd>\(quotaChips(card.quotas))</dd>
-            <dt>Argo CD</dt><dd><code class="application">\(card.application)</code></dd>
+            <dt>Argo CD</dt><dd class="application">\(card.application)</dd>
             </dl>
             <h4>May call</h4>
 

@@ -24,7 +24,7 @@ import Testing
         #expect(!page.contains("alert(1)</script>"))
         #expect(page.components(separatedBy: "<script").count == 2, "only platc's own script element")
         // The filter's search text is an attribute: quotes must not end it.
-        #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; &quot;&#39;&amp; team\">"))
+        #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; &quot;&#39;&amp; mini-serving-000 team\">"))
     }
 
     @Test func markdownShowsItAsText() throws {

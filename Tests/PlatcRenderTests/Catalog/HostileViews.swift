@@ -63,7 +63,8 @@ struct HostileViews {
     mutating func card() -> CatalogView.TenantCard {
         CatalogView.TenantCard(
             name: text(), displayName: text(), budget: text(), period: text(), rpm: text(), tpm: text(), priority: text(),
-            application: addedText(), quotas: list { .init(gpuClass: $0.text(), nominal: $0.text(), borrowing: $0.text()) }, quotaText: text(),
+            application: addedText(), quotas: list { .init(gpuClass: $0.text(), nominal: $0.text(), borrowing: $0.text()) },
+            quotaText: text(),
             names: list { $0.text() }, namesText: text(), hasNames: Bool.random(using: &random))
     }
 
