@@ -50,15 +50,12 @@ public enum DiffPipeline {
                     repository, revision: revision, rootPath: location.root, outPath: location.out,
                     render: Dictionary(zip(artifacts.map(\.path), ids), uniquingKeysWith: { first, _ in first }))
             }
-            // Which Application syncs each file, on each side. A base Application identical to the
-            // render's was not read: the render's bytes are its bytes.
-            let renderedApplications = Dictionary(
-                artifacts.filter { ApplicationOwnership.mayHoldApplication($0.path) }.map { ($0.path, $0.bytes) },
-                uniquingKeysWith: { first, _ in first })
-            let baseApplications = baseSide.out.filter { ApplicationOwnership.mayHoldApplication($0.key) }
-                .merging(renderedApplications.filter { baseSide.identical.contains($0.key) }) { read, _ in read }
+            // Which Application syncs each file, on each side: a handful of files parsed.
             let applications = ApplicationOwnership.Sides(
-                base: ApplicationOwnership(files: baseApplications), head: ApplicationOwnership(files: renderedApplications))
+                base: baseSide.out, identical: baseSide.identical,
+                render: Dictionary(
+                    artifacts.filter { ApplicationOwnership.mayHoldApplication($0.path) }.map { ($0.path, $0.bytes) },
+                    uniquingKeysWith: { first, _ in first }))
             let changedHead = Dictionary(
                 artifacts.filter { !baseSide.identical.contains($0.path) }.map { ($0.path, $0.bytes) },
                 uniquingKeysWith: { first, _ in first })

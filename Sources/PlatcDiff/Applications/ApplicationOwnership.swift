@@ -51,5 +51,18 @@ public struct ApplicationOwnership: Sendable, Equatable {
         }
 
         public static let none = Sides(base: .none, head: .none)
+
+        /// Both sides of `platc diff`: `base` holds the base's files that differ from the render
+        /// (`BaseRevision.out`), `identical` the paths it did not read because the render's bytes
+        /// are the same, `render` the render's files (only argocd/ and applications/ are needed).
+        public init(base: [String: [UInt8]], identical: Set<String>, render: [String: [UInt8]]) {
+            let rendered = render.filter { ApplicationOwnership.mayHoldApplication($0.key) }
+            // An Application unchanged since the base was never read from Git: the render's bytes are its bytes.
+            let unread = rendered.filter { identical.contains($0.key) }
+            self.init(
+                base: ApplicationOwnership(
+                    files: base.filter { ApplicationOwnership.mayHoldApplication($0.key) }.merging(unread) { read, _ in read }),
+                head: ApplicationOwnership(files: rendered))
+        }
     }
 }

@@ -56,6 +56,18 @@ import Testing
         #expect(ownership.applications.map(\.name) == ["lab-serving-000"])
     }
 
+    /// `platc diff` never reads a base file whose blob equals the render's: an Application
+    /// unchanged since the base still owns its files there, read from the render.
+    @Test func anApplicationIdenticalToTheRendersOwnsAtTheBaseToo() {
+        let render = ArgoTrees.appOfApps(tenantShards: 2, searchShard: 1)
+        let base = ArgoTrees.appOfApps(tenantShards: 1).filter { $0.key.hasPrefix("manifests/") }
+        let identical = Set(["argocd/application.lab-root.yaml", "applications/application.lab-tenants-000.yaml"])
+        let sides = ApplicationOwnership.Sides(base: base, identical: identical, render: render)
+        #expect(sides.base.applications.map(\.name) == ["lab-tenants-000", "lab-root"])
+        #expect(sides.base.owner(of: "manifests/tenants-000/search/resourcequota.tenant-quota.yaml")?.name == "lab-tenants-000")
+        #expect(sides.head.applications.map(\.name) == ["lab-tenants-000", "lab-tenants-001", "lab-foundation", "lab-root"])
+    }
+
     @Test(arguments: [
         ("out/manifests", "manifests"), ("platforms/lab/out/manifests/tenants-003", "manifests/tenants-003"),
         ("./out/applications/", "applications"), ("manifests", "manifests"), ("out/manifests/x/manifests/y", "manifests/y"),
