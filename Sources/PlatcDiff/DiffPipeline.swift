@@ -53,6 +53,12 @@ public enum DiffPipeline {
                     repository, revision: revision, rootPath: location.root, outPath: location.out,
                     render: Dictionary(zip(artifacts.map(\.path), ids), uniquingKeysWith: { first, _ in first }))
             }
+            // Which Application syncs each file, on each side: a handful of files parsed.
+            let applications = ApplicationOwnership.Sides(
+                base: baseSide.out, identical: baseSide.identical,
+                render: Dictionary(
+                    artifacts.filter { ApplicationOwnership.mayHoldApplication($0.path) }.map { ($0.path, $0.bytes) },
+                    uniquingKeysWith: { first, _ in first }))
             let changedHead = Dictionary(
                 artifacts.filter { !baseSide.identical.contains($0.path) }.map { ($0.path, $0.bytes) },
                 uniquingKeysWith: { first, _ in first })
@@ -72,7 +78,8 @@ public enum DiffPipeline {
                         Side.changes(
                             Swift.Result { () throws(GitError) in
                                 try ChangeSet.between(
-                                    base: baseOut, head: changedHead, prefix: display + "/", contextLines: contextLines)
+                                    base: baseOut, head: changedHead, prefix: display + "/", contextLines: contextLines,
+                                    applications: applications)
                             })
                     },
                 ])

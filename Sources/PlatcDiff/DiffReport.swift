@@ -32,11 +32,13 @@ public struct DiffReport: Sendable, Equatable {
     }
 
     /// `Plan: +1 ~2 -0 objects`: renamed objects count as modified, as `terraform plan` counts a
-    /// move that also changes.
+    /// move that also changes; "(1 renamed, 12 moved between Applications)" says how many.
     public var plan: String {
         let set = changeSet
         var text = "Plan: +\(set.count(.added)) ~\(set.count(.modified) + set.count(.renamed)) -\(set.count(.removed)) objects"
-        if set.count(.renamed) > 0 { text += " (\(set.count(.renamed)) renamed)" }
+        let renamed = set.count(.renamed) - set.moved
+        let notes = [(renamed, "renamed"), (set.moved, "moved between Applications")].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
+        if !notes.isEmpty { text += " (\(notes.joined(separator: ", ")))" }
         return text
     }
 

@@ -27,10 +27,15 @@ public struct ObjectChange: Sendable, Equatable {
     public var deletions: Int
     /// How many secret values the patch shows as `***`.
     public var maskedSecrets: Int
+    /// The Argo CD Application that syncs the file: the render's, or the base's for a removal
+    /// (the one that prunes it). nil for files no Application syncs (README.md, catalog/).
+    public var application: String?
+    /// For a renamed file, the Application that synced it at the base.
+    public var previousApplication: String?
 
     public init(
         change: Kind, path: String, previousPath: String? = nil, family: Family, identity: ObjectIdentity, patch: String,
-        insertions: Int, deletions: Int, maskedSecrets: Int
+        insertions: Int, deletions: Int, maskedSecrets: Int, application: String? = nil, previousApplication: String? = nil
     ) {
         self.change = change
         self.path = path
@@ -41,8 +46,23 @@ public struct ObjectChange: Sendable, Equatable {
         self.insertions = insertions
         self.deletions = deletions
         self.maskedSecrets = maskedSecrets
+        self.application = application
+        self.previousApplication = previousApplication
     }
 
     /// "ClusterQueue search" for an object, the path for a plain file.
     public var title: String { identity.displayName ?? path }
+
+    /// A renamed file that another Application syncs now: the old one may prune it before the new
+    /// one creates it (`MoveWarning`).
+    public var isMove: Bool { change == .renamed && previousApplication != application }
+
+    /// "Application lab-serving-002", "moved from Application lab to lab-tenants-003": what every
+    /// report format adds to the object's line; nil when no Application syncs it on either side.
+    public var applicationNote: String? {
+        if isMove { return "moved from \(Self.named(previousApplication)) to \(application ?? "none")" }
+        return application.map { "Application \($0)" }
+    }
+
+    private static func named(_ application: String?) -> String { application.map { "Application \($0)" } ?? "no Application" }
 }

@@ -23,9 +23,23 @@ import Testing
         let data = Data(JSONReport.render(SampleReport.report).utf8)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let summary = try #require(object["summary"] as? [String: Int])
-        #expect(summary == ["added": 1, "modified": 2, "removed": 1, "renamed": 1, "unchanged": 80])
+        #expect(summary == ["added": 1, "modified": 2, "removed": 1, "renamed": 1, "moved": 0, "unchanged": 80])
         let changes = try #require(object["changes"] as? [[String: Any]])
         #expect(changes.map { $0["change"] as? String } == ["modified", "added", "modified", "renamed", "removed"])
+    }
+
+    /// A pull request that adopts the app-of-apps layout: objects moved between Applications and
+    /// the warning to delete the old one without cascade.
+    @Test(arguments: ["txt", "md", "json"])
+    func moves(format: String) throws {
+        let report = try ArgoTrees.adoptionReport()
+        let text =
+            switch format {
+            case "txt": TextReport(color: false).render(report)
+            case "md": MarkdownReport().render(report)
+            default: JSONReport.render(report)
+            }
+        try expectGolden(text, "moves.\(format)")
     }
 
     @Test func noChangesSaysSo() {

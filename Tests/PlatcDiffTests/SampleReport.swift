@@ -28,17 +28,17 @@ enum SampleReport {
                     identity: ObjectIdentity(apiVersion: "v1", kind: "ResourceQuota", namespace: "search", name: "tenant-quota"),
                     patch:
                         "--- a/out/manifests/search/resourcequota.tenant-quota.yaml\n+++ b/out/manifests/search/resourcequota.tenant-quota.yaml\n@@ -9 +9 @@ spec:\n-    requests.nvidia.com/gpu: '2'\n+    requests.nvidia.com/gpu: '3'\n",
-                    insertions: 1, deletions: 1, maskedSecrets: 0),
+                    insertions: 1, deletions: 1, maskedSecrets: 0, application: "lab"),
                 ObjectChange(
                     change: .added, path: "out/manifests/search/secret.db.yaml", family: .kubernetes,
                     identity: ObjectIdentity(apiVersion: "v1", kind: "Secret", namespace: "search", name: "db"),
                     patch:
                         "--- /dev/null\n+++ b/out/manifests/search/secret.db.yaml\n@@ -0,0 +1,5 @@\n+kind: Secret\n+data:\n+  password: *** (after)\n+metadata:\n+  name: db\n",
-                    insertions: 5, deletions: 0, maskedSecrets: 1),
+                    insertions: 5, deletions: 0, maskedSecrets: 1, application: "lab"),
                 ObjectChange(
                     change: .modified, path: "out/manifests/_cluster/clusterqueue.search.yaml", family: .kueue,
                     identity: ObjectIdentity(apiVersion: "kueue.x-k8s.io/v1beta2", kind: "ClusterQueue", name: "search"), patch: quotaPatch,
-                    insertions: 1, deletions: 1, maskedSecrets: 0),
+                    insertions: 1, deletions: 1, maskedSecrets: 0, application: "lab"),
                 ObjectChange(
                     change: .renamed, path: "out/catalog/models.md", previousPath: "out/catalog/README.md", family: .catalog,
                     identity: ObjectIdentity(), patch: "", insertions: 0, deletions: 0, maskedSecrets: 0),

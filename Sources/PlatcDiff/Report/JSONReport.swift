@@ -23,7 +23,8 @@ public enum JSONReport {
                 "summary",
                 .object([
                     ("added", count(set.count(.added))), ("modified", count(set.count(.modified))),
-                    ("removed", count(set.count(.removed))), ("renamed", count(set.count(.renamed))), ("unchanged", count(set.unchanged)),
+                    ("removed", count(set.count(.removed))), ("renamed", count(set.count(.renamed))), ("moved", count(set.moved)),
+                    ("unchanged", count(set.unchanged)),
                 ])
             ),
             ("families", .array(set.families.map { family(report, $0) })),
@@ -37,6 +38,7 @@ public enum JSONReport {
                 ])
             ),
             ("baseUnavailable", string(report.summary.baseUnavailable)),
+            ("warnings", .array(set.moveWarnings.map(warning))),
         ])
         return document.serialized() + "\n"
     }
@@ -58,7 +60,16 @@ public enum JSONReport {
             ("namespace", string(change.identity.namespace)), ("name", string(change.identity.name)),
             ("insertions", count(change.insertions)), ("deletions", count(change.deletions)),
             ("maskedSecrets", count(change.maskedSecrets)),
+            ("application", string(change.application)), ("previousApplication", string(change.isMove ? change.previousApplication : nil)),
+            ("moved", .bool(change.isMove)),
             ("patch", .string(change.patch)),
+        ])
+    }
+
+    private static func warning(_ warning: MoveWarning) -> JSONValue {
+        .object([
+            ("risk", .string(warning.risk.rawValue)), ("applications", .array(warning.applications.map { .string($0.name) })),
+            ("objects", count(warning.objects)), ("text", .string(warning.message)),
         ])
     }
 

@@ -43,6 +43,7 @@ public struct MarkdownReport {
         out += "\n"
         let masked = report.changeSet.changes.reduce(0) { $0 + $1.maskedSecrets }
         if masked > 0 { out += "\n\(masked) secret value\(masked == 1 ? " is" : "s are") shown as `***`.\n" }
+        for warning in report.changeSet.moveWarnings { out += "\n**warning:** \(markdown(warning))\n" }
         return out
     }
 
@@ -85,10 +86,20 @@ public struct MarkdownReport {
         if let name = change.identity.displayName { summary += MarkdownText.escapeHTML(name) + " " }
         summary += "<code>\(MarkdownText.escapeHTML(change.previousPath.map { "\($0) → \(change.path)" } ?? change.path))</code>"
         if change.insertions + change.deletions > 0 { summary += " (+\(change.insertions) −\(change.deletions))" }
+        if let note = change.applicationNote { summary += " · " + MarkdownText.escapeHTML(note) }
         guard !change.patch.isEmpty else { return "<p>\(summary)</p>\n" }
         let fence = MarkdownText.fence(for: change.patch)
         let body = change.patch.hasSuffix("\n") ? change.patch : change.patch + "\n"
         return "<details><summary>\(summary)</summary>\n\n\(fence)diff\n\(body)\(fence)\n\n</details>\n"
+    }
+
+    private func markdown(_ warning: MoveWarning) -> String {
+        warning.fragments.map { fragment in
+            switch fragment {
+            case .text(let text): MarkdownText.escape(text)
+            case .code(let text): code(text)
+            }
+        }.joined()
     }
 
     private func trailer(omitted: Int, _ report: DiffReport) -> String {

@@ -28,7 +28,8 @@ public struct TextReport {
             for family in set.families {
                 out += "\n" + bold(family.rawValue) + "\n"
                 for change in set.changes where change.family == family {
-                    let name = change.identity.displayName.map { $0 + "  " + dim(pathText(change)) } ?? pathText(change)
+                    var name = change.identity.displayName.map { $0 + "  " + dim(pathText(change)) } ?? pathText(change)
+                    if let note = change.applicationNote { name += "  " + dim("(\(note))") }
                     out += "  " + paint(change.change.sign, tone(change.change)) + " " + name + "\n"
                 }
             }
@@ -37,6 +38,7 @@ public struct TextReport {
                 if !change.patch.hasSuffix("\n") { out += "\n" }
             }
         }
+        for warning in set.moveWarnings { out += "\n" + paint("warning:", .yellow) + " " + warning.message + "\n" }
         out += "\n" + bold(report.plan)
         let families = report.planByFamily.map { "\($0.family.rawValue) \($0.counts)" }
         if !families.isEmpty { out += ": " + families.joined(separator: ", ") }

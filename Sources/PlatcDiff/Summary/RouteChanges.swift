@@ -110,21 +110,3 @@ public enum RouteChanges {
         return routes
     }
 }
-
-extension YAMLNode {
-    /// The value of `key` in a mapping.
-    fileprivate subscript(key key: String) -> YAMLNode? {
-        guard case .mapping(let pairs) = content else { return nil }
-        return pairs.first { $0.key.text == key }?.value
-    }
-
-    fileprivate var items: [YAMLNode] {
-        guard case .sequence(let items) = content else { return [] }
-        return items
-    }
-
-    fileprivate var text: String? {
-        guard case .scalar(let text, _) = content else { return nil }
-        return text
-    }
-}
