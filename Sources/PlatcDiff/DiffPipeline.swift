@@ -43,7 +43,7 @@ public enum DiffPipeline {
             let repository = try GitRepository(discoveringFrom: root)
             let location = try RepositoryLocation(repository: repository, root: root, out: out)
             var artifacts = try clock.measure("render") {
-                try Swift.Result { () throws(RenderPipeline.Failure) in try RenderPipeline.render(facts) }
+                Swift.Result { () throws(RenderPipeline.Failure) in try RenderPipeline.render(facts) }
             }
             .get()
             // Files whose blob at the base has the render's id are equal: never read or compared.

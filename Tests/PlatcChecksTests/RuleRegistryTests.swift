@@ -35,7 +35,8 @@ import Testing
             #expect(
                 folder.lowercased() == rule.family, "\(rule.id) is declared in \(rule.definedIn), outside a folder named \(rule.family)")
             #expect(file == Self.name(of: rule), "\(rule.id) is declared in \(rule.definedIn), not in a file named by its id")
-            let module = CheckPipeline.rules.contains(rule) ? "PlatcChecks" : "PlatcSpec"
+            let module =
+                CheckPipeline.rules.contains(rule) ? "PlatcChecks" : RenderPipeline.rules.contains(rule) ? "PlatcRender" : "PlatcSpec"
             #expect(path.first == module, "\(rule.id) is declared in \(rule.definedIn), outside \(module)")
         }
     }

@@ -48,10 +48,8 @@ import Testing
     @Test func adoptingAppOfAppsMovesObjectsAndSaysToDeleteTheOldApplicationWithoutCascade() throws {
         let repo = try DiffRepository(commit: false)
         let out = repo.root.appendingPathComponent("out")
-        // The base is the layout the render does not have. Until the renderer writes applications/
-        // (issue 25) it has the single Application, and the same move is checked the other way.
-        let rendersAppOfApps = FileManager.default.fileExists(atPath: out.appendingPathComponent("applications").path)
-        let (base, head) = rendersAppOfApps ? (Layout.single, Layout.appOfApps) : (Layout.appOfApps, Layout.single)
+        // The base is platc's former single Application; the render has the app-of-apps layout.
+        let (base, head) = (Layout.single, Layout.appOfApps)
         let objects = try twoObjects(in: out.appendingPathComponent(head.folder))
         // platc's README.md marks out/ as platc's, so the render after the commit may replace it.
         var files = base.applications.merging([
@@ -63,7 +61,7 @@ import Testing
         }
         try FileManager.default.removeItem(at: out)
         for (path, text) in files { try repo.write("out/" + path, text) }
-        try repo.commit("Render lab with the \(base.owner == "lab" ? "single Application" : "app-of-apps layout")")
+        try repo.commit("Render lab with the single Application")
         try repo.platcIn(["render"]).expectSuccess()
 
         let json = try repo.diffJSON()

@@ -27,7 +27,7 @@ import Testing
 
         let repair = try fixture.render()
         #expect(repair.exitCode == 0, "\(repair.stderr)")
-        #expect(repair.stderr.contains(": 0 added, 1 changed, 1 removed, 37 unchanged\n"), "\(repair.stderr)")
+        #expect(repair.stderr.contains(": 0 added, 1 changed, 1 removed, 41 unchanged\n"), "\(repair.stderr)")
         #expect(try TreeSnapshot(of: fixture.parent) == rendered)
     }
 
@@ -88,13 +88,13 @@ import Testing
         #expect(result.exitCode == 0)
         #expect(
             result.stderr.hasPrefix(
-                "platc: warning: the staging folder '\(fixture.stage.path)' is left behind (the next render removes it): cannot remove '\(leftover.path)': Operation not permitted\nplatc: rendered 38 files into \(fixture.out.path) in "
+                "platc: warning: the staging folder '\(fixture.stage.path)' is left behind (the next render removes it): cannot remove '\(leftover.path)': Operation not permitted\nplatc: rendered 42 files into \(fixture.out.path) in "
             ), "\(result.stderr)")
         let new = try #require(try TreeSnapshot(of: fixture.out))
         #expect(try runTool("chattr", ["-i", leftover.path]).exitCode == 0)
         let again = try fixture.render()
         #expect(again.exitCode == 0)
-        #expect(again.stderr.contains(": 0 added, 0 changed, 0 removed, 38 unchanged\n"), "\(again.stderr)")
+        #expect(again.stderr.contains(": 0 added, 0 changed, 0 removed, 42 unchanged\n"), "\(again.stderr)")
         #expect(!FileManager.default.fileExists(atPath: fixture.stage.path))
         #expect(try TreeSnapshot(of: fixture.out) == new)
     }
@@ -107,7 +107,7 @@ import Testing
         try FileManager.default.copyItem(at: fixture.out, to: fixture.stage)
         let result = try fixture.render()
         #expect(result.exitCode == 0)
-        #expect(result.stderr.contains(": 0 added, 0 changed, 0 removed, 38 unchanged\n"), "\(result.stderr)")
+        #expect(result.stderr.contains(": 0 added, 0 changed, 0 removed, 42 unchanged\n"), "\(result.stderr)")
         #expect(try TreeSnapshot(of: fixture.parent) == rendered)
     }
 }
