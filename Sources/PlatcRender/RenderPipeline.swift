@@ -43,12 +43,14 @@ public enum RenderPipeline {
         var objects: [KubeObject] = []
         var files: [OutputFile] = []
         var artifacts: [Artifact] = []
+        var placed: [PlacedUnit] = []
         for done in Parallel.map(work, { $0.run(context) }) {
             objects += done.objects
+            placed += done.placed
             files += done.files
             artifacts += done.artifacts
         }
-        let argocd = ArgoCDPlanner.plan(context, syncing: objects)
+        let argocd = ArgoCDPlanner.plan(context, syncing: objects, units: placed)
         if argocd.diagnostics.contains(where: { $0.severity == .error }) { throw .refused(argocd.diagnostics) }
         artifacts += argocd.objects.map(emit)
         objects += argocd.objects
@@ -65,20 +67,24 @@ public enum RenderPipeline {
 
     /// A unit's objects as the render writes them: with their sync annotations, owner and
     /// Application part.
-    static func placed(_ unit: PlanUnit, _ context: RenderContext) -> [KubeObject] {
+    static func placed(_ unit: PlanUnit, _ context: RenderContext) -> (objects: [KubeObject], placed: PlacedUnit) {
         var objects = SyncAnnotations.annotate(unit.plan())
         let part = context.facts.applications.part(of: unit.owner)
+        let folder = part.folder
+        var size = ApplicationSize.Size()
         for index in objects.indices {
-            objects[index].owner = unit.owner
-            objects[index].part = part
-            objects[index].statusBytes = Int32(ApplicationStatusEstimate.bytes(of: objects[index]))
+            objects[index].applicationFolder = folder
+            // Measured while the body is there: the sync result lists a workload's images.
+            size.add(objects[index])
         }
-        return objects
+        return (objects, PlacedUnit(owner: unit.owner, part: part, size: size))
     }
 
-    /// Every object of every family, placed, before the Argo CD family: what tests inspect.
-    static func placedObjects(_ context: RenderContext) -> [KubeObject] {
-        planners.flatMap { $0.units(context) }.flatMap { placed($0, context) }
+    /// Every object of every family, placed, before the Argo CD family, and each unit's place and
+    /// size: what tests inspect.
+    static func placedObjects(_ context: RenderContext) -> (objects: [KubeObject], units: [PlacedUnit]) {
+        let placed = planners.flatMap { $0.units(context) }.map { Self.placed($0, context) }
+        return (placed.flatMap(\.objects), placed.map(\.placed))
     }
 
     private static func emit(_ object: KubeObject) -> Artifact {
@@ -93,16 +99,16 @@ public enum RenderPipeline {
         func run(_ context: RenderContext) -> Done {
             switch self {
             case .objects(let unit):
-                var objects = placed(unit, context)
+                var (objects, placed) = RenderPipeline.placed(unit, context)
                 let artifacts = objects.map(emit)
                 // Emitted: the identity is all that is still read.
                 for index in objects.indices { objects[index].body = [:] }
-                return Done(objects: objects, files: [], artifacts: artifacts)
+                return Done(objects: objects, placed: [placed], files: [], artifacts: artifacts)
             case .files(let planner):
                 var files = planner.files(context)
                 let artifacts = files.map { $0.artifact() }
                 for index in files.indices { files[index].contents = .text("") }
-                return Done(objects: [], files: files, artifacts: artifacts)
+                return Done(objects: [], placed: [], files: files, artifacts: artifacts)
             }
         }
     }
@@ -110,6 +116,8 @@ public enum RenderPipeline {
     /// What a task leaves: the identities of what it planned and the files' bytes.
     private struct Done: Sendable {
         var objects: [KubeObject]
+        /// Each unit's owner, Application part and size (at most one: a family's files have none).
+        var placed: [PlacedUnit]
         var files: [OutputFile]
         var artifacts: [Artifact]
     }

@@ -11,12 +11,16 @@ extension ApplicationOwnership {
         public var folder: String
         /// `spec.syncPolicy.automated.prune`: true only when written so (Argo CD's default is false).
         public var prunes: Bool
+        /// Whether the root app-of-apps syncs it (its file is in applications/), rather than a
+        /// person applying it: the root deletes it when it leaves the render, without cascade.
+        public var syncedByRoot: Bool
 
-        public init(name: String, namespace: String = "argocd", folder: String, prunes: Bool) {
+        public init(name: String, namespace: String = "argocd", folder: String, prunes: Bool, syncedByRoot: Bool = false) {
             self.name = name
             self.namespace = namespace
             self.folder = folder
             self.prunes = prunes
+            self.syncedByRoot = syncedByRoot
         }
 
         /// Reads an `argoproj.io` Application; nil for any other file, and for one whose source
@@ -30,7 +34,7 @@ extension ApplicationOwnership {
             let automated = spec[key: "syncPolicy"]?[key: "automated"]
             self.init(
                 name: name, namespace: identity.namespace ?? "argocd", folder: folder,
-                prunes: automated?[key: "prune"]?.text == "true")
+                prunes: automated?[key: "prune"]?.text == "true", syncedByRoot: file.path.hasPrefix("applications/"))
         }
 
         /// A source path from the repository's top made relative to out/: from its rightmost

@@ -39,6 +39,10 @@ public struct MoveWarning: Sendable, Equatable {
             guard let name = change.previousApplication, let old = sides.base.application(named: name) else { continue }
             let now = sides.head.application(named: name)
             if let now, !now.prunes { continue }
+            // A shard the root no longer renders: the root deletes it without cascade, and until
+            // then its folder is gone, which Argo CD reports as a comparison error and never
+            // prunes from (docs/research/argocd-sharding-notes.md §4).
+            if now == nil, old.syncedByRoot { continue }
             let risk: Risk = now == nil ? .oldApplicationRemoved : .oldApplicationPrunes
             leaving[risk, default: ([], 0)].applications.insert(now ?? old)
             leaving[risk, default: ([], 0)].objects += 1

@@ -12,9 +12,7 @@ enum ApplicationSize {
 
     /// One finding per kind of shard (tenants, serving) with an Application over budget, and one
     /// for the foundation or LiteLLM, which no shard count divides.
-    static func diagnostics(
-        _ context: RenderContext, parts: [ApplicationPart: [KubeObject]], sizes: [ApplicationPart: Size]
-    ) -> [Diagnostic] {
+    static func diagnostics(_ context: RenderContext, sizes: [ApplicationPart: Size], units: [PlacedUnit]) -> [Diagnostic] {
         let over = sizes.filter { !$0.value.fits }.keys.sorted()
         guard !over.isEmpty else { return [] }
         let layout = context.facts.applications
@@ -45,9 +43,9 @@ enum ApplicationSize {
                     written?.span
                     ?? shards.span.standingIn(
                         path: "argocd.shards", key: key, defaultText: "\(current), one per \(group.unitsPerShard)")
-                let owners = ownerSizes(parts.filter { group.contains($0.key) }.flatMap(\.value))
+                let owners = ownerSizes(units.filter { group.contains($0.part) })
                 let detail = message + " (\(Plural.counted(current, "\(group.kind) shard")))"
-                if let passing = passingShards(owners, from: current + 1, group: group, layout: layout) {
+                if let passing = passingShards(owners, from: current + 1, layout: layout) {
                     found.append(
                         Diagnostic(
                             .error, rule: rule, detail, at: span,
@@ -67,7 +65,7 @@ enum ApplicationSize {
     }
 
     /// The smallest shard count from `start` on whose every Application fits.
-    static func passingShards(_ owners: [PlanOwner: Size], from start: Int, group: Group, layout: ApplicationLayout) -> Int? {
+    static func passingShards(_ owners: [PlanOwner: Size], from start: Int, layout: ApplicationLayout) -> Int? {
         guard owners.values.allSatisfy(\.fits), start <= ArgoCDShardLimits.maximum else { return nil }
         for shards in start...ArgoCDShardLimits.maximum {
             var bins = [Size](repeating: Size(), count: shards)
@@ -83,9 +81,10 @@ enum ApplicationSize {
         return nil
     }
 
-    static func ownerSizes(_ objects: [KubeObject]) -> [PlanOwner: Size] {
+    /// A model's objects come from two units (serving and routing): each owner's together.
+    static func ownerSizes(_ units: [PlacedUnit]) -> [PlanOwner: Size] {
         var sizes: [PlanOwner: Size] = [:]
-        for object in objects { sizes[object.owner, default: Size()].add(object) }
+        for unit in units { sizes[unit.owner, default: Size()].add(unit.size) }
         return sizes
     }
 
@@ -106,7 +105,7 @@ enum ApplicationSize {
 
         mutating func add(_ object: KubeObject) {
             objects += 1
-            statusBytes += Int(object.statusBytes)
+            statusBytes += ApplicationStatusEstimate.bytes(of: object)
         }
 
         mutating func add(_ other: Size) {

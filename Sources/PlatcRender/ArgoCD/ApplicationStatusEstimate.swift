@@ -16,20 +16,27 @@ enum ApplicationStatusEstimate {
     /// "images":[…]},`. No `health`: Argo CD 3.x keeps it out of the Application
     /// (`--persist-resource-health` is off by default).
     static func bytes(of object: KubeObject) -> Int {
-        let group = ArgoCDNames.group(of: object.apiVersion).utf8.count
-        let version = ArgoCDNames.version(of: object.apiVersion).utf8.count
+        // Lengths only: `apps/v1` is group `apps` and version `v1`, `v1` the core group's.
+        let apiVersion = object.apiVersion.utf8.count
+        let slash = object.apiVersion.utf8.firstIndex(of: UInt8(ascii: "/")).map { object.apiVersion.utf8.distance(from: object.apiVersion.utf8.startIndex, to: $0) }
+        let group = slash ?? 0
+        let version = slash.map { apiVersion - $0 - 1 } ?? apiVersion
         let kind = object.kind.utf8.count, name = object.name.utf8.count
         let namespace = object.namespace?.utf8.count ?? 0
-        let wave = object.annotations.first { $0.0 == Conventions.argocdSyncWaveAnnotation }?.1 ?? "0"
-        let confirms = object.annotations.contains { $0.0 == Conventions.argocdSyncOptionsAnnotation && $0.1.contains("=confirm") }
+        var wave = 0
+        var confirms = false
+        for (key, value) in object.annotations {
+            if key == Conventions.argocdSyncWaveAnnotation, value != "0" { wave = value.utf8.count }
+            if key == Conventions.argocdSyncOptionsAnnotation, value.contains("=confirm") { confirms = true }
+        }
         var status = 52 + version + kind + name
         if group > 0 { status += 11 + group }
         if namespace > 0 { status += 15 + namespace }
-        if wave != "0" { status += 12 + wave.utf8.count }
+        if wave > 0 { status += 12 + wave }
         if confirms { status += 36 }
         // Every field of the identity is written here, empty or not; the message repeats kind,
         // group and name; "Succeeded" is the longer of the two hook phases a synced object shows.
-        var result = 145 + group + version + 2 * kind + namespace + 2 * name + "Succeeded".utf8.count
+        var result = 145 + group + version + 2 * kind + namespace + 2 * name + 9
         if group > 0 { result += group + 1 }
         let images = containerImages(of: object)
         if !images.isEmpty { result += 11 + images.reduce(0) { $0 + $1.utf8.count + 3 } }
@@ -38,12 +45,12 @@ enum ApplicationStatusEstimate {
 
     /// The images of a workload's (non-init) containers, which the sync result lists.
     static func containerImages(of object: KubeObject) -> [String] {
-        let template: YAMLValue?
+        let spec: YAMLValue?
         switch object.kind {
-        case "Deployment", "Job", "StatefulSet", "DaemonSet": template = YAMLValue.map(object.body)[path: "spec.template.spec"]
-        case "Pod": template = YAMLValue.map(object.body)[path: "spec"]
+        case "Deployment", "Job", "StatefulSet", "DaemonSet": spec = object.body["spec"]?.mapValue?["template"]?.mapValue?["spec"]
+        case "Pod": spec = object.body["spec"]
         default: return []
         }
-        return (template?[path: "containers"]?.listValue ?? []).compactMap { $0[path: "image"]?.stringValue }
+        return (spec?.mapValue?["containers"]?.listValue ?? []).compactMap { $0.mapValue?["image"]?.stringValue }
     }
 }

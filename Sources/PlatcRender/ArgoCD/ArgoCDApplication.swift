@@ -3,12 +3,9 @@ import PlatcFacts
 /// The Applications (docs/render-argocd.md): one per part of the layout, each syncing its own
 /// folder `<argocd.path>/manifests/<part>`, and the root app-of-apps that syncs only them.
 enum ArgoCDApplication {
-    /// The Application of `part`, syncing `objects` (the part's identities).
-    static func child(_ context: RenderContext, part: ApplicationPart, syncing objects: [KubeObject]) -> KubeObject {
+    /// The Application of `part`, whose `autoscaled` Deployments KEDA (or a person) scales.
+    static func child(_ context: RenderContext, part: ApplicationPart, autoscaled: [KubeObject]) -> KubeObject {
         let argocd = context.platform.argocd
-        let autoscaled = objects.filter { object in
-            object.kind == "Deployment" && object.annotations.contains { $0.0 == Conventions.argocdIgnoreDifferencesAnnotation }
-        }
         var options = [
             // Delete what left the sources after everything else is healthy.
             "PruneLast=true",
@@ -43,6 +40,11 @@ enum ArgoCDApplication {
                 ]
             ],
             sources: [context.platformSource] + autoscaled.flatMap(\.sources), folder: ArgoCDNames.applicationsFolder)
+    }
+
+    /// A Deployment whose replicas move (the serving family marks it for Argo CD 3.5+).
+    static func isAutoscaled(_ object: KubeObject) -> Bool {
+        object.kind == "Deployment" && object.annotations.contains { $0.0 == Conventions.argocdIgnoreDifferencesAnnotation }
     }
 
     /// The root app-of-apps, applied once by hand (out/argocd/): it syncs the child Applications

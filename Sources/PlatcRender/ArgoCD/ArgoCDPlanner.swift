@@ -15,14 +15,17 @@ enum ArgoCDPlanner {
         var applications: [(name: String, part: ApplicationPart, size: ApplicationSize.Size)]
     }
 
-    static func plan(_ context: RenderContext, syncing objects: [KubeObject]) -> Plan {
-        let parts = Dictionary(grouping: objects, by: \.part)
-        let order = parts.keys.sorted()
-        let children = order.map { part in ArgoCDApplication.child(context, part: part, syncing: parts[part] ?? []) }
-        let sizes = parts.mapValues(ApplicationSize.Size.init)
+    /// `units`: every plan unit's place and size, for the Applications' sizes and the rule.
+    static func plan(_ context: RenderContext, syncing objects: [KubeObject], units: [PlacedUnit]) -> Plan {
+        var sizes: [ApplicationPart: ApplicationSize.Size] = [:]
+        for unit in units where unit.size.objects > 0 { sizes[unit.part, default: ApplicationSize.Size()].add(unit.size) }
+        let order = sizes.keys.sorted()
+        // KEDA's Deployments are all an Application needs of its objects beyond their count.
+        let autoscaled = Dictionary(grouping: objects.filter(ArgoCDApplication.isAutoscaled), by: \.applicationFolder)
+        let children = order.map { part in ArgoCDApplication.child(context, part: part, autoscaled: autoscaled[part.folder] ?? []) }
         return Plan(
             objects: [ArgoCDProject.object(context, syncing: objects + children), ArgoCDApplication.root(context)] + children,
-            diagnostics: ApplicationSize.diagnostics(context, parts: parts, sizes: sizes),
+            diagnostics: ApplicationSize.diagnostics(context, sizes: sizes, units: units),
             applications: zip(order, children).map { ($1.name, $0, sizes[$0] ?? ApplicationSize.Size()) })
     }
 }

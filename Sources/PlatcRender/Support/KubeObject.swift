@@ -17,13 +17,10 @@ public struct KubeObject: Sendable {
     /// A folder of out/ other than manifests/, for objects Argo CD must not sync from manifests/
     /// (its own Applications, under argocd/).
     public var folder: String?
-    /// Whose object this is, and so which Application syncs it (ApplicationLayout). The pipeline
-    /// sets both from the plan unit that made the object.
-    public var owner: PlanOwner = .shared
-    public var part: ApplicationPart = .foundation
-    /// What the object adds to its Application's status (ApplicationStatusEstimate), measured
-    /// while the body is still there.
-    public var statusBytes: Int32 = 0
+    /// The folder of manifests/ whose Application syncs the object (`tenants-007`,
+    /// ApplicationPart.folder): the pipeline sets it from the plan unit that made the object, one
+    /// string per unit.
+    public var applicationFolder = ApplicationPart.foundation.folder
 
     public init(
         _ apiVersion: String, _ kind: String, name: String, namespace: String? = nil, labels: [(String, String)] = [],
@@ -46,7 +43,7 @@ public struct KubeObject: Sendable {
     public var path: String { "\(folderPath)/\(kind.lowercased()).\(name).yaml" }
 
     /// The folder of `path`: `manifests/<part>/<namespace or _cluster>`, or `folder`.
-    public var folderPath: String { folder ?? "manifests/\(part.folder)/\(namespace ?? "_cluster")" }
+    public var folderPath: String { folder ?? "manifests/\(applicationFolder)/\(namespace ?? "_cluster")" }
 
     /// The whole object: apiVersion, kind, metadata (name, namespace, sorted labels and
     /// annotations), then the body.

@@ -49,6 +49,17 @@ import Testing
                 + "(docs/render-argocd.md, \"Moving objects between Applications\").")
     }
 
+    /// One shard where there were two: the root deletes the gone shard without cascade, and until
+    /// then its missing folder is a comparison error, from which Argo CD never prunes. No warning.
+    @Test func aShardTheRootNoLongerRendersIsSafe() throws {
+        let set = try ArgoTrees.changes(
+            base: ArgoTrees.appOfApps(tenantShards: 2, searchShard: 1), head: ArgoTrees.appOfApps(tenantShards: 1))
+        #expect(set.moved == 2)
+        #expect(
+            set.changes.filter(\.isMove).allSatisfy { $0.applicationNote == "moved from Application lab-tenants-001 to lab-tenants-000" })
+        #expect(set.moveWarnings.isEmpty)
+    }
+
     /// `argocd.prune: false` committed first: the same move is safe, nothing to warn of.
     @Test func anOldApplicationThatDoesNotPruneIsSafe() throws {
         let set = try ArgoTrees.changes(

@@ -57,11 +57,9 @@ import Testing
         var platform = Self.platform(shards: "  shards: {serving: 1}\n")
         platform.edit("platform/mini.yaml", "  shards: {serving: 1}\n", "  shards:\n    serving: 1\n")
         let facts = try platform.context().facts
-        let parts: [ApplicationPart: [KubeObject]] = [
-            .tenants(0): (0..<1_501).map { KubeObject("v1", "ConfigMap", name: "c\($0)", namespace: "team", sources: []) }
-        ]
-        let sizes = parts.mapValues(ApplicationSize.Size.init)
-        let found = ApplicationSize.diagnostics(RenderContext(facts: facts), parts: parts, sizes: sizes)
+        let crowd = ApplicationSize.Size((0..<1_501).map { KubeObject("v1", "ConfigMap", name: "c\($0)", namespace: "team", sources: []) })
+        let units = [PlacedUnit(owner: .tenant("team"), part: .tenants(0), size: crowd)]
+        let found = ApplicationSize.diagnostics(RenderContext(facts: facts), sizes: [.tenants(0): crowd], units: units)
         try #require(found.count == 1)
         #expect(found[0].notes.first?.message == "argocd.shards.tenants (absent; default 4, one per 60 tenants)", "\(found[0].notes)")
     }

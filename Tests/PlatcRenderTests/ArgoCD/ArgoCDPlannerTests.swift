@@ -22,7 +22,14 @@ import Testing
     /// What the planners render before the Argo CD family sees it.
     static func planned(_ name: String) throws -> (RenderContext, [KubeObject]) {
         let context = try platform(name).context()
-        return (context, RenderPipeline.placedObjects(context))
+        return (context, RenderPipeline.placedObjects(context).objects)
+    }
+
+    /// The Argo CD family's plan of a platform, from its placed objects and units.
+    static func argocd(_ name: String) throws -> (RenderContext, [KubeObject], ArgoCDPlanner.Plan) {
+        let context = try platform(name).context()
+        let placed = RenderPipeline.placedObjects(context)
+        return (context, placed.objects, ArgoCDPlanner.plan(context, syncing: placed.objects, units: placed.units))
     }
 
     static func annotation(_ object: KubeObject, _ key: String) -> String? { object.annotations.first { $0.0 == key }?.1 }
@@ -64,8 +71,7 @@ import Testing
 
     @Test(arguments: platforms)
     func projectAdmitsExactlyWhatIsRendered(_ name: String) throws {
-        let (context, objects) = try Self.planned(name)
-        let plan = ArgoCDPlanner.plan(context, syncing: objects)
+        let (context, objects, plan) = try Self.argocd(name)
         let project = try #require(plan.objects.first { $0.kind == "AppProject" })
         #expect(project.folder == "argocd" && project.path == "argocd/appproject.\(context.platform.argocd.project.value).yaml")
         // What Argo CD syncs: the objects of manifests/ and, through the root, the child Applications.
@@ -86,12 +92,12 @@ import Testing
 
     @Test(arguments: platforms)
     func eachApplicationIgnoresReplicasOfExactlyItsDeploymentsWhoseCountMoves(_ name: String) throws {
-        let (context, objects) = try Self.planned(name)
-        let children = ArgoCDPlanner.plan(context, syncing: objects).objects.filter { $0.folder == ArgoCDNames.applicationsFolder }
+        let (context, objects, plan) = try Self.argocd(name)
+        let children = plan.objects.filter { $0.folder == ArgoCDNames.applicationsFolder }
         var ignored: [String] = []
         for child in children {
             let folder = try #require(child.spec?.at("source.path")?.stringValue).split(separator: "/").last.map(String.init)
-            let own = Set(objects.filter { $0.part.folder == folder && $0.kind == "Deployment" }.map(\.name))
+            let own = Set(objects.filter { $0.applicationFolder == folder && $0.kind == "Deployment" }.map(\.name))
             for item in child.spec?.at("ignoreDifferences")?.listValue ?? [] {
                 #expect(item.at("jsonPointers")?.strings == ["/spec/replicas"])
                 #expect(item.at("group")?.stringValue == "apps" && item.at("kind")?.stringValue == "Deployment")
@@ -119,8 +125,7 @@ import Testing
     }
 
     @Test func timeSlicingFixtureSyncsItsOwnRepoRevisionAndPath() throws {
-        let (context, objects) = try Self.planned("timeslicing-keda")
-        let plan = ArgoCDPlanner.plan(context, syncing: objects)
+        let (context, _, plan) = try Self.argocd("timeslicing-keda")
         let root = try #require(plan.objects.first { $0.kind == "Application" && $0.folder == ArgoCDNames.bootstrapFolder })
         #expect(root.namespace == "gitops" && root.name == "\(context.platform.name.value)-root")
         #expect(root.spec?.at("project")?.stringValue == "edge-llm")
