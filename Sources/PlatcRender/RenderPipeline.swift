@@ -54,12 +54,12 @@ public enum RenderPipeline {
         if argocd.diagnostics.contains(where: { $0.severity == .error }) { throw .refused(argocd.diagnostics) }
         artifacts += argocd.objects.map(emit)
         objects += argocd.objects
-        var seen: [String: [String]] = [:]
-        for (path, sources) in objects.map({ ($0.path, $0.sources) }) + files.map({ ($0.path, $0.sources) }) {
-            if let first = seen[path] {
-                throw .internalError("\(path) rendered twice (from \(first.sorted()) and \(sources.sorted()))")
-            }
-            seen[path] = sources
+        // Each path once: the artifacts' paths, computed when emitted; the sources only for the report.
+        var seen = Set<String>(minimumCapacity: artifacts.count)
+        for artifact in artifacts where !seen.insert(artifact.path).inserted {
+            let sources =
+                objects.filter { $0.path == artifact.path }.map(\.sources) + files.filter { $0.path == artifact.path }.map(\.sources)
+            throw .internalError("\(artifact.path) rendered twice (from \(sources.map { $0.sorted() }))")
         }
         artifacts.append(OutputReadme.artifact(facts, objects: objects, files: files, applications: argocd.applications))
         return artifacts.sorted { $0.path < $1.path }

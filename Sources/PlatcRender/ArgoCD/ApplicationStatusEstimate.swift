@@ -18,7 +18,9 @@ enum ApplicationStatusEstimate {
     static func bytes(of object: KubeObject) -> Int {
         // Lengths only: `apps/v1` is group `apps` and version `v1`, `v1` the core group's.
         let apiVersion = object.apiVersion.utf8.count
-        let slash = object.apiVersion.utf8.firstIndex(of: UInt8(ascii: "/")).map { object.apiVersion.utf8.distance(from: object.apiVersion.utf8.startIndex, to: $0) }
+        let slash = object.apiVersion.utf8.firstIndex(of: UInt8(ascii: "/")).map {
+            object.apiVersion.utf8.distance(from: object.apiVersion.utf8.startIndex, to: $0)
+        }
         let group = slash ?? 0
         let version = slash.map { apiVersion - $0 - 1 } ?? apiVersion
         let kind = object.kind.utf8.count, name = object.name.utf8.count
@@ -27,7 +29,7 @@ enum ApplicationStatusEstimate {
         var confirms = false
         for (key, value) in object.annotations {
             if key == Conventions.argocdSyncWaveAnnotation, value != "0" { wave = value.utf8.count }
-            if key == Conventions.argocdSyncOptionsAnnotation, value.contains("=confirm") { confirms = true }
+            if key == Conventions.argocdSyncOptionsAnnotation, value.hasSuffix("=confirm") { confirms = true }
         }
         var status = 52 + version + kind + name
         if group > 0 { status += 11 + group }
