@@ -65,8 +65,8 @@ public enum RenderPipeline {
         return artifacts.sorted { $0.path < $1.path }
     }
 
-    /// A unit's objects as the render writes them: with their sync annotations, owner and
-    /// Application part.
+    /// A unit's objects as the render writes them (with their sync annotations, in their
+    /// Application's folder), and the unit's owner, part and size.
     static func placed(_ unit: PlanUnit, _ context: RenderContext) -> (objects: [KubeObject], placed: PlacedUnit) {
         var objects = SyncAnnotations.annotate(unit.plan())
         let part = context.facts.applications.part(of: unit.owner)

@@ -22,27 +22,7 @@ import Testing
                 "applications/application.lab-tenants-000.yaml": application("lab-tenants-000", "out/manifests/tenants-000"),
             ], owner: "lab-tenants-000", folder: "manifests/tenants-000")
 
-        static func application(_ name: String, _ path: String) -> String {
-            """
-            apiVersion: argoproj.io/v1alpha1
-            kind: Application
-            metadata:
-              name: \(name)
-              namespace: argocd
-            spec:
-              project: llm-platform
-              source:
-                repoURL: https://git.example.com/platform/llm-lab.git
-                targetRevision: main
-                path: \(path)
-                directory:
-                  recurse: true
-              syncPolicy:
-                automated:
-                  prune: true
-
-            """
-        }
+        static func application(_ name: String, _ path: String) -> String { ArgoApplicationYAML.text(name, path: path) }
     }
 
     @Test func adoptingAppOfAppsMovesObjectsAndSaysToDeleteTheOldApplicationWithoutCascade() throws {

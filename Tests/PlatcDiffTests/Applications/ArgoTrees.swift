@@ -1,30 +1,11 @@
 import PlatcDiff
+import PlatcTestSupport
 
 /// Tiny out/ trees in the two Argo CD layouts: the single Application of earlier platc, and the
 /// root app-of-apps with one child per part. What the ownership, move and warning tests compare.
 enum ArgoTrees {
     static func application(_ name: String, path: String, prune: Bool = true) -> [UInt8] {
-        Array(
-            """
-            apiVersion: argoproj.io/v1alpha1
-            kind: Application
-            metadata:
-              name: \(name)
-              namespace: argocd
-            spec:
-              project: llm-platform
-              source:
-                repoURL: https://git.example.com/platform/llm-lab.git
-                targetRevision: main
-                path: \(path)
-                directory:
-                  recurse: true
-              syncPolicy:
-                automated:
-                  prune: \(prune)
-                  selfHeal: true
-
-            """.utf8)
+        Array(ArgoApplicationYAML.text(name, path: path, prune: prune).utf8)
     }
 
     static let namespace = Array("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: search\n".utf8)
