@@ -24,7 +24,7 @@ enum ArgoCDPlanner {
         let autoscaled = Dictionary(grouping: objects.filter(ArgoCDApplication.isAutoscaled), by: \.applicationFolder)
         let children = order.map { part in ArgoCDApplication.child(context, part: part, autoscaled: autoscaled[part.folder] ?? []) }
         return Plan(
-            objects: [ArgoCDProject.object(context, syncing: objects + children), ArgoCDApplication.root(context)] + children,
+            objects: [ArgoCDProject.object(context, syncing: objects, applications: children), ArgoCDApplication.root(context)] + children,
             diagnostics: ApplicationSize.diagnostics(context, sizes: sizes, units: units),
             applications: zip(order, children).map { ($1.name, $0, sizes[$0] ?? ApplicationSize.Size()) })
     }

@@ -1,16 +1,28 @@
-/// The AppProject of the platform's Application: it admits exactly what platc renders — this
+/// The AppProject of the platform's Applications: it admits exactly what Argo CD syncs — this
 /// repo, the namespaces objects go to, the cluster-scoped objects by name and the namespaced
-/// kinds — so an edit that slips past review still cannot make Argo CD create anything else.
+/// kinds, the child Applications included — so an edit that slips past review still cannot make
+/// Argo CD create anything else.
 enum ArgoCDProject {
-    static func object(_ context: RenderContext, syncing objects: [KubeObject]) -> KubeObject {
+    /// `objects`: what the child Applications sync; `applications`: the children, which the root syncs.
+    static func object(_ context: RenderContext, syncing objects: [KubeObject], applications: [KubeObject]) -> KubeObject {
         let argocd = context.platform.argocd
-        // The Application creates the LiteLLM namespace when missing (CreateNamespace), so the
-        // project admits that Namespace too.
+        // The LiteLLM Application creates the LiteLLM namespace when missing (CreateNamespace), so
+        // the project admits that Namespace too.
         let litellm = context.platform.namespaces.litellm.value
-        let namespaces = Set(objects.compactMap(\.namespace) + [litellm]).sorted()
-        let created = ResourceItem(group: "", kind: "Namespace", name: litellm)
-        let cluster = Set(objects.filter { $0.namespace == nil }.map(ResourceItem.init(named:)) + [created]).sorted()
-        let namespaced = Set(objects.filter { $0.namespace != nil }.map(ResourceItem.init(kindOf:))).sorted()
+        var namespaces: Set<String> = [litellm]
+        var cluster: Set<ResourceItem> = [ResourceItem(group: "", kind: "Namespace", name: litellm)]
+        var namespaced: Set<ResourceItem> = []
+        var sources: Set<String> = [context.platformSource]
+        // One pass, no copies: at 5,000 tenants these are 50,000 objects.
+        for object in [objects, applications].joined() {
+            if let namespace = object.namespace {
+                namespaces.insert(namespace)
+                namespaced.insert(ResourceItem(kindOf: object))
+            } else {
+                cluster.insert(ResourceItem(named: object))
+            }
+            sources.formUnion(object.sources)
+        }
         return KubeObject(
             ArgoCDNames.apiVersion, "AppProject", name: argocd.project.value, namespace: argocd.namespace.value,
             labels: context.commonLabels,
@@ -19,12 +31,12 @@ enum ArgoCDProject {
                     "description": .string("Platform \(context.platform.name.value), rendered by platc: only the objects platc renders."),
                     "sourceRepos": [.string(argocd.repoURL.value)],
                     "destinations": .list(
-                        namespaces.map { ["server": .string(ArgoCDNames.inClusterServer), "namespace": .string($0)] }),
-                    "clusterResourceWhitelist": .list(cluster.map(\.yaml)),
-                    "namespaceResourceWhitelist": .list(namespaced.map(\.yaml)),
+                        namespaces.sorted().map { ["server": .string(ArgoCDNames.inClusterServer), "namespace": .string($0)] }),
+                    "clusterResourceWhitelist": .list(cluster.sorted().map(\.yaml)),
+                    "namespaceResourceWhitelist": .list(namespaced.sorted().map(\.yaml)),
                 ]
             ],
-            sources: [context.platformSource] + objects.flatMap(\.sources), folder: "argocd")
+            sources: Array(sources), folder: "argocd")
     }
 
     /// One whitelist entry: a group and kind, and for cluster-scoped objects the name.
