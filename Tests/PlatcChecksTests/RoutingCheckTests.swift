@@ -57,6 +57,22 @@ import Testing
         }
     }
 
+    /// `min: 1` leads the hint only while the class has a GPU to spare beside the warm floor and
+    /// the tenants' nominal quota: else it would trade this error for `quota/nominal-over-capacity`.
+    @Test func aWarmReplicaIsProposedOnlyWhereAGPUIsSpare() throws {
+        let platform = try Self.platform()
+        try platform.serving(min: 0, max: 1)
+        let spare = try #require(try Self.routing(platform).first)
+        #expect(spare.hint?.hasPrefix("min: 1 (a warm replica for the pool to pick)") == true, "\(spare.hint ?? "")")
+        try platform.edit("tenants/team.yaml") { $0.replacingOccurrences(of: "a10: {nominal: 1}", with: "a10: {nominal: 2}") }
+        let full = try #require(try Self.routing(platform).first)
+        #expect(
+            full.hint
+                == Diagnostic.noSingleValue(
+                    "GPU class 'a10' has no GPU to spare for a warm replica (min: 1); park it with replicas.max: 0, or route "
+                        + "directly with routing.mode: direct"))
+    }
+
     /// `<model>-epp` is a Service name: at most 63 characters, so a model name of at most 59.
     @Test func pickerNamesFitAServiceName() throws {
         for (length, fires) in [(59, false), (60, true)] {
