@@ -19,16 +19,16 @@ public enum DiffPipeline {
     public enum Failure: Error, CustomStringConvertible {
         case git(GitError)
         case outsideRepository(RepositoryLocation.OutsideRepository)
-        /// The head's render broke a limit only a render sees: findings about the sources.
-        case refused([Diagnostic])
-        case internalError(String)
+        /// The head's render wrote nothing: it broke a limit only a render sees (`.refused`,
+        /// findings about the sources), or platc itself failed.
+        case render(RenderPipeline.Failure)
 
         public var description: String {
             switch self {
             case .git(let error): "\(error)"
             case .outsideRepository(let error): "\(error)"
-            case .refused(let diagnostics): diagnostics.map(\.message).joined(separator: "; ")
-            case .internalError(let error): "internal error, please report it: \(error)"
+            case .render(.refused(let diagnostics)): diagnostics.map(\.message).joined(separator: "; ")
+            case .render(.internalError(let error)): "internal error, please report it: \(error)"
             }
         }
     }
@@ -100,10 +100,7 @@ public enum DiffPipeline {
         } catch let error as RepositoryLocation.OutsideRepository {
             throw .outsideRepository(error)
         } catch let error as RenderPipeline.Failure {
-            switch error {
-            case .refused(let diagnostics): throw .refused(diagnostics)
-            case .internalError(let description): throw .internalError(description)
-            }
+            throw .render(error)
         } catch {
             preconditionFailure("unexpected \(error)")
         }

@@ -33,7 +33,6 @@ public enum RenderPipeline {
 
     public static func render(_ facts: Facts) throws(Failure) -> [Artifact] {
         let context = RenderContext(facts: facts)
-        let spec = facts.spec
         // Planners are pure functions of the context, and each unit of a plan (a tenant, a
         // model, a family's shared objects) and each family's files are independent: every core
         // plans and emits them, a unit's object trees are dropped once emitted, and the results

@@ -99,10 +99,6 @@ enum ApplicationSize {
 
         init() {}
 
-        init(_ objects: [KubeObject]) {
-            for object in objects { add(object) }
-        }
-
         mutating func add(_ object: KubeObject) {
             objects += 1
             statusBytes += ApplicationStatusEstimate.bytes(of: object)

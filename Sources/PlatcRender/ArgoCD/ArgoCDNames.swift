@@ -13,10 +13,4 @@ enum ArgoCDNames {
         guard let slash = apiVersion.utf8.firstIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(apiVersion[..<slash])
     }
-
-    /// The version of an apiVersion: `apps/v1` → `v1`, `v1` → `v1`.
-    static func version(of apiVersion: String) -> String {
-        guard let slash = apiVersion.utf8.firstIndex(of: UInt8(ascii: "/")) else { return apiVersion }
-        return String(apiVersion[apiVersion.utf8.index(after: slash)...])
-    }
 }

@@ -12,7 +12,14 @@ enum ArgoCDPlanner {
         /// `limit/argocd-application-size` findings; the render writes nothing when any is an error.
         var diagnostics: [Diagnostic]
         /// Each child Application with its size, by part (out/README.md lists them).
-        var applications: [(name: String, part: ApplicationPart, size: ApplicationSize.Size)]
+        var applications: [Child]
+    }
+
+    /// A child Application as out/README.md lists it.
+    struct Child {
+        var name: String
+        var part: ApplicationPart
+        var size: ApplicationSize.Size
     }
 
     /// `units`: every plan unit's place and size, for the Applications' sizes and the rule.
@@ -26,6 +33,6 @@ enum ArgoCDPlanner {
         return Plan(
             objects: [ArgoCDProject.object(context, syncing: objects, applications: children), ArgoCDApplication.root(context)] + children,
             diagnostics: ApplicationSize.diagnostics(context, sizes: sizes, units: units),
-            applications: zip(order, children).map { ($1.name, $0, sizes[$0] ?? ApplicationSize.Size()) })
+            applications: zip(order, children).map { Child(name: $1.name, part: $0, size: sizes[$0] ?? ApplicationSize.Size()) })
     }
 }

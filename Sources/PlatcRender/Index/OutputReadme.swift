@@ -11,7 +11,7 @@ public enum OutputReadme {
 
     static func artifact(
         _ facts: Facts, objects: [KubeObject], files: [OutputFile],
-        applications: [(name: String, part: ApplicationPart, size: ApplicationSize.Size)]
+        applications: [ArgoCDPlanner.Child]
     ) -> Artifact {
         let name = facts.spec.platform.name.value
         let argocd = facts.spec.platform.argocd

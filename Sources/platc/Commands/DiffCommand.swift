@@ -56,7 +56,7 @@ struct DiffCommand: ParsableCommand {
         do {
             result = try DiffPipeline.run(
                 head: head, root: root, out: out, revision: base, contextLines: contextLines, clock: PhaseTimings.phases)
-        } catch .refused(let diagnostics) {
+        } catch .render(.refused(let diagnostics)) {
             let text = TextFormatter(sources: head.loaded.sources, pathPrefix: CheckCommand.displayPrefix(root)).format(diagnostics)
             FileHandle.standardError.write(Data(text.utf8))
             printError("the rendered objects break a limit; nothing to compare")

@@ -57,7 +57,8 @@ import Testing
         var platform = Self.platform(shards: "  shards: {serving: 1}\n")
         platform.edit("platform/mini.yaml", "  shards: {serving: 1}\n", "  shards:\n    serving: 1\n")
         let facts = try platform.context().facts
-        let crowd = ApplicationSize.Size((0..<1_501).map { KubeObject("v1", "ConfigMap", name: "c\($0)", namespace: "team", sources: []) })
+        var crowd = ApplicationSize.Size()
+        for index in 0..<1_501 { crowd.add(KubeObject("v1", "ConfigMap", name: "c\(index)", namespace: "team", sources: [])) }
         let units = [PlacedUnit(owner: .tenant("team"), part: .tenants(0), size: crowd)]
         let found = ApplicationSize.diagnostics(RenderContext(facts: facts), sizes: [.tenants(0): crowd], units: units)
         try #require(found.count == 1)
