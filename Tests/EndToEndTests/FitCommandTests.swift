@@ -118,6 +118,66 @@ import Testing
             "\(gguf.stderr)")
     }
 
+    /// Issue 26's families, from their published config.json files: each is sized (TP large
+    /// enough to hold the weights on an H100), and reports its parameters and vision share.
+    @Test(arguments: [
+        ("google--gemma-3-1b-it.json", "1", Int64(999_885_952)),
+        ("google--gemma-3-4b-it.json", "1", 4_300_079_472),
+        ("google--gemma-3-27b-it.json", "1", 27_432_406_640),
+        ("meta-llama--Llama-4-Scout-17B-16E-Instruct.json", "4", 108_641_793_536),
+        ("RedHatAI--Llama-4-Scout-17B-16E-Instruct-FP8-dynamic.json", "2", 108_641_793_536),
+        ("Qwen--Qwen3-Next-80B-A3B-Thinking.json", "4", 79_674_391_296),
+        ("zai-org--GLM-4.5-Air.transformers-repr.json", "4", 106_852_251_264),
+        ("mistralai--Mistral-Small-3.1-24B-Instruct-2503.json", "1", 24_011_361_280),
+    ])
+    func whatIfSizesTheCurrentFamilies(_ file: String, _ tp: String, _ parameters: Int64) throws {
+        let config = Self.configs.appendingPathComponent(file).path
+        let run = try Self.whatIf(["--config", config, "--gpu", "H100", "--max-model-len", "8192", "--tensor-parallel", tp])
+        #expect(run.code == 0, "\(file): \(run.stderr)")
+        let json = try #require(run.json)
+        #expect(json["parameters"]?.integerValue == parameters, "\(file)")
+        #expect(json["fits"] == .bool(true), "\(file)")
+        #expect(json["defaults"]?.arrayValue != nil, "\(file)")
+    }
+
+    /// Gemma 3 4B's config.json leaves its heads and vocabulary to Gemma3TextConfig: the breakdown
+    /// says which values it took from there, and the vision tower and encoder cache it counted.
+    @Test func whatIfNamesTheValuesTakenFromDefaults() throws {
+        let config = Self.configs.appendingPathComponent("google--gemma-3-4b-it.json").path
+        let result = try platc(["fit", "--config", config, "--gpu", "l4", "--max-model-len", "8192", "--gpu-memory-utilization", "0.8"])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Gemma3TextConfig of transformers 4.57.1: vocab_size 262208, num_attention_heads 8"))
+        #expect(result.stdout.contains("incl. 0.42 B vision tower"))
+        #expect(result.stdout.contains("GiB encoder cache"))
+    }
+
+    /// Text only: Llama 4 without its tower (0.87 B fewer parameters) and without an encoder cache.
+    @Test func languageModelOnlyDropsWhatVLLMSkips() throws {
+        let config = Self.configs.appendingPathComponent("meta-llama--Llama-4-Scout-17B-16E-Instruct.json").path
+        let base = ["--config", config, "--gpu", "H200", "--max-model-len", "131072", "--tensor-parallel", "8"]
+        let full = try #require(try Self.whatIf(base).json)
+        let text = try #require(try Self.whatIf(base + ["--language-model-only"]).json)
+        #expect(full["visionParameters"]?.integerValue == 871_932_416)
+        #expect(text["visionParameters"]?.integerValue == 0)
+        #expect(text["parameters"]?.integerValue == 107_769_861_120)
+        #expect((full["encoderCacheGiB"]?.doubleValue ?? 0) > 0 && text["encoderCacheGiB"]?.doubleValue == 0)
+    }
+
+    /// An architecture platc cannot count names the ones it can and the flag that overrides.
+    @Test func unknownArchitectureListsTheSupportedOnes() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("platc-fit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let config = directory.appendingPathComponent("config.json")
+        try Data(#"{"model_type": "olmo2", "hidden_size": 2048, "num_hidden_layers": 16, "num_attention_heads": 16, "vocab_size": 100352, "max_position_embeddings": 4096}"#.utf8).write(to: config)
+        let result = try platc(["fit", "--config", config.path, "--gpu", "l4"])
+        #expect(result.exitCode == 1)
+        #expect(result.stderr.contains("pass --parameters"))
+        #expect(result.stderr.contains("gemma3_text, glm4_moe"))
+        let counted = try platc(["fit", "--config", config.path, "--gpu", "l4", "--parameters", "1484916736"])
+        #expect(counted.exitCode == 0, "\(counted.stderr)")
+    }
+
     @Test func unknownGPUNamesTheTable() throws {
         let config = Self.configs.appendingPathComponent("meta-llama--Llama-3.1-8B.json").path
         let result = try platc(["fit", "--config", config, "--gpu", "MI300X"])

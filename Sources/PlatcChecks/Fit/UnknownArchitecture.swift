@@ -21,7 +21,7 @@ public enum UnknownArchitecture: CheckRule {
     }
 
     private static func reportUnsizable(_ problem: ModelFit.Problem, _ model: Model, _ context: inout CheckContext) {
-        let known = ModelArchitecture.Family.allCases.map(\.rawValue).joined(separator: ", ")
+        let known = ModelArchitecture.supportedModelTypes.joined(separator: ", ")
         switch problem {
         case .unreadableConfig(let unreadable):
             context.diagnostics.error(
@@ -34,7 +34,8 @@ public enum UnknownArchitecture: CheckRule {
                 Self.rule, "platc cannot count the parameters of architecture '\(name)' of '\(model.name.value)'",
                 at: model.source.config.span,
                 hint: Diagnostic.noSingleValue(
-                    "add source.parameters with the parameter count (e.g. from model.safetensors.index.json); platc knows \(known)"))
+                    "add source.parameters: <count> (the checkpoint's parameter count, e.g. model.safetensors.index.json's metadata.total_size ÷ 2 for bf16); platc counts the model_types \(known)"
+                ))
         case .unknownQuantization(let name):
             let sizable = WeightFormat.sizableMethods.joined(separator: ", ")
             if let written = model.serving.quantization, model.serving.quantizationMethod == name {

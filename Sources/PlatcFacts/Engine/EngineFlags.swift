@@ -55,6 +55,7 @@ public enum EngineFlags {
         Reserved("--tool-call-parser", [], .one, .field("serving.toolCallParser")),
         Reserved("--reasoning-parser", [], .one, .field("serving.reasoningParser")),
         Reserved("--enable-reasoning", [], .none, .field("serving.reasoningParser")),
+        Reserved("--limit-mm-per-prompt", [], .one, .field("serving.languageModelOnly")),
         Reserved("--api-key", [], .many, .field("the Platform's serving.apiKeyRef")),
         Reserved("--host", [], .one, .fixed("the Service and the kubelet's probes reach vLLM on every interface of the pod")),
         Reserved("--port", [], .one, .fixed("the Service, the probes, the NetworkPolicy and LiteLLM's api_base use port 8000")),

@@ -2,11 +2,15 @@
 /// so a user can diff it against the start-up log.
 public struct FitEstimate: Sendable, Equatable {
     public var parameters: Int64
+    /// Of `parameters`, the vision tower's (0: none, or not built).
+    public var visionParameters: Int64
     public var visibleGiB: Double
     /// visible × gpuMemoryUtilization: what vLLM may use.
     public var budgetGiB: Double
     public var weightsGiB: Double
     public var activationGiB: Double
+    /// Of the activation, the encoder outputs a multimodal profile run keeps (0: none).
+    public var encoderCacheGiB: Double
     public var nonTorchGiB: Double
     /// CUDA-graph memory: inside the budget from vLLM 0.21, else in the (1 − util) headroom.
     public var cudaGraphGiB: Double

@@ -32,7 +32,9 @@ public enum FitEstimator {
         let budget = inputs.visibleGiB * inputs.utilization * gib
         let kv = budget - weights - activation - nonTorch - lora - (inputs.engine.budgetsCUDAGraphs ? graphs : 0)
 
-        let layout = KVCacheLayout(a, tensorParallel: tp, kvBytes: inputs.kvBytes, engine: inputs.engine, blockSize: inputs.blockSize)
+        let layout = KVCacheLayout(
+            a, tensorParallel: tp, kvBytes: inputs.kvBytes, engine: inputs.engine, blockSize: inputs.blockSize,
+            chunkedInHybridManager: inputs.chunkedAttentionInHybridManager)
         let blocks = layout.blocks(fitting: kv)
         let need = layout.blocksPerRequest(length: length, batchedTokens: batched)
         let concurrency: Double
@@ -46,8 +48,9 @@ public enum FitEstimator {
             fits = blocks > 0 && blocks * layout.blockSize >= length
         }
         return FitEstimate(
-            parameters: count.total, visibleGiB: inputs.visibleGiB, budgetGiB: budget / gib, weightsGiB: weights / gib,
-            activationGiB: activation / gib, nonTorchGiB: nonTorch / gib, cudaGraphGiB: graphs / gib,
+            parameters: count.total, visionParameters: count.vision + (count.vision > 0 ? a.vision?.replicatedParameters ?? 0 : 0),
+            visibleGiB: inputs.visibleGiB, budgetGiB: budget / gib, weightsGiB: weights / gib,
+            activationGiB: activation / gib, encoderCacheGiB: encoderCacheBytes(inputs, tokens: batched) / gib, nonTorchGiB: nonTorch / gib, cudaGraphGiB: graphs / gib,
             cudaGraphInBudget: inputs.engine.budgetsCUDAGraphs, loraGiB: lora / gib, kvCacheGiB: kv / gib,
             kvBytesPerToken: layout.bytesPerToken,
             kvPerRequestGiB: Double(need * layout.groups.size * layout.blockSize * layout.bytesPerLayerToken) / gib,
@@ -70,17 +73,19 @@ public enum FitEstimator {
             count.matrices = Int64(7 * a.layers)
             return count
         }
-        var count = ParameterCount(a)
+        var count = ParameterCount(a, languageModelOnly: inputs.languageModelOnly)
         count.embeddings -= min(count.embeddings, droppedHead)
         return count
     }
 
-    /// Per GPU: sharded weights ÷ TP, replicated norms, and the rotary cos/sin cache (16-bit).
+    /// Per GPU: sharded weights ÷ TP, replicated norms, routers and projector parts, and the
+    /// rotary cos/sin cache (16-bit).
     static func weightBytes(_ count: ParameterCount, _ format: WeightFormat, tp: Int, ropeElements: Int) -> Double {
         let sharded =
             Double(count.linear) * format.linearBytes + Double(count.experts) * format.expertBytes
-            + Double(count.embeddings + count.other) * 2 + Double(count.matrices) * format.bytesPerMatrix
-        return sharded / Double(tp) + Double(count.norms) * 2 + Double(ropeElements) * 2
+            + Double(count.embeddings + count.other + count.vision) * 2 + Double(count.matrices) * format.bytesPerMatrix
+        let whole = Double(count.norms + count.replicated) * 2 + Double(count.replicatedFloat32) * 4
+        return sharded / Double(tp) + whole + Double(ropeElements) * 2
     }
 
     /// The profile run's torch peak. V1: the larger of the sampler warm-up (fp32 logits for
@@ -105,7 +110,16 @@ public enum FitEstimator {
         // The fused gate/up matrix de-quantized: fp32 working copy plus the 16-bit result.
         let dequantized = inputs.weightFormat.dequantizesInForward ? widestMatrix * 6 : 0
         let peak = inputs.engine.isV1 ? max(sampler, forward) : forward + sampler
-        return peak + dequantized
+        return peak + dequantized + encoderCacheBytes(inputs, tokens: tokens)
+    }
+
+    /// A multimodal model's profile run keeps the encoder's outputs through the language model's
+    /// dummy pass (V1), unless it serves text only.
+    static func encoderCacheBytes(_ inputs: FitInputs, tokens: Int) -> Double {
+        guard let vision = inputs.architecture.vision, inputs.engine.isV1, !inputs.languageModelOnly, !inputs.pooling else { return 0 }
+        return vision.profileCacheBytes(
+            batchedTokens: tokens, maxNumSeqs: inputs.resolvedMaxNumSeqs, maxModelLen: inputs.maxModelLen,
+            textHidden: inputs.architecture.hiddenSize)
     }
 
     /// vLLM preallocates A and B matrices for max_loras adapters of max_rank on every attention

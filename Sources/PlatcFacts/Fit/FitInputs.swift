@@ -24,6 +24,12 @@ public struct FitInputs: Sendable {
     /// vLLM's pooling runner (`serving.task: embed`): its profile run pools instead of sampling,
     /// and a converted `*ForCausalLM` loads no lm_head (docs/gpu-fit.md, "Embedding models").
     public var pooling: Bool
+    /// Serve a multimodal checkpoint as text only (`--limit-mm-per-prompt` of 0): no encoder
+    /// profile, and no vision tower where vLLM then skips building it.
+    public var languageModelOnly: Bool
+    /// VLLM_ALLOW_CHUNKED_LOCAL_ATTN_WITH_HYBRID_KV_CACHE=1: chunked local attention layers keep
+    /// only their chunk (otherwise vLLM charges them the full context).
+    public var chunkedAttentionInHybridManager: Bool
 
     public struct LoRA: Sendable, Equatable {
         public var maxLoras: Int
@@ -39,7 +45,7 @@ public struct FitInputs: Sendable {
         architecture: ModelArchitecture, parameters: Int64? = nil, weightFormat: WeightFormat, visibleGiB: Double,
         gpuFamily: String? = nil, utilization: Double, maxModelLen: Int, tensorParallel: Int = 1, maxNumSeqs: Int? = nil,
         maxNumBatchedTokens: Int? = nil, kvBytes: Int = 2, engine: EngineVersion, blockSize: Int? = nil, lora: LoRA? = nil,
-        pooling: Bool = false
+        pooling: Bool = false, languageModelOnly: Bool = false, chunkedAttentionInHybridManager: Bool = false
     ) {
         self.architecture = architecture
         self.parameters = parameters
@@ -56,6 +62,8 @@ public struct FitInputs: Sendable {
         self.blockSize = blockSize
         self.lora = lora
         self.pooling = pooling
+        self.languageModelOnly = languageModelOnly
+        self.chunkedAttentionInHybridManager = chunkedAttentionInHybridManager
     }
 
     /// vLLM's --max-num-seqs default: V1 gives large non-A100 GPUs (≥ 70 GiB) 1024, others 256.

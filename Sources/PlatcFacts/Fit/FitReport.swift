@@ -5,8 +5,9 @@ public enum FitReport {
     /// The JSON object for one estimate. Field names are stable API (docs/cli.md).
     public static func json(_ e: FitEstimate, maxModelLen: Int) -> [(String, JSONValue)] {
         [
-            ("parameters", .integer(e.parameters)), ("visibleGiB", gib(e.visibleGiB)), ("budgetGiB", gib(e.budgetGiB)),
-            ("weightsGiB", gib(e.weightsGiB)), ("activationGiB", gib(e.activationGiB)), ("nonTorchGiB", gib(e.nonTorchGiB)),
+            ("parameters", .integer(e.parameters)), ("visionParameters", .integer(e.visionParameters)), ("visibleGiB", gib(e.visibleGiB)), ("budgetGiB", gib(e.budgetGiB)),
+            ("weightsGiB", gib(e.weightsGiB)), ("activationGiB", gib(e.activationGiB)),
+            ("encoderCacheGiB", gib(e.encoderCacheGiB)), ("nonTorchGiB", gib(e.nonTorchGiB)),
             ("cudaGraphGiB", gib(e.cudaGraphGiB)), ("cudaGraphInBudget", .bool(e.cudaGraphInBudget)), ("loraGiB", gib(e.loraGiB)),
             ("kvBytesPerToken", .integer(Int64(e.kvBytesPerToken))), ("kvCacheGiB", gib(e.kvCacheGiB)),
             ("blockSize", .integer(Int64(e.blockSize))), ("kvBlocks", .integer(Int64(e.kvBlocks))),
@@ -15,6 +16,20 @@ public enum FitReport {
             ("maxNumBatchedTokens", .integer(Int64(e.maxNumBatchedTokens))), ("maxConcurrency", .double(e.concurrency.value)),
             ("maxModelLenThatFits", .integer(Int64(e.maxModelLenThatFits))), ("fits", .bool(e.fits)),
         ]
+    }
+
+    /// The config values transformers' class defaults supplied, for the JSON report.
+    public static func json(defaults: [ModelArchitecture.DefaultedValue]) -> (String, JSONValue) {
+        (
+            "defaults",
+            .array(
+                defaults.map {
+                    .object([
+                        ("key", .string($0.key)), ("value", $0.value),
+                        ("from", .string("\($0.configClass) (transformers \(ConfigDefaults.transformersVersion))")),
+                    ])
+                })
+        )
     }
 
     /// Two decimals, as vLLM logs GiB: the same digits as the text (`FitEstimate.gib`).
@@ -28,14 +43,15 @@ public enum FitReport {
         func g(_ value: Double) -> String { "\(FitEstimate.gib(value)) GiB" }
         let headroom = e.visibleGiB * (1 - inputs.utilization)
         var out = title + "\n"
-        out += row("parameters", "\(Figures.fixed(Double(e.parameters) / 1e9, places: 2)) B")
+        let vision = e.visionParameters > 0 ? "incl. \(Figures.fixed(Double(e.visionParameters) / 1e9, places: 2)) B vision tower" : ""
+        out += row("parameters", "\(Figures.fixed(Double(e.parameters) / 1e9, places: 2)) B", vision)
         out += row("budget", g(e.budgetGiB), "\(Figures.fixed(inputs.utilization, places: 2)) × \(e.visible) GiB visible")
         out += row("weights", g(e.weightsGiB), "per GPU")
         let peak =
             inputs.pooling
             ? "profile peak: \(e.maxNumBatchedTokens) batched tokens, pooled (no sampler)"
             : "profile peak: \(e.maxNumSeqs) seqs, \(e.maxNumBatchedTokens) batched tokens"
-        out += row("activation", g(e.activationGiB), peak)
+        out += row("activation", g(e.activationGiB), peak + (e.encoderCacheGiB > 0 ? " + \(g(e.encoderCacheGiB)) encoder cache" : ""))
         out += row("non-torch", g(e.nonTorchGiB), "CUDA context, NCCL")
         out += row(
             "CUDA graphs", g(e.cudaGraphGiB),
@@ -49,8 +65,22 @@ public enum FitReport {
             "requests of \(inputs.maxModelLen) tokens at once (maxNumSeqs \(e.maxNumSeqs))")
         out += row("longest context", "\(e.maxModelLenThatFits)", "tokens one request could have")
         out += row("verdict", e.fits ? "fits" : "DOES NOT FIT")
+        out += defaultsRows(inputs.architecture.defaulted, row)
         if let alsoFits { out += row("also fits on", alsoFits.isEmpty ? "none" : alsoFits.joined(separator: ", ")) }
         return out
+    }
+}
+
+extension FitReport {
+    /// One line per config class: the values config.json left to it.
+    static func defaultsRows(_ defaults: [ModelArchitecture.DefaultedValue], _ row: (String, String, String) -> String) -> String {
+        var classes: [String] = []
+        for value in defaults where !classes.contains(value.configClass) { classes.append(value.configClass) }
+        return classes.map { name in
+            let values = defaults.filter { $0.configClass == name }.map { "\($0.key) \($0.value.serialized())" }
+            let count = values.count == 1 ? "1 key" : "\(values.count) keys"
+            return row("defaults", count, "\(name) of transformers \(ConfigDefaults.transformersVersion): \(values.joined(separator: ", "))")
+        }.joined()
     }
 }
 

@@ -21,11 +21,18 @@ public struct FitRequest: Sendable {
     public var lora: FitInputs.LoRA?
     /// `serving.task: embed`: vLLM's pooling runner (no sampler, no lm_head).
     public var pooling: Bool
+    /// `serving.languageModelOnly` / `--language-model-only`.
+    public var languageModelOnly: Bool
+    /// `serving.env` sets VLLM_ALLOW_CHUNKED_LOCAL_ATTN_WITH_HYBRID_KV_CACHE to 1.
+    public var chunkedAttentionInHybridManager: Bool
+
+    /// The variable that lets vLLM's hybrid manager keep chunked local attention to its chunk.
+    public static let chunkedHybridVariable = "VLLM_ALLOW_CHUNKED_LOCAL_ATTN_WITH_HYBRID_KV_CACHE"
 
     public init(
         parameters: Int64?, quantization: String?, utilization: Double, maxModelLen: Int, tensorParallel: Int, maxNumSeqs: Int?,
         maxNumBatchedTokens: Int?, kvCacheDtype: Model.Serving.KVCacheDtype, engine: EngineVersion, blockSize: Int? = nil,
-        lora: FitInputs.LoRA? = nil, pooling: Bool = false
+        lora: FitInputs.LoRA? = nil, pooling: Bool = false, languageModelOnly: Bool = false, chunkedAttentionInHybridManager: Bool = false
     ) {
         self.parameters = parameters
         self.quantization = quantization
@@ -39,6 +46,8 @@ public struct FitRequest: Sendable {
         self.blockSize = blockSize
         self.lora = lora
         self.pooling = pooling
+        self.languageModelOnly = languageModelOnly
+        self.chunkedAttentionInHybridManager = chunkedAttentionInHybridManager
     }
 
     /// What the model's sources ask for.
@@ -51,7 +60,10 @@ public struct FitRequest: Sendable {
             maxNumBatchedTokens: serving.maxNumBatchedTokens.map { Int($0.value) }, kvCacheDtype: serving.kvCacheDtype.value,
             engine: serving.engineVersion,
             lora: model.lora.map { FitInputs.LoRA(maxLoras: Int($0.maxLoras.value), maxRank: Int($0.maxRank.value)) },
-            pooling: serving.task.value == .embed)
+            pooling: serving.task.value == .embed, languageModelOnly: serving.languageModelOnly.value,
+            chunkedAttentionInHybridManager: serving.env.contains {
+                $0.name.value == Self.chunkedHybridVariable && ["1", "true"].contains($0.value?.value.lowercased() ?? "")
+            })
     }
 
     /// How the weights are stored, once platc knows it can count them: what the request's
@@ -71,6 +83,6 @@ public struct FitRequest: Sendable {
             architecture: architecture, parameters: parameters, weightFormat: format, visibleGiB: visibleGiB, gpuFamily: gpuFamily,
             utilization: utilization, maxModelLen: maxModelLen, tensorParallel: tensorParallel, maxNumSeqs: maxNumSeqs,
             maxNumBatchedTokens: maxNumBatchedTokens, kvBytes: kvCacheDtype.bytes, engine: engine, blockSize: blockSize, lora: lora,
-            pooling: pooling)
+            pooling: pooling, languageModelOnly: languageModelOnly, chunkedAttentionInHybridManager: chunkedAttentionInHybridManager)
     }
 }

@@ -9,10 +9,13 @@ public struct KVCacheLayout: Sendable, Equatable {
     public var layers: [ModelArchitecture.LayerAttention]
     public var blockSize: Int
 
-    /// Bytes per token over all layers: the number vLLM's page sizes add up to.
-    public var bytesPerToken: Int { bytesPerLayerToken * layers.count }
+    /// Bytes per token over the attention layers (linear-attention layers keep a state instead).
+    public var bytesPerToken: Int { bytesPerLayerToken * layers.filter { $0 != .linear }.count }
 
-    public init(_ a: ModelArchitecture, tensorParallel tp: Int, kvBytes: Int, engine: EngineVersion, blockSize: Int?) {
+    public init(
+        _ a: ModelArchitecture, tensorParallel tp: Int, kvBytes: Int, engine: EngineVersion, blockSize: Int?,
+        chunkedInHybridManager: Bool = false
+    ) {
         if let mla = a.mla, engine.hasMLA {
             // One latent per token, not split by TP: every rank holds all of it.
             bytesPerLayerToken = (mla.kvLoraRank + mla.qkRopeHeadDim) * kvBytes
@@ -24,9 +27,34 @@ public struct KVCacheLayout: Sendable, Equatable {
             // GQA/MHA: KV heads split across ranks, replicated when TP exceeds them.
             bytesPerLayerToken = 2 * max(1, a.kvHeads / tp) * a.headDim * kvBytes
         }
-        layers = engine.sharesKVAcrossWindows ? a.layerAttention : Array(repeating: .full, count: a.layerAttention.count)
-        self.blockSize = blockSize ?? (a.mla != nil && engine.hasMLA && engine.isV1 ? 64 : 16)
+        layers = a.layerAttention.map { Self.charged($0, engine: engine, chunkedInHybridManager: chunkedInHybridManager) }
+        let standard = blockSize ?? (a.mla != nil && engine.hasMLA && engine.isV1 ? 64 : 16)
+        if let linear = a.linearAttention, layers.contains(.linear) {
+            // Hybrid attention/Mamba models share one page size: vLLM grows the attention block
+            // until its page holds a linear layer's state (models/config.py:314-400), then pads
+            // the state to that page. The state is kept in the model dtype (16-bit).
+            let state = linear.stateElements(tensorParallel: tp) * 2
+            let aligned = 16 * Self.ceilDiv(state, 16 * max(1, bytesPerLayerToken))
+            self.blockSize = max(blockSize ?? 0, aligned)
+        } else {
+            self.blockSize = standard
+        }
     }
+
+    /// What vLLM allocates for a layer: sliding windows only with the hybrid manager (≥ 0.10);
+    /// chunked local attention as full, since vLLM turns the hybrid manager off for it unless
+    /// VLLM_ALLOW_CHUNKED_LOCAL_ATTN_WITH_HYBRID_KV_CACHE=1 (config/__init__.py:512-529).
+    static func charged(
+        _ layer: ModelArchitecture.LayerAttention, engine: EngineVersion, chunkedInHybridManager: Bool
+    ) -> ModelArchitecture.LayerAttention {
+        switch layer {
+        case .full, .linear: layer
+        case .sliding: engine.sharesKVAcrossWindows ? layer : .full
+        case .chunked: engine.sharesKVAcrossWindows && chunkedInHybridManager ? layer : .full
+        }
+    }
+
+    static func ceilDiv(_ a: Int, _ b: Int) -> Int { (a + b - 1) / b }
 
     static func powerOfTwo(atLeast n: Int) -> Int {
         var p = 1
@@ -61,7 +89,12 @@ public struct KVCacheLayout: Sendable, Equatable {
             case .full: return sum + full * group.groups
             case .sliding(let window):
                 let span = min(window - 1 + batchedTokens, length)
-                return sum + min(full, (span + blockSize - 1) / blockSize + 1) * group.groups
+                // Not capped at the full length: vLLM adds the block the window may straddle even then.
+                return sum + ((span + blockSize - 1) / blockSize + 1) * group.groups
+            case .chunked(let size):
+                return sum + (min(size + batchedTokens, length) + blockSize - 1) / blockSize * group.groups
+            case .linear:
+                return sum + group.groups  // one state block per request (MambaSpec)
             }
         }
     }

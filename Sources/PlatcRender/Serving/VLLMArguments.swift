@@ -27,6 +27,11 @@ enum VLLMArguments {
         if let parser = serving.reasoningParser?.value {
             args += (serving.engineVersion.reasoningNeedsEnableFlag ? ["--enable-reasoning"] : []) + ["--reasoning-parser", parser]
         }
+        // Text only: no image per prompt, so vLLM skips the encoder profile (and, for Llama 4 and
+        // Mistral 3, the tower). A text-only checkpoint gets no flag: vLLM has no limits to set there.
+        if serving.languageModelOnly.value, ModelArchitecture.isMultimodal(model.config.json) {
+            args += ["--limit-mm-per-prompt", #"{"image": 0}"#]
+        }
         if let lora = model.lora {
             args += ["--enable-lora", "--max-loras", "\(lora.maxLoras.value)", "--max-lora-rank", "\(lora.maxRank.value)"]
             // One flag, every adapter after it: vLLM's parser keeps only the last --lora-modules.

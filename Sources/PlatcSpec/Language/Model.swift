@@ -55,6 +55,8 @@ public struct Model: Sendable {
         public var extraArgs: [Located<String>]
         /// Appended to platc's environment (engine/reserved-variable keeps platc's own out).
         public var env: [EnvVariable]
+        /// Serve a multimodal checkpoint as text only: `--limit-mm-per-prompt` of 0 for images.
+        public var languageModelOnly: Located<Bool>
 
         /// The longest maxModelLen the language accepts; also where platc stops searching for the
         /// longest context that fits when config.json declares none.
@@ -259,6 +261,10 @@ public struct Model: Sendable {
             .optional(
                 "maxNumBatchedTokens", .integer(min: 1, max: 10_000_000), "Tokens per scheduler step (--max-num-batched-tokens).",
                 example: "8192"),
+            .optional(
+                "languageModelOnly", .boolean,
+                "Serve a multimodal checkpoint as text only (--limit-mm-per-prompt {\"image\": 0}): no encoder profile, and no vision tower where vLLM skips it (Llama 4, Mistral 3).",
+                default: "false"),
             .optional("gpuMemoryUtilization", .fraction, "Share of GPU memory vLLM may use (--gpu-memory-utilization).", default: "0.9"),
             .optional(
                 "kvCacheDtype", .oneOf(Serving.KVCacheDtype.allCases.map(\.rawValue)), "KV cache dtype (--kv-cache-dtype).", default: "auto"
@@ -381,7 +387,8 @@ public struct Model: Sendable {
                     Serving.Resources(cpu: try $0.optionalQuantity("cpu"), memory: try $0.optionalQuantity("memory"), span: $0.span)
                 },
                 toolCallParser: try s.optionalString("toolCallParser"), reasoningParser: try s.optionalString("reasoningParser"),
-                extraArgs: try s.strings("extraArgs"), env: try s.objects("env", Serving.EnvVariable.init))
+                extraArgs: try s.strings("extraArgs"), env: try s.objects("env", Serving.EnvVariable.init),
+                languageModelOnly: try s.boolean("languageModelOnly"))
         }
         // An embedding model is called for embeddings unless the source says otherwise (engine/task-mode).
         mode = writtenMode ?? (serving.task.value == .embed ? Located(.embedding, at: serving.task.span) : Located(.chat, at: r.span))

@@ -33,6 +33,8 @@ struct FitCommand: ParsableCommand {
     @Option(name: .long, help: "What-if: parameter count, for architectures platc cannot count.") var parameters: Int64?
     @Option(name: .long, help: "What-if: generate, or embed (vLLM's pooling runner: no sampler, no lm_head).")
     var task: Model.Serving.Task = .generate
+    @Flag(name: .long, help: "What-if: serve a multimodal checkpoint as text only (--limit-mm-per-prompt {\"image\": 0}).")
+    var languageModelOnly = false
 
     func validate() throws {
         if config == nil, gpu != nil || gpuMemory != nil { throw ValidationError("--gpu and --gpu-memory need --config") }
@@ -84,7 +86,7 @@ struct FitCommand: ParsableCommand {
             parameters: parameters, quantization: method, utilization: gpuMemoryUtilization, maxModelLen: length,
             tensorParallel: tensorParallel, maxNumSeqs: maxNumSeqs, maxNumBatchedTokens: maxNumBatchedTokens,
             kvCacheDtype: kvCacheDtype, engine: EngineVersion(parsing: engineVersion) ?? EngineVersion(0, 11), blockSize: blockSize,
-            pooling: task == .embed)
+            pooling: task == .embed, languageModelOnly: languageModelOnly)
         let format: WeightFormat
         do {
             format = try request.weightFormat(architecture)
@@ -96,14 +98,18 @@ struct FitCommand: ParsableCommand {
             case .unknownQuantization(let name):
                 printError("\(path): quant_method '\(name)' is one platc cannot size; pass --quantization with one of \(sizable)")
             default:
-                printError("\(path): platc cannot count the parameters of '\(architecture.name)'; pass --parameters")
+                printError(
+                    "\(path): platc cannot count the parameters of '\(architecture.name)'; pass --parameters with its parameter count "
+                        + "(platc counts \(ModelArchitecture.supportedModelTypes.joined(separator: ", ")))")
             }
             throw ExitStatus.errors
         }
         let inputs = request.inputs(architecture, format, visibleGiB: visible, gpuFamily: family)
         let estimate = FitEstimator.estimate(inputs)
         if self.format == .json {
-            print(JSONValue.object(FitReport.json(estimate, maxModelLen: length)).serialized())
+            print(
+                JSONValue.object(FitReport.json(estimate, maxModelLen: length) + [FitReport.json(defaults: architecture.defaulted)])
+                    .serialized())
         } else {
             let title =
                 "\(path) (\(architecture.name)) on \(gpu ?? "a GPU") (\(FitEstimate.gib(visible)) GiB visible), vLLM \(engineVersion), TP \(tensorParallel)"
@@ -161,7 +167,7 @@ struct FitCommand: ParsableCommand {
                 .object(
                     [("model", .string(model.name.value)), ("gpuClass", .string(gpuClass.name.value))]
                         + FitReport.json(fit.estimate, maxModelLen: fit.inputs.maxModelLen)
-                        + [("alsoFitsOn", .array(alsoFits.map { .string($0) }))]))
+                        + [("alsoFitsOn", .array(alsoFits.map { .string($0) })), FitReport.json(defaults: fit.inputs.architecture.defaulted)]))
         }
         if format == .json {
             print(JSONValue.object([("version", .integer(1)), ("models", .array(entries))]).serialized())

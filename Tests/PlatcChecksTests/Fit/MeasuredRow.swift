@@ -42,7 +42,9 @@ struct MeasuredRow: CustomStringConvertible {
             architecture: architecture, weightFormat: try WeightFormat(method: quantization, config: architecture.quantizationConfig),
             visibleGiB: visible, gpuFamily: product?.family, utilization: Self.number(row["gpu_memory_utilization"]) ?? 0.9,
             maxModelLen: Int(Self.number(row["max_model_len"]) ?? 4096), tensorParallel: Int(Self.number(row["tp"]) ?? 1),
-            engine: engine, blockSize: Self.number(row["block_size"]).map { Int($0) })
+            kvBytes: row["dtype_or_quant", default: ""].contains("kv fp8") ? 1 : 2, engine: engine,
+            blockSize: Self.number(row["block_size"]).map { Int($0) },
+            chunkedAttentionInHybridManager: row["notes", default: ""].contains("\(FitRequest.chunkedHybridVariable)=1"))
     }
 
     /// The leading number of a cell: "0.90 (default)" → 0.9.

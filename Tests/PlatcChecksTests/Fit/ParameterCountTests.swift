@@ -43,13 +43,24 @@ import Testing
         #expect(ParameterCount(small).embeddings == 151_936 * 896)
     }
 
+    /// An architecture without transformers defaults in platc names every key it lacks.
     @Test func unknownFieldsAreNamed() throws {
-        let config = try JSONParser.parse(Array(#"{"model_type": "llama", "hidden_size": 4096}"#.utf8)).get()
+        let config = try JSONParser.parse(Array(#"{"model_type": "mamba", "hidden_size": 4096}"#.utf8)).get()
         #expect(
             throws: ModelArchitecture.Unreadable(
-                missing: ["num_hidden_layers", "vocab_size", "num_attention_heads"], architecture: "llama")
+                missing: ["num_hidden_layers", "vocab_size", "num_attention_heads"], architecture: "mamba")
         ) {
             try ModelArchitecture(config: config)
         }
+    }
+
+    /// A known model_type takes what the file leaves out from its transformers class, and says so.
+    @Test func missingKeysOfAKnownFamilyComeFromItsClass() throws {
+        let config = try JSONParser.parse(Array(#"{"model_type": "llama", "hidden_size": 4096}"#.utf8)).get()
+        let architecture = try ModelArchitecture(config: config)
+        #expect(architecture.vocabSize == 32000 && architecture.layers == 32 && architecture.maxContext == 2048)
+        #expect(architecture.defaulted.map(\.key).contains("vocab_size"))
+        #expect(architecture.defaulted.allSatisfy { $0.configClass == "LlamaConfig" })
+        #expect(!architecture.defaulted.map(\.key).contains("hidden_size"))
     }
 }

@@ -23,6 +23,20 @@ import Testing
         #expect(Array(try fixture.object("Deployment").args.suffix(3)) == ["--enable-reasoning", "--reasoning-parser", "deepseek_r1"])
     }
 
+    /// Text only sets every image limit to 0 for a multimodal checkpoint; a text-only checkpoint
+    /// gets no flag (vLLM has no multimodal limits to set there).
+    @Test func languageModelOnlyLimitsImagesOfAMultimodalCheckpoint() throws {
+        let text = try ServingFixture()
+        try text.serving("languageModelOnly: true")
+        #expect(!(try text.object("Deployment").args.contains("--limit-mm-per-prompt")))
+        let multimodal = try ServingFixture()
+        try multimodal.serving("languageModelOnly: true")
+        try multimodal.edit("models/tiny.json") {
+            #"{"model_type": "gemma3", "text_config": "# + $0 + #", "vision_config": {"hidden_size": 1152}}"#
+        }
+        #expect(try multimodal.object("Deployment").argument("--limit-mm-per-prompt") == #"{"image": 0}"#)
+    }
+
     @Test func noneRendersNoQuantizationFlag() throws {
         let none = try ServingFixture()
         try none.serving("quantization: none")
