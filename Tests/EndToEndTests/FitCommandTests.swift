@@ -169,7 +169,10 @@ import Testing
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let config = directory.appendingPathComponent("config.json")
-        try Data(#"{"model_type": "olmo2", "hidden_size": 2048, "num_hidden_layers": 16, "num_attention_heads": 16, "vocab_size": 100352, "max_position_embeddings": 4096}"#.utf8).write(to: config)
+        try Data(
+            #"{"model_type": "olmo2", "hidden_size": 2048, "num_hidden_layers": 16, "num_attention_heads": 16, "vocab_size": 100352, "max_position_embeddings": 4096}"#
+                .utf8
+        ).write(to: config)
         let result = try platc(["fit", "--config", config.path, "--gpu", "l4"])
         #expect(result.exitCode == 1)
         #expect(result.stderr.contains("pass --parameters"))

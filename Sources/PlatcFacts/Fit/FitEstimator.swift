@@ -50,7 +50,8 @@ public enum FitEstimator {
         return FitEstimate(
             parameters: count.total, visionParameters: count.vision + (count.vision > 0 ? a.vision?.replicatedParameters ?? 0 : 0),
             visibleGiB: inputs.visibleGiB, budgetGiB: budget / gib, weightsGiB: weights / gib,
-            activationGiB: activation / gib, encoderCacheGiB: encoderCacheBytes(inputs, tokens: batched) / gib, nonTorchGiB: nonTorch / gib, cudaGraphGiB: graphs / gib,
+            activationGiB: activation / gib, encoderCacheGiB: encoderCacheBytes(inputs, tokens: batched) / gib, nonTorchGiB: nonTorch / gib,
+            cudaGraphGiB: graphs / gib,
             cudaGraphInBudget: inputs.engine.budgetsCUDAGraphs, loraGiB: lora / gib, kvCacheGiB: kv / gib,
             kvBytesPerToken: layout.bytesPerToken,
             kvPerRequestGiB: Double(need * layout.groups.size * layout.blockSize * layout.bytesPerLayerToken) / gib,

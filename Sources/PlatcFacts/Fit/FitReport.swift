@@ -5,7 +5,8 @@ public enum FitReport {
     /// The JSON object for one estimate. Field names are stable API (docs/cli.md).
     public static func json(_ e: FitEstimate, maxModelLen: Int) -> [(String, JSONValue)] {
         [
-            ("parameters", .integer(e.parameters)), ("visionParameters", .integer(e.visionParameters)), ("visibleGiB", gib(e.visibleGiB)), ("budgetGiB", gib(e.budgetGiB)),
+            ("parameters", .integer(e.parameters)), ("visionParameters", .integer(e.visionParameters)), ("visibleGiB", gib(e.visibleGiB)),
+            ("budgetGiB", gib(e.budgetGiB)),
             ("weightsGiB", gib(e.weightsGiB)), ("activationGiB", gib(e.activationGiB)),
             ("encoderCacheGiB", gib(e.encoderCacheGiB)), ("nonTorchGiB", gib(e.nonTorchGiB)),
             ("cudaGraphGiB", gib(e.cudaGraphGiB)), ("cudaGraphInBudget", .bool(e.cudaGraphInBudget)), ("loraGiB", gib(e.loraGiB)),
@@ -79,7 +80,8 @@ extension FitReport {
         return classes.map { name in
             let values = defaults.filter { $0.configClass == name }.map { "\($0.key) \($0.value.serialized())" }
             let count = values.count == 1 ? "1 key" : "\(values.count) keys"
-            return row("defaults", count, "\(name) of transformers \(ConfigDefaults.transformersVersion): \(values.joined(separator: ", "))")
+            return row(
+                "defaults", count, "\(name) of transformers \(ConfigDefaults.transformersVersion): \(values.joined(separator: ", "))")
         }.joined()
     }
 }

@@ -167,7 +167,10 @@ struct FitCommand: ParsableCommand {
                 .object(
                     [("model", .string(model.name.value)), ("gpuClass", .string(gpuClass.name.value))]
                         + FitReport.json(fit.estimate, maxModelLen: fit.inputs.maxModelLen)
-                        + [("alsoFitsOn", .array(alsoFits.map { .string($0) })), FitReport.json(defaults: fit.inputs.architecture.defaulted)]))
+                        + [
+                            ("alsoFitsOn", .array(alsoFits.map { .string($0) })),
+                            FitReport.json(defaults: fit.inputs.architecture.defaulted),
+                        ]))
         }
         if format == .json {
             print(JSONValue.object([("version", .integer(1)), ("models", .array(entries))]).serialized())

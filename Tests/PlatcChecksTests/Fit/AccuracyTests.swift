@@ -53,7 +53,8 @@ import Testing
         for row in rows {
             let e = FitEstimator.estimate(row.inputs)
             let cells = [
-                row.model, "\(row.row["gpu", default: ""]) (\(f(row.inputs.visibleGiB)))", "\(row.engine)", "\(row.inputs.tensorParallel)",
+                row.model, "\(row.row["gpu", default: ""]) (\(f(row.inputs.visibleGiB)))",
+                "\(row.engine)\(row.engineAssumed ? " (assumed)" : "")", "\(row.inputs.tensorParallel)",
                 row.row["dtype_or_quant", default: ""], f(row.inputs.utilization), "\(row.inputs.maxModelLen)",
                 "\(f(e.weightsGiB)) / \(row.measuredWeights.map(f) ?? "—")", "\(f(e.kvCacheGiB)) / \(row.measuredKV.map(f) ?? "—")",
                 "\(e.kvBlocks) / \(row.measuredBlocks.map(String.init) ?? "—")", "\(e.fits ? "yes" : "no") / \(row.started ? "yes" : "no")",

@@ -56,7 +56,8 @@ import Testing
         let engine = EngineVersion(0, 12)
         let plain = KVCacheLayout(architecture, tensorParallel: 8, kvBytes: 1, engine: engine, blockSize: nil)
         #expect(plain.layers.allSatisfy { $0 == .full })
-        let hybrid = KVCacheLayout(architecture, tensorParallel: 8, kvBytes: 1, engine: engine, blockSize: nil, chunkedInHybridManager: true)
+        let hybrid = KVCacheLayout(
+            architecture, tensorParallel: 8, kvBytes: 1, engine: engine, blockSize: nil, chunkedInHybridManager: true)
         let blocks = hybrid.blocks(fitting: 89.71 * Self.gib)
         let concurrency = Double(blocks) / Double(hybrid.blocksPerRequest(length: 10_000_000, batchedTokens: 8192))
         #expect(Figures.fixed(concurrency, places: 2) == "3.12")

@@ -9,6 +9,8 @@ struct MeasuredRow: CustomStringConvertible {
     var row: [String: String]
     var inputs: FitInputs
     var engine: EngineVersion
+    /// The row does not say which vLLM it ran: 0.11 is assumed (weights do not depend on it).
+    var engineAssumed: Bool
 
     var model: String { row["model", default: ""] }
     var measuredWeights: Double? { Self.number(row["weights_gib"]) }
@@ -31,7 +33,9 @@ struct MeasuredRow: CustomStringConvertible {
         guard let file = row["config_file"], !file.isEmpty else { return nil }
         self.row = row
         let architecture = try FitTestData.architecture(file)
-        engine = Self.version(row["vllm_version", default: ""]) ?? EngineVersion(0, 11)
+        let stated = Self.version(row["vllm_version", default: ""])
+        engine = stated ?? EngineVersion(0, 11)
+        engineAssumed = stated == nil
         let gpu = row["gpu", default: ""]
         let product = GPUProduct.find(gpu)
         // "80GB-class": no product named; take the label at the H100's visible/label ratio.

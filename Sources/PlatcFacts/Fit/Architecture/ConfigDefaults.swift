@@ -17,56 +17,73 @@ public enum ConfigDefaults {
     static let textClasses: [String: ConfigClass] = [
         "gemma": ConfigClass(
             name: "GemmaConfig",
-            defaults: common(vocab: 256_000, hidden: 3072, intermediate: 24_576, layers: 28, heads: 16, kvHeads: 16, context: 8192, tied: true)
-                .merging(["head_dim": 256]) { $1 }),
+            defaults: common(
+                vocab: 256_000, hidden: 3072, intermediate: 24_576, layers: 28, heads: 16, kvHeads: 16, context: 8192, tied: true
+            )
+            .merging(["head_dim": 256]) { $1 }),
         "gemma2": ConfigClass(
             name: "Gemma2Config",
             defaults: common(vocab: 256_000, hidden: 2304, intermediate: 9216, layers: 26, heads: 8, kvHeads: 4, context: 8192, tied: true)
                 .merging(["head_dim": 256, "sliding_window": 4096]) { $1 }),
         "gemma3_text": ConfigClass(
             name: "Gemma3TextConfig",
-            defaults: common(vocab: 262_208, hidden: 2304, intermediate: 9216, layers: 26, heads: 8, kvHeads: 4, context: 131_072, tied: true)
-                .merging(["head_dim": 256, "sliding_window": 4096, "sliding_window_pattern": 6]) { $1 }),
+            defaults: common(
+                vocab: 262_208, hidden: 2304, intermediate: 9216, layers: 26, heads: 8, kvHeads: 4, context: 131_072, tied: true
+            )
+            .merging(["head_dim": 256, "sliding_window": 4096, "sliding_window_pattern": 6]) { $1 }),
         "llama": ConfigClass(
             name: "LlamaConfig",
-            defaults: common(vocab: 32000, hidden: 4096, intermediate: 11_008, layers: 32, heads: 32, kvHeads: nil, context: 2048, tied: false)),
+            defaults: common(
+                vocab: 32000, hidden: 4096, intermediate: 11_008, layers: 32, heads: 32, kvHeads: nil, context: 2048, tied: false)),
         "llama4_text": ConfigClass(
             name: "Llama4TextConfig",
-            defaults: common(vocab: 202_048, hidden: 5120, intermediate: 8192, layers: 48, heads: 40, kvHeads: 8, context: 131_072, tied: false)
-                .merging([
-                    "head_dim": 128, "intermediate_size_mlp": 16_384, "num_local_experts": 16, "num_experts_per_tok": 1,
-                    "interleave_moe_layer_step": 1, "attention_chunk_size": 8192, "no_rope_layer_interval": 4,
-                ]) { $1 }),
+            defaults: common(
+                vocab: 202_048, hidden: 5120, intermediate: 8192, layers: 48, heads: 40, kvHeads: 8, context: 131_072, tied: false
+            )
+            .merging([
+                "head_dim": 128, "intermediate_size_mlp": 16_384, "num_local_experts": 16, "num_experts_per_tok": 1,
+                "interleave_moe_layer_step": 1, "attention_chunk_size": 8192, "no_rope_layer_interval": 4,
+            ]) { $1 }),
         "mistral": ConfigClass(
             name: "MistralConfig",
-            defaults: common(vocab: 32000, hidden: 4096, intermediate: 14_336, layers: 32, heads: 32, kvHeads: 8, context: 131_072, tied: false)),
+            defaults: common(
+                vocab: 32000, hidden: 4096, intermediate: 14_336, layers: 32, heads: 32, kvHeads: 8, context: 131_072, tied: false)),
         "qwen2": ConfigClass(
             name: "Qwen2Config",
-            defaults: common(vocab: 151_936, hidden: 4096, intermediate: 22_016, layers: 32, heads: 32, kvHeads: 32, context: 32768, tied: false)),
+            defaults: common(
+                vocab: 151_936, hidden: 4096, intermediate: 22_016, layers: 32, heads: 32, kvHeads: 32, context: 32768, tied: false)),
         "qwen3": ConfigClass(
             name: "Qwen3Config",
-            defaults: common(vocab: 151_936, hidden: 4096, intermediate: 22_016, layers: 32, heads: 32, kvHeads: 32, context: 32768, tied: false)
-                .merging(["head_dim": 128]) { $1 }),
+            defaults: common(
+                vocab: 151_936, hidden: 4096, intermediate: 22_016, layers: 32, heads: 32, kvHeads: 32, context: 32768, tied: false
+            )
+            .merging(["head_dim": 128]) { $1 }),
         "qwen3_moe": ConfigClass(
             name: "Qwen3MoeConfig",
-            defaults: common(vocab: 151_936, hidden: 2048, intermediate: 6144, layers: 24, heads: 32, kvHeads: 4, context: 32768, tied: false)
-                .merging(["num_experts": 128, "num_experts_per_tok": 8, "moe_intermediate_size": 768, "decoder_sparse_step": 1]) { $1 }),
+            defaults: common(
+                vocab: 151_936, hidden: 2048, intermediate: 6144, layers: 24, heads: 32, kvHeads: 4, context: 32768, tied: false
+            )
+            .merging(["num_experts": 128, "num_experts_per_tok": 8, "moe_intermediate_size": 768, "decoder_sparse_step": 1]) { $1 }),
         "qwen3_next": ConfigClass(
             name: "Qwen3NextConfig",
-            defaults: common(vocab: 151_936, hidden: 2048, intermediate: 5632, layers: 48, heads: 16, kvHeads: 2, context: 32768, tied: false)
-                .merging([
-                    "head_dim": 256, "partial_rotary_factor": 0.25, "linear_conv_kernel_dim": 4, "linear_key_head_dim": 128,
-                    "linear_value_head_dim": 128, "linear_num_key_heads": 16, "linear_num_value_heads": 32, "decoder_sparse_step": 1,
-                    "moe_intermediate_size": 512, "shared_expert_intermediate_size": 512, "num_experts_per_tok": 10, "num_experts": 512,
-                    "full_attention_interval": 4,
-                ]) { $1 }),
+            defaults: common(
+                vocab: 151_936, hidden: 2048, intermediate: 5632, layers: 48, heads: 16, kvHeads: 2, context: 32768, tied: false
+            )
+            .merging([
+                "head_dim": 256, "partial_rotary_factor": 0.25, "linear_conv_kernel_dim": 4, "linear_key_head_dim": 128,
+                "linear_value_head_dim": 128, "linear_num_key_heads": 16, "linear_num_value_heads": 32, "decoder_sparse_step": 1,
+                "moe_intermediate_size": 512, "shared_expert_intermediate_size": 512, "num_experts_per_tok": 10, "num_experts": 512,
+                "full_attention_interval": 4,
+            ]) { $1 }),
         "glm4_moe": ConfigClass(
             name: "Glm4MoeConfig",
-            defaults: common(vocab: 151_552, hidden: 4096, intermediate: 10_944, layers: 46, heads: 96, kvHeads: 8, context: 131_072, tied: false)
-                .merging([
-                    "partial_rotary_factor": 0.5, "moe_intermediate_size": 1408, "num_experts_per_tok": 8, "n_shared_experts": 1,
-                    "n_routed_experts": 128, "first_k_dense_replace": 1, "attention_bias": false, "use_qk_norm": false,
-                ]) { $1 }),
+            defaults: common(
+                vocab: 151_552, hidden: 4096, intermediate: 10_944, layers: 46, heads: 96, kvHeads: 8, context: 131_072, tied: false
+            )
+            .merging([
+                "partial_rotary_factor": 0.5, "moe_intermediate_size": 1408, "num_experts_per_tok": 8, "n_shared_experts": 1,
+                "n_routed_experts": 128, "first_k_dense_replace": 1, "attention_bias": false, "use_qk_norm": false,
+            ]) { $1 }),
     ]
 
     /// Vision towers, by the `model_type` their `vision_config` names (or the composite's default).
