@@ -177,8 +177,14 @@ import Testing
         #expect(result.exitCode == 1)
         #expect(result.stderr.contains("pass --parameters"))
         #expect(result.stderr.contains("gemma3_text, glm4_moe"))
+        #expect(result.stderr.contains("--measured-weights"))
         let counted = try platc(["fit", "--config", config.path, "--gpu", "l4", "--parameters", "1484916736"])
         #expect(counted.exitCode == 0, "\(counted.stderr)")
+        // A measured size instead: split across the ranks, and no parameter count shown or guessed.
+        let measured = try Self.whatIf(["--config", config.path, "--gpu", "l4", "--measured-weights", "2.78Gi", "--tensor-parallel", "2"])
+        #expect(measured.code == 0, "\(measured.stderr)")
+        #expect(measured.json?["weightsGiB"]?.doubleValue == 1.39)
+        #expect(measured.json?["parameters"]?.integerValue == 0)
     }
 
     @Test func unknownGPUNamesTheTable() throws {

@@ -11,7 +11,8 @@ public enum UnknownArchitecture: CheckRule {
             models/configs/mamba.json
             {"model_type": "mamba", "hidden_size": 2560}
             """,
-        fix: "Vendor the model's real config.json; for an architecture platc does not know, add source.parameters with the parameter count."
+        fix:
+            "Vendor the model's real config.json; for an architecture or quantization platc does not know, add source.parameters with the parameter count, or source.measuredWeights with the weights vLLM logged at tensorParallel 1."
     )
 
     /// The models past the tensor-parallel gate that platc cannot size (`SizedModels`): the other
@@ -34,20 +35,24 @@ public enum UnknownArchitecture: CheckRule {
                 Self.rule, "platc cannot count the parameters of architecture '\(name)' of '\(model.name.value)'",
                 at: model.source.config.span,
                 hint: Diagnostic.noSingleValue(
-                    "add source.parameters: <count> (the checkpoint's parameter count, e.g. model.safetensors.index.json's metadata.total_size ÷ 2 for bf16); platc counts the model_types \(known)"
+                    "add source.parameters: <count> (the checkpoint's parameter count, e.g. model.safetensors.index.json's metadata.total_size ÷ 2 for bf16), or source.measuredWeights: <GiB vLLM logged as \"Model loading took\" at tensorParallel 1>; platc counts the model_types \(known)"
                 ))
         case .unknownQuantization(let name):
             let sizable = WeightFormat.sizableMethods.joined(separator: ", ")
             if let written = model.serving.quantization, model.serving.quantizationMethod == name {
                 context.diagnostics.error(
                     Self.rule, "platc cannot size weights quantized with '\(name)' ('\(model.name.value)')", at: written.span,
-                    hint: Diagnostic.noSingleValue("serve a checkpoint in a method platc sizes (\(sizable))"))
+                    hint: Diagnostic.noSingleValue(
+                        "serve a checkpoint in a method platc sizes (\(sizable)), or set source.measuredWeights to the GiB vLLM logged as \"Model loading took\" at tensorParallel 1"
+                    ))
             } else {
                 context.diagnostics.error(
                     Self.rule,
                     "config.json of '\(model.name.value)' declares quant_method '\(name)', which platc cannot size",
                     at: model.source.config.span,
-                    hint: Diagnostic.noSingleValue("set serving.quantization to one of \(sizable) if the checkpoint is stored that way"))
+                    hint: Diagnostic.noSingleValue(
+                        "set serving.quantization to one of \(sizable) if the checkpoint is stored that way, or source.measuredWeights to the GiB vLLM logged as \"Model loading took\" at tensorParallel 1"
+                    ))
             }
         case .unknownGPU:
             break  // fit/unknown-gpu reports it once per GPU class.

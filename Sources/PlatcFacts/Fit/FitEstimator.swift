@@ -23,7 +23,9 @@ public enum FitEstimator {
     static func estimate(_ inputs: FitInputs, length: Int, searchingLength: Bool) -> FitEstimate {
         let a = inputs.architecture, tp = max(1, inputs.tensorParallel)
         let count = parameterCount(inputs)
-        let weights = weightBytes(count, inputs.weightFormat, tp: tp, ropeElements: a.ropeCacheElements)
+        // A measured size replaces the count: what vLLM logged at TP 1, split across the ranks.
+        let weights = inputs.measuredWeightsGiB.map { $0 * gib / Double(tp) }
+            ?? weightBytes(count, inputs.weightFormat, tp: tp, ropeElements: a.ropeCacheElements)
         let batched = inputs.resolvedBatchedTokens(length: length)
         let activation = activationBytes(inputs, tokens: batched, tp: tp)
         let nonTorch = (tp == 1 ? nonTorchGiB.single : nonTorchGiB.parallel) * gib
@@ -64,6 +66,8 @@ public enum FitEstimator {
     /// kept 16-bit and the rest treated as quantizable linear weights.
     static func parameterCount(_ inputs: FitInputs) -> ParameterCount {
         let a = inputs.architecture
+        // Measured weights of an architecture platc cannot count: no count to show, none guessed.
+        if a.family == nil, inputs.parameters == nil, inputs.measuredWeightsGiB != nil { return ParameterCount() }
         // The pooling runner converts a causal LM and drops its lm_head: an untied one weighs nothing.
         let droppedHead = inputs.pooling && !a.tiedEmbeddings ? Int64(a.vocabSize) * Int64(a.hiddenSize) : 0
         if let explicit = inputs.parameters {

@@ -30,6 +30,8 @@ public struct FitInputs: Sendable {
     /// VLLM_ALLOW_CHUNKED_LOCAL_ATTN_WITH_HYBRID_KV_CACHE=1: chunked local attention layers keep
     /// only their chunk (otherwise vLLM charges them the full context).
     public var chunkedAttentionInHybridManager: Bool
+    /// Weights per GPU at TP 1 as vLLM logged them (GiB): replaces the parameter formula.
+    public var measuredWeightsGiB: Double?
 
     public struct LoRA: Sendable, Equatable {
         public var maxLoras: Int
@@ -45,7 +47,8 @@ public struct FitInputs: Sendable {
         architecture: ModelArchitecture, parameters: Int64? = nil, weightFormat: WeightFormat, visibleGiB: Double,
         gpuFamily: String? = nil, utilization: Double, maxModelLen: Int, tensorParallel: Int = 1, maxNumSeqs: Int? = nil,
         maxNumBatchedTokens: Int? = nil, kvBytes: Int = 2, engine: EngineVersion, blockSize: Int? = nil, lora: LoRA? = nil,
-        pooling: Bool = false, languageModelOnly: Bool = false, chunkedAttentionInHybridManager: Bool = false
+        pooling: Bool = false, languageModelOnly: Bool = false, chunkedAttentionInHybridManager: Bool = false,
+        measuredWeightsGiB: Double? = nil
     ) {
         self.architecture = architecture
         self.parameters = parameters
@@ -64,6 +67,7 @@ public struct FitInputs: Sendable {
         self.pooling = pooling
         self.languageModelOnly = languageModelOnly
         self.chunkedAttentionInHybridManager = chunkedAttentionInHybridManager
+        self.measuredWeightsGiB = measuredWeightsGiB
     }
 
     /// vLLM's --max-num-seqs default: V1 gives large non-A100 GPUs (≥ 70 GiB) 1024, others 256.

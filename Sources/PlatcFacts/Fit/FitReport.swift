@@ -45,9 +45,15 @@ public enum FitReport {
         let headroom = e.visibleGiB * (1 - inputs.utilization)
         var out = title + "\n"
         let vision = e.visionParameters > 0 ? "incl. \(Figures.fixed(Double(e.visionParameters) / 1e9, places: 2)) B vision tower" : ""
-        out += row("parameters", "\(Figures.fixed(Double(e.parameters) / 1e9, places: 2)) B", vision)
+        if e.parameters > 0 {
+            out += row("parameters", "\(Figures.fixed(Double(e.parameters) / 1e9, places: 2)) B", vision)
+        } else {
+            out += row("parameters", "—", "not counted: the weights are measured")
+        }
         out += row("budget", g(e.budgetGiB), "\(Figures.fixed(inputs.utilization, places: 2)) × \(e.visible) GiB visible")
-        out += row("weights", g(e.weightsGiB), "per GPU")
+        out += row(
+            "weights", g(e.weightsGiB),
+            inputs.measuredWeightsGiB.map { "per GPU: \(FitEstimate.gib($0)) GiB measured ÷ TP \(inputs.tensorParallel)" } ?? "per GPU")
         let peak =
             inputs.pooling
             ? "profile peak: \(e.maxNumBatchedTokens) batched tokens, pooled (no sampler)"

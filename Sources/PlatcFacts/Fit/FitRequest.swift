@@ -6,6 +6,8 @@ import PlatcSpec
 public struct FitRequest: Sendable {
     /// `source.parameters` / `--parameters`: replaces the family formula.
     public var parameters: Int64?
+    /// `source.measuredWeights` / `--measured-weights`, in GiB at TP 1: replaces the weight estimate.
+    public var measuredWeightsGiB: Double?
     /// The --quantization method vLLM is given; nil: none, the checkpoint's own quantization_config.
     public var quantization: String?
     public var utilization: Double
@@ -48,6 +50,7 @@ public struct FitRequest: Sendable {
         self.pooling = pooling
         self.languageModelOnly = languageModelOnly
         self.chunkedAttentionInHybridManager = chunkedAttentionInHybridManager
+        measuredWeightsGiB = nil
     }
 
     /// What the model's sources ask for.
@@ -64,15 +67,19 @@ public struct FitRequest: Sendable {
             chunkedAttentionInHybridManager: serving.env.contains {
                 $0.name.value == Self.chunkedHybridVariable && ["1", "true"].contains($0.value?.value.lowercased() ?? "")
             })
+        measuredWeightsGiB = model.source.measuredWeights?.value.gibibytes
     }
 
     /// How the weights are stored, once platc knows it can count them: what the request's
     /// architecture and quantization leave to size.
     public func weightFormat(_ architecture: ModelArchitecture) throws(ModelFit.Problem) -> WeightFormat {
-        if architecture.family == nil, parameters == nil { throw .unknownArchitecture(architecture.name) }
+        let measured = measuredWeightsGiB != nil
+        if architecture.family == nil, parameters == nil, !measured { throw .unknownArchitecture(architecture.name) }
         do {
             return try WeightFormat(method: quantization, config: architecture.quantizationConfig)
         } catch {
+            // Measured weights need no format; the activation treats the checkpoint as 16-bit.
+            if measured { return .bits16 }
             throw .unknownQuantization(error.name)
         }
     }
@@ -83,6 +90,7 @@ public struct FitRequest: Sendable {
             architecture: architecture, parameters: parameters, weightFormat: format, visibleGiB: visibleGiB, gpuFamily: gpuFamily,
             utilization: utilization, maxModelLen: maxModelLen, tensorParallel: tensorParallel, maxNumSeqs: maxNumSeqs,
             maxNumBatchedTokens: maxNumBatchedTokens, kvBytes: kvCacheDtype.bytes, engine: engine, blockSize: blockSize, lora: lora,
-            pooling: pooling, languageModelOnly: languageModelOnly, chunkedAttentionInHybridManager: chunkedAttentionInHybridManager)
+            pooling: pooling, languageModelOnly: languageModelOnly, chunkedAttentionInHybridManager: chunkedAttentionInHybridManager,
+            measuredWeightsGiB: measuredWeightsGiB)
     }
 }

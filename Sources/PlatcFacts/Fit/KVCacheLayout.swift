@@ -6,11 +6,25 @@ public struct KVCacheLayout: Sendable, Equatable {
     /// Bytes one token adds to one layer on one GPU.
     public var bytesPerLayerToken: Int
     /// The attention kind of every layer, as the engine version charges it.
-    public var layers: [ModelArchitecture.LayerAttention]
+    public let layers: [ModelArchitecture.LayerAttention]
     public var blockSize: Int
+    /// Layers grouped as vLLM's hybrid manager does: kinds with equal-sized groups of layers;
+    /// one block id covers one layer of every group, so a block costs `groups.size` pages.
+    public let groups: Groups
+
+    public struct Groups: Sendable, Equatable {
+        /// Layers per group: the fewest of any kind.
+        public var size: Int
+        public var kinds: [Kind]
+
+        public struct Kind: Sendable, Equatable {
+            public var kind: ModelArchitecture.LayerAttention
+            public var groups: Int
+        }
+    }
 
     /// Bytes per token over the attention layers (linear-attention layers keep a state instead).
-    public var bytesPerToken: Int { bytesPerLayerToken * layers.filter { $0 != .linear }.count }
+    public var bytesPerToken: Int { bytesPerLayerToken * layers.reduce(0) { $0 + ($1 == .linear ? 0 : 1) } }
 
     public init(
         _ a: ModelArchitecture, tensorParallel tp: Int, kvBytes: Int, engine: EngineVersion, blockSize: Int?,
@@ -27,7 +41,12 @@ public struct KVCacheLayout: Sendable, Equatable {
             // GQA/MHA: KV heads split across ranks, replicated when TP exceeds them.
             bytesPerLayerToken = 2 * max(1, a.kvHeads / tp) * a.headDim * kvBytes
         }
-        layers = a.layerAttention.map { Self.charged($0, engine: engine, chunkedInHybridManager: chunkedInHybridManager) }
+        let asWritten =
+            engine.sharesKVAcrossWindows && (chunkedInHybridManager || !a.layerAttention.contains { if case .chunked = $0 { true } else { false } })
+        let layers =
+            asWritten ? a.layerAttention : a.layerAttention.map { Self.charged($0, engine: engine, chunkedInHybridManager: chunkedInHybridManager) }
+        self.layers = layers
+        groups = Self.grouped(layers)
         let standard = blockSize ?? (a.mla != nil && engine.hasMLA && engine.isV1 ? 64 : 16)
         if let linear = a.linearAttention, layers.contains(.linear) {
             // Hybrid attention/Mamba models share one page size: vLLM grows the attention block
@@ -62,15 +81,13 @@ public struct KVCacheLayout: Sendable, Equatable {
         return p
     }
 
-    /// Layers grouped as vLLM's hybrid manager does: kinds with equal-sized groups of layers;
-    /// one block id covers one layer of every group, so a block costs `groupSize` pages.
-    public var groups: (size: Int, kinds: [(kind: ModelArchitecture.LayerAttention, groups: Int)]) {
+    static func grouped(_ layers: [ModelArchitecture.LayerAttention]) -> Groups {
         var counts: [(kind: ModelArchitecture.LayerAttention, count: Int)] = []
         for layer in layers {
             if let i = counts.firstIndex(where: { $0.kind == layer }) { counts[i].count += 1 } else { counts.append((layer, 1)) }
         }
-        guard let size = counts.map(\.count).min(), size > 0 else { return (max(1, layers.count), []) }
-        return (size, counts.map { ($0.kind, ($0.count + size - 1) / size) })
+        guard let size = counts.map(\.count).min(), size > 0 else { return Groups(size: max(1, layers.count), kinds: []) }
+        return Groups(size: size, kinds: counts.map { Groups.Kind(kind: $0.kind, groups: ($0.count + size - 1) / size) })
     }
 
     /// Blocks the cache holds with `bytes` available.

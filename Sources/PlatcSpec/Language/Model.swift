@@ -26,6 +26,8 @@ public struct Model: Sendable {
         /// Path of config.json relative to the model file, as written.
         public var config: Located<String>
         public var parameters: Located<Int64>?
+        /// GPU memory of the weights at tensorParallel 1, as vLLM logged it ("Model loading took").
+        public var measuredWeights: Located<Quantity>?
     }
 
     public struct Serving: Sendable {
@@ -192,6 +194,10 @@ public struct Model: Sendable {
             .optional(
                 "parameters", .integer(min: 1, max: 100_000_000_000_000),
                 "Parameter count, for architectures platc cannot count from config.json.", example: "8030261248"),
+            .optional(
+                "measuredWeights", .quantity(.memory),
+                "GPU memory the weights take at tensorParallel 1, as vLLM logs it (\"Model loading took … GiB\"): replaces platc's count for an architecture or quantization it cannot size.",
+                example: "13.85Gi"),
         ])
 
     static let engineShape = ObjectShape(
@@ -359,7 +365,9 @@ public struct Model: Sendable {
         servedName = try r.string("servedName")
         aliases = try r.strings("aliases")
         source = try r.object("source") {
-            Source(modelcar: try $0.string("modelcar"), config: try $0.string("config"), parameters: try $0.optionalInteger("parameters"))
+            Source(
+                modelcar: try $0.string("modelcar"), config: try $0.string("config"), parameters: try $0.optionalInteger("parameters"),
+                measuredWeights: try $0.optionalQuantity("measuredWeights"))
         }
         serving = try r.object("serving") { s in
             Serving(

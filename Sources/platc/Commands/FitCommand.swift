@@ -31,6 +31,8 @@ struct FitCommand: ParsableCommand {
     @Option(name: .long, help: "What-if: vLLM version (memory accounting differs by version).") var engineVersion: String = "0.11.0"
     @Option(name: .long, help: "What-if: --block-size (default 16; 64 for MLA).") var blockSize: Int?
     @Option(name: .long, help: "What-if: parameter count, for architectures platc cannot count.") var parameters: Int64?
+    @Option(name: .long, help: "What-if: weights at TP 1 as vLLM logged them (\"Model loading took\"), e.g. 13.85Gi.")
+    var measuredWeights: String?
     @Option(name: .long, help: "What-if: generate, or embed (vLLM's pooling runner: no sampler, no lm_head).")
     var task: Model.Serving.Task = .generate
     @Flag(name: .long, help: "What-if: serve a multimodal checkpoint as text only (--limit-mm-per-prompt {\"image\": 0}).")
@@ -82,11 +84,12 @@ struct FitCommand: ParsableCommand {
             throw ExitStatus.usageOrIO
         }
         let method = quantization == Model.Serving.noQuantization ? nil : quantization
-        let request = FitRequest(
+        var request = FitRequest(
             parameters: parameters, quantization: method, utilization: gpuMemoryUtilization, maxModelLen: length,
             tensorParallel: tensorParallel, maxNumSeqs: maxNumSeqs, maxNumBatchedTokens: maxNumBatchedTokens,
             kvCacheDtype: kvCacheDtype, engine: EngineVersion(parsing: engineVersion) ?? EngineVersion(0, 11), blockSize: blockSize,
             pooling: task == .embed, languageModelOnly: languageModelOnly)
+        request.measuredWeightsGiB = try measuredWeights.map(Self.gibibytes)
         let format: WeightFormat
         do {
             format = try request.weightFormat(architecture)
@@ -100,6 +103,7 @@ struct FitCommand: ParsableCommand {
             default:
                 printError(
                     "\(path): platc cannot count the parameters of '\(architecture.name)'; pass --parameters with its parameter count "
+                        + "or --measured-weights with what vLLM logged as \"Model loading took\" at TP 1 "
                         + "(platc counts \(ModelArchitecture.supportedModelTypes.joined(separator: ", ")))")
             }
             throw ExitStatus.errors
@@ -115,6 +119,15 @@ struct FitCommand: ParsableCommand {
                 "\(path) (\(architecture.name)) on \(gpu ?? "a GPU") (\(FitEstimate.gib(visible)) GiB visible), vLLM \(engineVersion), TP \(tensorParallel)"
             print(FitReport.text(estimate, inputs: inputs, title: title), terminator: "")
         }
+    }
+
+    /// A memory quantity (`13.85Gi`), or a bare number of GiB.
+    static func gibibytes(_ text: String) throws -> Double {
+        if let number = Double(text) { return number }
+        guard case .success(let quantity) = Quantity.parse(text, kind: .memory) else {
+            throw ValidationError("'\(text)' is not a memory quantity like 13.85Gi")
+        }
+        return quantity.gibibytes
     }
 
     private func visibleMemory() throws -> (Double, String?) {
