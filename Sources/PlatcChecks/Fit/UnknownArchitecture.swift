@@ -27,7 +27,7 @@ public enum UnknownArchitecture: CheckRule {
         case .unreadableConfig(let unreadable):
             context.diagnostics.error(
                 Self.rule,
-                "config.json of '\(model.name.value)' (\(unreadable.architecture)) lacks \(unreadable.missing.map { "\"\($0)\"" }.joined(separator: ", ")): platc cannot estimate its GPU memory",
+                "config.json of '\(model.name.value)' (\(unreadable.architecture)) \(unreadable.problem): platc cannot estimate its GPU memory",
                 at: model.source.config.span,
                 hint: Diagnostic.noSingleValue("vendor the model's complete config.json from its Hugging Face repository"))
         case .unknownArchitecture(let name):

@@ -24,7 +24,8 @@ public enum FitEstimator {
         let a = inputs.architecture, tp = max(1, inputs.tensorParallel)
         let count = parameterCount(inputs)
         // A measured size replaces the count: what vLLM logged at TP 1, split across the ranks.
-        let weights = inputs.measuredWeightsGiB.map { $0 * gib / Double(tp) }
+        let weights =
+            inputs.measuredWeightsGiB.map { $0 * gib / Double(tp) }
             ?? weightBytes(count, inputs.weightFormat, tp: tp, ropeElements: a.ropeCacheElements)
         let batched = inputs.resolvedBatchedTokens(length: length)
         let activation = activationBytes(inputs, tokens: batched, tp: tp)

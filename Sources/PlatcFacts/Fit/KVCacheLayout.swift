@@ -42,9 +42,11 @@ public struct KVCacheLayout: Sendable, Equatable {
             bytesPerLayerToken = 2 * max(1, a.kvHeads / tp) * a.headDim * kvBytes
         }
         let asWritten =
-            engine.sharesKVAcrossWindows && (chunkedInHybridManager || !a.layerAttention.contains { if case .chunked = $0 { true } else { false } })
+            engine.sharesKVAcrossWindows
+            && (chunkedInHybridManager || !a.layerAttention.contains { if case .chunked = $0 { true } else { false } })
         let layers =
-            asWritten ? a.layerAttention : a.layerAttention.map { Self.charged($0, engine: engine, chunkedInHybridManager: chunkedInHybridManager) }
+            asWritten
+            ? a.layerAttention : a.layerAttention.map { Self.charged($0, engine: engine, chunkedInHybridManager: chunkedInHybridManager) }
         self.layers = layers
         groups = Self.grouped(layers)
         let standard = blockSize ?? (a.mla != nil && engine.hasMLA && engine.isV1 ? 64 : 16)

@@ -74,7 +74,7 @@ struct FitCommand: ParsableCommand {
         do {
             architecture = try ModelArchitecture(config: json)
         } catch {
-            printError("\(path): config.json (\(error.architecture)) lacks \(error.missing.joined(separator: ", "))")
+            printError("\(path): config.json (\(error.architecture)) \(error.problem)")
             throw ExitStatus.errors
         }
         let (visible, family) = try visibleMemory()

@@ -54,6 +54,21 @@ import Testing
         }
     }
 
+    /// Sizes no checkpoint has are refused by name (each key) or together (the parameter bound),
+    /// before a count can overflow.
+    @Test func implausibleSizesAreRefused() throws {
+        let huge = try JSONParser.parse(Array(#"{"model_type": "llama", "hidden_size": 9000000000000}"#.utf8)).get()
+        #expect(throws: ModelArchitecture.Unreadable(missing: [], implausible: ["hidden_size"], architecture: "llama")) {
+            try ModelArchitecture(config: huge)
+        }
+        let together = try JSONParser.parse(
+            Array(#"{"model_type": "llama", "hidden_size": 1000000, "num_hidden_layers": 1000000, "vocab_size": 32000}"#.utf8)
+        ).get()
+        #expect(throws: ModelArchitecture.Unreadable(missing: [], implausible: ["sizes"], architecture: "llama")) {
+            try ModelArchitecture(config: together)
+        }
+    }
+
     /// A known model_type takes what the file leaves out from its transformers class, and says so.
     @Test func missingKeysOfAKnownFamilyComeFromItsClass() throws {
         let config = try JSONParser.parse(Array(#"{"model_type": "llama", "hidden_size": 4096}"#.utf8)).get()

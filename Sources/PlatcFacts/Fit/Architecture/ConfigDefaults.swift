@@ -2,9 +2,10 @@ import PlatcSpec
 
 /// What a published config.json leaves out, transformers fills in from its config class's
 /// `__init__` defaults; vLLM reads the config through transformers, so it sees the same values.
-/// These are transformers 4.57.1's (the release vLLM 0.11 installs), memory-relevant keys only,
-/// read from `models/<family>/configuration_<family>.py` (docs/research/gpu-fit-architectures-notes.md, Part 1 §1).
-/// Keys a class does not take (GLM's `head_dim`) are absent: the modeling code derives them.
+/// These are transformers 4.57.1's (vLLM 0.11 requires ≥ 4.55.2), memory-relevant keys only, read
+/// from `models/<family>/configuration_<family>.py` (docs/research/gpu-fit-architectures-notes.md,
+/// Part 1 §1); Qwen3-Next's are vLLM's own config class, which has the same values. Keys a class
+/// does not take (GLM's `head_dim`) are absent: the modeling code derives them.
 public enum ConfigDefaults {
     public static let transformersVersion = "4.57.1"
 
@@ -73,7 +74,6 @@ public enum ConfigDefaults {
                 "head_dim": 256, "partial_rotary_factor": 0.25, "linear_conv_kernel_dim": 4, "linear_key_head_dim": 128,
                 "linear_value_head_dim": 128, "linear_num_key_heads": 16, "linear_num_value_heads": 32, "decoder_sparse_step": 1,
                 "moe_intermediate_size": 512, "shared_expert_intermediate_size": 512, "num_experts_per_tok": 10, "num_experts": 512,
-                "full_attention_interval": 4,
             ]) { $1 }),
         "glm4_moe": ConfigClass(
             name: "Glm4MoeConfig",
@@ -151,10 +151,4 @@ public enum ConfigDefaults {
         if let kvHeads { values["num_key_value_heads"] = .integer(kvHeads) }
         return values
     }
-}
-
-extension JSONValue: ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral, ExpressibleByBooleanLiteral {
-    public init(integerLiteral value: Int64) { self = .integer(value) }
-    public init(floatLiteral value: Double) { self = .double(value) }
-    public init(booleanLiteral value: Bool) { self = .bool(value) }
 }

@@ -10,6 +10,9 @@ final class ConfigFields {
     /// The language model's config class, when platc knows its defaults.
     let configClass: ConfigDefaults.ConfigClass?
     private(set) var missing: [String] = []
+    /// Keys whose numbers no real checkpoint has (a typo, a corrupted file): refused before they
+    /// size an array or overflow a count.
+    private(set) var implausible: [String] = []
     private(set) var defaulted: [ModelArchitecture.DefaultedValue] = []
 
     init(_ config: JSONValue) {
@@ -45,10 +48,36 @@ final class ConfigFields {
         defaulted.append(.init(key: key, value: value, configClass: configClass.name))
     }
 
-    func optionalInt(_ key: String) -> Int? { value(key)?.integerValue.flatMap { Int(exactly: $0) } }
+    func optionalInt(_ key: String) -> Int? {
+        guard let number = value(key)?.integerValue.flatMap({ Int(exactly: $0) }) else { return nil }
+        guard number >= 0, number <= Self.limit(key) else {
+            refuse(key)
+            return nil
+        }
+        return number
+    }
+
+    /// The largest count a key may hold (none may be negative): contexts reach 2^31 tokens, vocabularies 2^24 entries,
+    /// every width, head and layer count 2^20 (published checkpoints stay far below each).
+    static func limit(_ key: String) -> Int {
+        switch key {
+        case "max_position_embeddings", "n_positions", "max_seq_len", "seq_length", "max_sequence_length", "model_max_length",
+            "sliding_window", "attention_chunk_size", "original_max_position_embeddings":
+            1 << 31
+        case "vocab_size": 1 << 24
+        default: 1 << 20
+        }
+    }
+
+    func refuse(_ key: String) {
+        if !implausible.contains(key) { implausible.append(key) }
+    }
     func double(_ key: String) -> Double? { value(key)?.doubleValue }
     func string(_ key: String) -> String? { value(key)?.stringValue }
-    func ints(_ key: String) -> [Int] { value(key)?.arrayValue?.compactMap { $0.integerValue.flatMap { Int(exactly: $0) } } ?? [] }
+    func ints(_ key: String) -> [Int] {
+        value(key)?.arrayValue?.compactMap { $0.integerValue.flatMap { Int(exactly: $0) } }.filter { $0 >= 0 && $0 <= Self.limit(key) }
+            ?? []
+    }
 
     /// The language model's own flag: a composite config's top level does not decide it.
     func languageBool(_ key: String) -> Bool? {
@@ -67,7 +96,7 @@ final class ConfigFields {
     /// A required positive count; 0 (and a note of the key) when it is absent or not a number.
     func int(_ key: String) -> Int {
         if let number = optionalInt(key), number > 0 { return number }
-        require(key)
+        if !implausible.contains(key) { require(key) }
         return 0
     }
 

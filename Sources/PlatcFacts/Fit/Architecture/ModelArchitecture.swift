@@ -103,12 +103,50 @@ public struct ModelArchitecture: Sendable, Equatable {
     public struct Unreadable: Error, Sendable, Equatable {
         /// The config.json keys that are missing or not numbers.
         public var missing: [String]
+        /// The keys whose values no real checkpoint has (`ConfigFields.limit`), or what together
+        /// makes more than 10^15 parameters.
+        public var implausible: [String]
         public var architecture: String
 
-        public init(missing: [String], architecture: String) {
+        public init(missing: [String], implausible: [String] = [], architecture: String) {
             self.missing = missing
+            self.implausible = implausible
             self.architecture = architecture
         }
+
+        /// "lacks "vocab_size"", "has an implausible "hidden_size"", or both.
+        public var problem: String {
+            let missing = missing.isEmpty ? nil : "lacks " + self.missing.map { "\"\($0)\"" }.joined(separator: ", ")
+            let keys = implausible.filter { $0 != ModelArchitecture.oversized }.map { "\"\($0)\"" }
+            let oversized = implausible.contains(ModelArchitecture.oversized)
+            let implausible =
+                implausible.isEmpty
+                ? nil : "has implausible " + (keys + (oversized ? ["sizes (over 10^15 parameters)"] : [])).joined(separator: ", ")
+            return [missing, implausible].compactMap { $0 }.joined(separator: " and ")
+        }
+    }
+
+    /// What `Unreadable.implausible` names when no single key is, but together the sizes are.
+    static let oversized = "sizes"
+
+    /// More parameters than the language model can have, in floating point, so that the exact
+    /// integer count (`ParameterCount`) is only made of sizes that cannot overflow it.
+    static func parameterBound(_ a: ModelArchitecture) -> Double {
+        let h = Double(a.hiddenSize), heads = Double(a.attentionHeads), kv = Double(a.kvHeads), d = Double(a.headDim)
+        let width = Double(max(a.intermediateSize, a.moe?.expertIntermediate ?? 0, a.moe?.sharedIntermediate ?? 0))
+        let experts = Double((a.moe?.experts ?? 0) + (a.moe?.sharedExperts ?? 0) + 1)
+        var layer = 4 * (heads + kv + 1) * d * h + 4 * h * width * experts + 4 * h * experts + 16 * h
+        if let mla = a.mla {
+            let ranks = Double(mla.kvLoraRank + (mla.qLoraRank ?? 0) + mla.qkRopeHeadDim + 1)
+            layer += 4 * (ranks + heads * Double(mla.qkNopeHeadDim + mla.qkRopeHeadDim + mla.vHeadDim)) * (h + ranks)
+        }
+        if let g = a.linearAttention {
+            let keys = Double(g.keyHeads) * Double(g.keyHeadDim), values = Double(g.valueHeads) * Double(g.valueHeadDim)
+            layer +=
+                4 * (keys + values + Double(g.valueHeads)) * (h + Double(g.convKernel)) + Double(g.valueHeads) * Double(g.keyHeadDim)
+                * Double(g.valueHeadDim)
+        }
+        return Double(a.layers) * layer + 2 * Double(a.vocabSize) * h
     }
 
     /// A multimodal config platc reads a vision tower from (`gemma3`, `llama4`, `mistral3`).
@@ -155,13 +193,18 @@ extension ModelArchitecture {
         layerAttention = Self.readLayerAttention(fields, family: family, layers: layers)
         vision = VisionTower(config: config, textHidden: hiddenSize)
         maxContext = Self.readMaxContext(fields, family: family)
-        let ropeWidth = mla?.qkRopeHeadDim ?? Int(Double(headDim) * (fields.double("partial_rotary_factor") ?? 1))
+        let rotary = fields.double("partial_rotary_factor").map { min(max($0, 0), 1) } ?? 1
+        let ropeWidth = mla?.qkRopeHeadDim ?? Int(Double(headDim) * rotary)
         ropeCacheElements = Self.ropePositions(fields, family: family, context: maxContext) * ropeWidth
         if family == .mixtral || family == .qwen2MoE || family == .qwen3MoE || family == .gptOSS, moe == nil {
             fields.require("num_experts_per_tok")
         }
         defaulted = fields.defaulted + (vision?.defaulted ?? [])
-        if !fields.missing.isEmpty { throw Unreadable(missing: fields.missing, architecture: name) }
+        var implausible = fields.implausible + (vision?.implausible ?? [])
+        if fields.implausible.isEmpty, Self.parameterBound(self) > 1e15 { implausible.append(Self.oversized) }
+        if !fields.missing.isEmpty || !implausible.isEmpty {
+            throw Unreadable(missing: fields.missing, implausible: implausible, architecture: name)
+        }
     }
 
     static func readMoE(_ f: ConfigFields, family: Family?, layers: Int, intermediate: Int) -> MoE? {
@@ -269,9 +312,9 @@ extension ModelArchitecture {
         var length = keys.compactMap { f.optionalInt($0) }.min() ?? 0
         if family != .gemma3, let (type, factor) = ropeScaling(f), !["su", "longrope", "llama3", "mrope", "default"].contains(type) {
             if type == "yarn", let original = f.value("rope_scaling")?["original_max_position_embeddings"]?.integerValue {
-                length = Int(original)
+                length = Int(clamping: original)
             }
-            length = Int(Double(length) * factor)
+            length = clamped(Double(length) * factor, f)
         }
         return length
     }
@@ -281,7 +324,16 @@ extension ModelArchitecture {
     static func ropePositions(_ f: ConfigFields, family: Family?, context: Int) -> Int {
         guard family == .gemma3 else { return context }
         let factor = ropeScaling(f).map { $0.type == "linear" || $0.type == "dynamic" ? $0.factor : 1 } ?? 1
-        return context + Int(Double(context) * factor)
+        return clamped(Double(context) * (1 + factor), f)
+    }
+
+    /// A scaled length as an integer; beyond 2^31 tokens the rope scaling is refused as implausible.
+    static func clamped(_ length: Double, _ f: ConfigFields) -> Int {
+        guard length.isFinite, length >= 0, length <= Double(1 << 31) else {
+            f.refuse("rope_scaling")
+            return 0
+        }
+        return Int(length)
     }
 
     static func ropeScaling(_ f: ConfigFields) -> (type: String, factor: Double)? {
