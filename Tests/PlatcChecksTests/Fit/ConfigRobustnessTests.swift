@@ -1,6 +1,7 @@
 import PlatcChecks
 import PlatcFacts
 import PlatcSpec
+import PlatcTestSupport
 import Testing
 
 /// No config.json crashes the estimate: random sizes for every family platc counts, from 1 to
@@ -24,25 +25,12 @@ import Testing
         "projector_output_dim", "vision_output_dim", "pixel_shuffle_ratio",
     ]
 
-    /// SplitMix64: the same configs on every machine.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
-
     static let extremes: [JSONValue] = [
         .integer(0), .integer(-1), .integer(-(1 << 62)), .integer(1 << 62), .integer(1 << 31), .integer(1 << 20), .integer((1 << 20) + 1),
         .double(1e300), .double(-1e300), .double(0.5), .bool(true), .null, .string("x"),
     ]
 
-    static func value(_ random: inout Random) -> JSONValue {
+    static func value(_ random: inout SeededRandom) -> JSONValue {
         switch random.below(10) {
         case 0: extremes[random.below(extremes.count)]
         case 1...4: .integer(Int64(1 + random.below(64)))
@@ -50,7 +38,7 @@ import Testing
         }
     }
 
-    static func config(_ random: inout Random) -> JSONValue {
+    static func config(_ random: inout SeededRandom) -> JSONValue {
         let type = types[random.below(types.count)]
         var body = keys.filter { _ in random.below(3) != 0 }.map { ($0, value(&random)) }
         if random.below(3) == 0 {
@@ -77,7 +65,7 @@ import Testing
     }
 
     @Test func randomConfigsAreSizedOrRefused() {
-        var random = Random(state: 26)
+        var random = SeededRandom(seed: 26)
         var sized = 0
         for _ in 0..<400 {
             let json = Self.config(&random)
@@ -92,4 +80,9 @@ import Testing
         }
         #expect(sized > 40, "the generator should produce plenty of readable configs")
     }
+}
+
+extension SeededRandom {
+    /// A value in 0..<n.
+    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 }
