@@ -57,7 +57,7 @@ public enum FitEstimator {
             cudaGraphGiB: graphs / gib,
             cudaGraphInBudget: inputs.engine.budgetsCUDAGraphs, loraGiB: lora / gib, kvCacheGiB: kv / gib,
             kvBytesPerToken: layout.bytesPerToken,
-            kvPerRequestGiB: Double(need * layout.groups.size * layout.blockSize * layout.bytesPerLayerToken) / gib,
+            kvPerRequestGiB: Double(need) * Double(layout.groups.size) * Double(layout.blockSize) * Double(layout.bytesPerLayerToken) / gib,
             blockSize: layout.blockSize, kvBlocks: blocks, kvTokens: layout.tokens(blocks: blocks),
             maxConcurrency: concurrency, maxModelLenThatFits: searchingLength ? longestFitting(inputs) : 0,
             maxNumSeqs: inputs.resolvedMaxNumSeqs, maxNumBatchedTokens: batched, fits: fits)

@@ -56,7 +56,8 @@ public struct KVCacheLayout: Sendable, Equatable {
             // the state to that page. The state is kept in the model dtype (16-bit).
             let state = linear.stateElements(tensorParallel: tp) * 2
             let aligned = 16 * Self.ceilDiv(state, 16 * max(1, bytesPerLayerToken))
-            self.blockSize = max(blockSize ?? 0, aligned)
+            // Capped at 2^31 tokens: a state that needs more fits no GPU anyway, and the count stays exact.
+            self.blockSize = min(max(blockSize ?? 0, aligned), 1 << 31)
         } else {
             self.blockSize = standard
         }
@@ -94,7 +95,7 @@ public struct KVCacheLayout: Sendable, Equatable {
 
     /// Blocks the cache holds with `bytes` available.
     public func blocks(fitting bytes: Double) -> Int {
-        let blockBytes = Double(groups.size * blockSize * bytesPerLayerToken)
+        let blockBytes = Double(groups.size) * Double(blockSize) * Double(bytesPerLayerToken)
         guard bytes > 0, blockBytes > 0 else { return 0 }
         return Int((bytes / blockBytes).rounded(.down))
     }
