@@ -28,7 +28,8 @@ public enum FitEstimator {
             inputs.measuredWeightsGiB.map { $0 * gib / Double(tp) }
             ?? weightBytes(count, inputs.weightFormat, tp: tp, ropeElements: a.ropeCacheElements)
         let batched = inputs.resolvedBatchedTokens(length: length)
-        let activation = activationBytes(inputs, tokens: batched, tp: tp)
+        let encoderCache = encoderCacheBytes(inputs, tokens: batched)
+        let activation = activationBytes(inputs, tokens: batched, tp: tp) + encoderCache
         let nonTorch = (tp == 1 ? nonTorchGiB.single : nonTorchGiB.parallel) * gib
         let graphs = cudaGraphGiB * gib
         let lora = loraBytes(inputs, tp: tp)
@@ -53,7 +54,7 @@ public enum FitEstimator {
         return FitEstimate(
             parameters: count.total, visionParameters: count.vision + (count.vision > 0 ? a.vision?.replicatedParameters ?? 0 : 0),
             visibleGiB: inputs.visibleGiB, budgetGiB: budget / gib, weightsGiB: weights / gib,
-            activationGiB: activation / gib, encoderCacheGiB: encoderCacheBytes(inputs, tokens: batched) / gib, nonTorchGiB: nonTorch / gib,
+            activationGiB: activation / gib, encoderCacheGiB: encoderCache / gib, nonTorchGiB: nonTorch / gib,
             cudaGraphGiB: graphs / gib,
             cudaGraphInBudget: inputs.engine.budgetsCUDAGraphs, loraGiB: lora / gib, kvCacheGiB: kv / gib,
             kvBytesPerToken: layout.bytesPerToken,
@@ -96,7 +97,8 @@ public enum FitEstimator {
 
     /// The profile run's torch peak. V1: the larger of the sampler warm-up (fp32 logits for
     /// max_num_seqs rows, several copies) and the forward pass over max_num_batched_tokens.
-    /// V0: the forward pass, then one sampling. bitsandbytes adds its de-quantized layer.
+    /// V0: the forward pass, then one sampling. bitsandbytes adds its de-quantized layer; the
+    /// estimate adds a multimodal model's encoder cache (`encoderCacheBytes`).
     static func activationBytes(_ inputs: FitInputs, tokens: Int, tp: Int) -> Double {
         let a = inputs.architecture
         // The pooling runner's profile run pools the hidden states instead: below the forward pass.
@@ -116,7 +118,7 @@ public enum FitEstimator {
         // The fused gate/up matrix de-quantized: fp32 working copy plus the 16-bit result.
         let dequantized = inputs.weightFormat.dequantizesInForward ? widestMatrix * 6 : 0
         let peak = inputs.engine.isV1 ? max(sampler, forward) : forward + sampler
-        return peak + dequantized + encoderCacheBytes(inputs, tokens: tokens)
+        return peak + dequantized
     }
 
     /// A multimodal model's profile run keeps the encoder's outputs through the language model's
