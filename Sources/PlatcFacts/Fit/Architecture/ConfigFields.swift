@@ -36,12 +36,6 @@ final class ConfigFields {
         return nil
     }
 
-    /// A top-level key only (the composite config's own: `vision_config`, `mm_tokens_per_image`).
-    func topLevel(_ key: String) -> JSONValue? {
-        if let value = config[key], value != .null { return value }
-        return nil
-    }
-
     /// Records a value derived from the class's defaults (a layer pattern built from its default step).
     func note(_ key: String, _ value: JSONValue) {
         guard let configClass, !defaulted.contains(where: { $0.key == key }) else { return }
